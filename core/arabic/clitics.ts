@@ -1,0 +1,84 @@
+/**
+ * Proclitics: the letters Arabic writes joined to the front of a name. A name is found through
+ * them ("وبالبوكمال" is البوكمال); the matcher checks what stands before a name against this table.
+ *
+ * Each rule's `example` is `word → name`, checked by test/core/clitics.test.ts. Forms are written
+ * normalised (see chars.ts): no hamza on alef, ة as ه.
+ */
+
+export interface Proclitic {
+  /** The letters before the name's own first letter, normalised. */
+  prefix: string;
+  /** True where the prefix carries (or swallows) the name's article ال. */
+  article: boolean;
+  description: string;
+  example: string;
+}
+
+export const PROCLITICS: readonly Proclitic[] = [
+  { prefix: '', article: false, description: 'bare name', example: 'دمشق → دمشق' },
+  { prefix: 'و', article: false, description: 'wa- "and"', example: 'ودمشق → دمشق' },
+  { prefix: 'ف', article: false, description: 'fa- "so, then"', example: 'فبغداد → بغداد' },
+  { prefix: 'ب', article: false, description: 'bi- "in, by"', example: 'ببغداد → بغداد' },
+  { prefix: 'ل', article: false, description: 'li- "to, for"', example: 'لداعش → داعش' },
+  { prefix: 'ك', article: false, description: 'ka- "like"', example: 'كداعش → داعش' },
+  { prefix: 'وب', article: false, description: 'wa-bi-', example: 'وبراوة → راوة' },
+  { prefix: 'ول', article: false, description: 'wa-li-', example: 'ولداعش → داعش' },
+  { prefix: 'وك', article: false, description: 'wa-ka-', example: 'وكداعش → داعش' },
+  { prefix: 'فب', article: false, description: 'fa-bi-', example: 'فبراوة → راوة' },
+  { prefix: 'فل', article: false, description: 'fa-li-', example: 'فلداعش → داعش' },
+  { prefix: 'فك', article: false, description: 'fa-ka-', example: 'فكداعش → داعش' },
+  { prefix: 'ال', article: true, description: "the name's own article", example: 'القائم → القائم' },
+  { prefix: 'وال', article: true, description: 'wa- + al-', example: 'والقائم → القائم' },
+  { prefix: 'فال', article: true, description: 'fa- + al-', example: 'فالقائم → القائم' },
+  { prefix: 'بال', article: true, description: 'bi- + al-', example: 'بالبوكمال → البوكمال' },
+  { prefix: 'كال', article: true, description: 'ka- + al-', example: 'كالبوكمال → البوكمال' },
+  { prefix: 'لل', article: true, description: 'li- + al- drops the alef', example: 'للقائم → القائم' },
+  { prefix: 'وبال', article: true, description: 'wa-bi- + al-', example: 'وبالبوكمال → البوكمال' },
+  { prefix: 'وكال', article: true, description: 'wa-ka- + al-', example: 'وكالبوكمال → البوكمال' },
+  { prefix: 'ولل', article: true, description: 'wa-li- + al-', example: 'وللقائم → القائم' },
+  { prefix: 'فبال', article: true, description: 'fa-bi- + al-', example: 'فبالبوكمال → البوكمال' },
+  { prefix: 'فكال', article: true, description: 'fa-ka- + al-', example: 'فكالبوكمال → البوكمال' },
+  { prefix: 'فلل', article: true, description: 'fa-li- + al-', example: 'فللقائم → القائم' },
+];
+
+/** The longest prefix in the table: the matcher looks no further back than this. */
+export const MAX_PROCLITIC_LENGTH = Math.max(...PROCLITICS.map((p) => p.prefix.length));
+
+const ARTICLE = 'ال';
+
+/**
+ * A name is matched as its core (the name without a leading ال) preceded by a proclitic:
+ * names with the article take the `article` prefixes, names without it the others.
+ */
+export function splitArticle(normalisedName: string): { core: string; article: boolean } {
+  // A name of just ال + one letter is no name to strip.
+  if (normalisedName.startsWith(ARTICLE) && normalisedName.length > ARTICLE.length + 1 && normalisedName[2] !== ' ') {
+    return { core: normalisedName.slice(ARTICLE.length), article: true };
+  }
+  return { core: normalisedName, article: false };
+}
+
+const BY_PREFIX = new Map(PROCLITICS.map((p) => [p.prefix, p]));
+
+/** The proclitic that `prefix` is, for a name with or without the article; undefined if none. */
+export function procliticFor(prefix: string, article: boolean): Proclitic | undefined {
+  const p = BY_PREFIX.get(prefix);
+  return p && p.article === article ? p : undefined;
+}
+
+/**
+ * Every reading of a normalised word as proclitic + name, longest prefix first: what search uses
+ * to find "وبالبوكمال" under البوكمال. The name keeps its article.
+ */
+export function stripProclitics(word: string): { prefix: string; name: string }[] {
+  const readings: { prefix: string; name: string }[] = [];
+  for (const p of PROCLITICS) {
+    if (p.prefix.length === 0 || p.prefix === ARTICLE || !word.startsWith(p.prefix) || word.length <= p.prefix.length + 1) continue;
+    const rest = word.slice(p.prefix.length);
+    readings.push({ prefix: p.prefix, name: p.article ? ARTICLE + rest : rest });
+  }
+  readings.sort((a, b) => b.prefix.length - a.prefix.length);
+  readings.push({ prefix: '', name: word });
+  return readings;
+}

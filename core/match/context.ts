@@ -1,0 +1,127 @@
+/**
+ * Context rules: how sure a mention through a weak name (one that is also an ordinary word or
+ * another entity's name) is, from the words around it. Each cue is a row with its weight and an
+ * example that test/core/context.test.ts checks; words are written normalised (chars.ts).
+ */
+import type { Category } from '../types.ts';
+
+/** A mention through a weak name starts here, and counts from MIN_CONFIDENCE up. */
+export const WEAK_BASE = 0.2;
+/** Mentions below this are not shown (the CLI prints them with --all). */
+export const MIN_CONFIDENCE = 0.5;
+/** Mentions through a strong name. */
+export const STRONG_CONFIDENCE = 1;
+
+export interface Cue {
+  description: string;
+  example: string;
+  /** Categories the cue speaks for. */
+  for: readonly Category[];
+  weight: number;
+  /** How many words away the cue word may stand (1: right next to the name). */
+  window: number;
+  /** Words (normalised, proclitics stripped where noted) that fire the cue. */
+  words: readonly string[];
+}
+
+/** The word right before the name names what it is. */
+export const TRIGGERS_BEFORE: readonly Cue[] = [
+  {
+    description: 'a word for a kind of place',
+    example: 'منطقة القائمة → al-Qaim',
+    for: ['place'],
+    weight: 0.6,
+    window: 1,
+    words: [
+      'مدينه', 'مدينتي', 'بلده', 'قريه', 'قري', 'حي', 'احياء', 'منطقه', 'مناطق', 'قضاء', 'قضايي', 'محافظه',
+      'منفذ', 'معبر', 'ناحيه', 'ريف', 'وادي', 'سد', 'قاعده', 'مطار', 'نهر', 'اقليم', 'مشارف', 'مداخل',
+    ],
+  },
+  {
+    description: 'a word for a kind of armed or political group',
+    example: 'قوات التحالف → the coalition',
+    for: ['group'],
+    weight: 0.6,
+    window: 1,
+    words: [
+      'قوات', 'فصايل', 'كتايب', 'تنظيم', 'جماعه', 'حركه', 'مقاتلي', 'مسلحي', 'عناصر', 'هييه', 'الويه',
+      'سرايا', 'ميليشيا', 'ميليشيات', 'مليشيات', 'قياده', 'اعلام', 'طايرات', 'دول',
+    ],
+  },
+  {
+    description: 'a word for a news outlet or its staff',
+    example: 'مراسل الميادين → Al Mayadeen (channel)',
+    for: ['outlet'],
+    weight: 0.6,
+    window: 1,
+    words: ['قناه', 'مراسل', 'مراسله', 'مراسلنا', 'شبكه', 'موقع', 'وكاله', 'تلفزيون', 'صحيفه'],
+  },
+  {
+    description: 'a reporting verb: an outlet is told or tells',
+    example: 'افادت الميادين → Al Mayadeen (channel)',
+    for: ['outlet'],
+    weight: 0.4,
+    window: 3,
+    words: ['افادت', 'افاد', 'ذكرت', 'قالت', 'نقلت', 'اكدت', 'اعلنت', 'بثت', 'نشرت'],
+  },
+  {
+    description: 'a preposition or word of direction or conquest before a place',
+    example: 'الى القائم → al-Qaim',
+    for: ['place'],
+    weight: 0.3,
+    window: 1,
+    words: [
+      'في', 'الى', 'نحو', 'صوب', 'باتجاه', 'اتجاه', 'من', 'عند', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب',
+      'جنوبي', 'شمالي', 'شرقي', 'غربي', 'تحرير', 'استعاده', 'اقتحام', 'حصار', 'محيط', 'اطراف', 'داخل',
+      'حدود', 'معقل', 'معاقل', 'على',
+    ],
+  },
+];
+
+/** The word right after the name. */
+export const TRIGGERS_AFTER: readonly Cue[] = [
+  {
+    description: 'a coalition "led by"',
+    example: 'التحالف بقيادة الولايات المتحدة → the US-led coalition',
+    for: ['group'],
+    weight: 0.6,
+    window: 1,
+    words: ['بقياده', 'الدولي', 'تقوده'],
+  },
+  {
+    description: 'a place followed by its country as a nisba',
+    example: 'القائم العراقية → al-Qaim',
+    for: ['place'],
+    weight: 0.4,
+    window: 1,
+    words: ['العراقيه', 'السوريه', 'العراقي', 'السوري'],
+  },
+];
+
+/** Words after the name that rule the name out. */
+export const VETO_AFTER: readonly { description: string; example: string; words: readonly string[] }[] = [
+  {
+    description: 'القائم بأعمال is a chargé d\'affaires',
+    example: 'القائم بأعمال السفارة → (none)',
+    words: ['باعمال'],
+  },
+];
+
+/** Other evidence around a weak mention. */
+export const NEARBY = {
+  /** A known place or group joined to it by و or a comma: "جباب والحصى". */
+  coordinated: { weight: 0.4, example: 'جباب والحصى → al-Husa' },
+  /** A known entity of the same category within this many words either side. */
+  near: { weight: 0.2, words: 8, example: 'المحطة الثانية في ريف دير الزور → T2' },
+  /** The same entity named by a strong name elsewhere in the text. */
+  discourse: { weight: 0.3, example: 'الحشد الشعبي … بالحشد → PMF' },
+  /** Its own proclitic is a preposition (ب, ل): "للقائم", "بالحشد". */
+  preposition: { weight: 0.3, for: ['place', 'outlet'] as readonly Category[], example: 'المقابلة للقائم → al-Qaim' },
+  /** Quotation marks around it, as news writes names. */
+  quoted: { weight: 0.2, example: '“المحطة الثانية” → T2' },
+  /**
+   * A definite word right before it that is no trigger: the weak name is an adjective
+   * ("الوضع القائم", "the existing situation").
+   */
+  adjectival: { weight: -0.5, example: 'الوضع القائم → (none)' },
+} as const;

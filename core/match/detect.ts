@@ -1,0 +1,165 @@
+/**
+ * Mentions in a text: the automaton's candidates, weighed in context (context.ts), with the
+ * longest name winning where candidates overlap (كتائب حزب الله العراق over حزب الله).
+ */
+import { stripProclitics } from '../arabic/clitics.ts';
+import { tokenAt, tokenise, type Token } from '../arabic/tokenise.ts';
+import { categoryOf, type Category, type Mention } from '../types.ts';
+import type { Matcher, RawMatch } from './automaton.ts';
+import {
+  MIN_CONFIDENCE,
+  NEARBY,
+  STRONG_CONFIDENCE,
+  TRIGGERS_AFTER,
+  TRIGGERS_BEFORE,
+  VETO_AFTER,
+  WEAK_BASE,
+  type Cue,
+} from './context.ts';
+
+export interface DetectOptions {
+  /** Mentions below this confidence are dropped (default MIN_CONFIDENCE; 0 keeps all). */
+  minConfidence?: number;
+  /** Entities already named strongly elsewhere on the page: evidence for their weak names here. */
+  knownEntities?: ReadonlySet<string>;
+}
+
+interface Candidate {
+  raw: RawMatch;
+  entity: number;
+  weak: boolean;
+  confidence: number;
+}
+
+export function detect(matcher: Matcher, text: string, options: DetectOptions = {}): Mention[] {
+  const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
+  const { patterns, entityIds, kinds } = matcher.data;
+  const candidates: Candidate[] = [];
+  for (const raw of matcher.scan(text)) {
+    for (const target of patterns[raw.pattern]![2]) {
+      const weak = (target & 1) === 1;
+      candidates.push({ raw, entity: target >> 1, weak, confidence: weak ? 0 : STRONG_CONFIDENCE });
+    }
+  }
+  if (candidates.some((c) => c.weak)) {
+    const context = new Context(text, candidates, (e) => categoryOf(kinds[e]!), (e) => {
+      const id = entityIds[e]!;
+      return options.knownEntities?.has(id) ?? false;
+    });
+    for (const c of candidates) if (c.weak) c.confidence = context.score(c);
+  }
+  const kept = resolveOverlaps(candidates.filter((c) => c.confidence >= minConfidence && c.confidence > 0));
+  return kept.map((c) => ({
+    start: c.raw.start,
+    end: c.raw.end,
+    text: text.slice(c.raw.start, c.raw.end),
+    entityId: entityIds[c.entity]!,
+    confidence: Math.round(c.confidence * 100) / 100,
+  }));
+}
+
+/** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const byPreference = [...candidates].sort(
+    (a, b) =>
+      b.raw.end - b.raw.start - (a.raw.end - a.raw.start) ||
+      b.confidence - a.confidence ||
+      a.raw.start - b.raw.start,
+  );
+  const kept: Candidate[] = [];
+  for (const c of byPreference) {
+    if (!kept.some((k) => c.raw.start < k.raw.end && k.raw.start < c.raw.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.raw.start - b.raw.start);
+}
+
+/** The evidence around weak candidates: the words of the text and the strong mentions in it. */
+class Context {
+  private readonly tokens: Token[];
+  private readonly strong: { first: number; last: number; category: Category }[];
+  private readonly strongEntities = new Set<number>();
+
+  constructor(
+    text: string,
+    candidates: readonly Candidate[],
+    private readonly categoryOf: (entity: number) => Category,
+    private readonly knownElsewhere: (entity: number) => boolean,
+  ) {
+    this.tokens = tokenise(text);
+    this.strong = candidates
+      .filter((c) => !c.weak)
+      .map((c) => {
+        this.strongEntities.add(c.entity);
+        return { ...this.span(c.raw), category: categoryOf(c.entity) };
+      });
+  }
+
+  /** First and last token a match covers. */
+  private span(raw: RawMatch): { first: number; last: number } {
+    return { first: tokenAt(this.tokens, raw.start), last: tokenAt(this.tokens, raw.end - 1) };
+  }
+
+  score(c: Candidate): number {
+    const category = this.categoryOf(c.entity);
+    const { first, last } = this.span(c.raw);
+    const tokens = this.tokens;
+    const next = tokens[last + 1];
+    const nextWord = next && !next.breakBefore ? next.norm : undefined;
+    if (nextWord && VETO_AFTER.some((v) => v.words.includes(nextWord))) return 0;
+
+    let score = WEAK_BASE;
+    const before = this.wordsBefore(first, 3);
+    const triggered = (cues: readonly Cue[], words: readonly string[][]) =>
+      cues
+        .filter((cue) => cue.for.includes(category))
+        .filter((cue) => words.slice(0, cue.window).some((readings) => readings.some((w) => cue.words.includes(w))))
+        .reduce((best, cue) => Math.max(best, cue.weight), 0);
+    const beforeWeight = triggered(TRIGGERS_BEFORE, before);
+    score += beforeWeight;
+    score += triggered(TRIGGERS_AFTER, nextWord ? [readingsOf(nextWord)] : []);
+
+    const proclitic = c.raw.proclitic;
+    if ((proclitic.includes('ب') || proclitic.includes('ل')) && NEARBY.preposition.for.includes(category)) {
+      score += NEARBY.preposition.weight;
+    }
+    const previous = tokens[first - 1];
+    if (
+      beforeWeight === 0 &&
+      proclitic === '' &&
+      previous &&
+      !tokens[first]!.breakBefore &&
+      previous.norm.startsWith('ال')
+    ) {
+      score += NEARBY.adjectival.weight;
+    }
+
+    const sameCategory = this.strong.filter((s) => s.category === category);
+    const coordinated = sameCategory.some(
+      (s) =>
+        (s.last === first - 1 && (proclitic.startsWith('و') || tokens[first]!.breakBefore)) ||
+        (s.first === last + 1 && tokens[s.first]!.norm.startsWith('و')),
+    );
+    if (coordinated) score += NEARBY.coordinated.weight;
+    else if (sameCategory.some((s) => s.last >= first - NEARBY.near.words && s.first <= last + NEARBY.near.words)) {
+      score += NEARBY.near.weight;
+    }
+    if (this.strongEntities.has(c.entity) || this.knownElsewhere(c.entity)) score += NEARBY.discourse.weight;
+    if (tokens[first]!.quotedBefore && tokens[last]!.quotedAfter) score += NEARBY.quoted.weight;
+    return Math.min(1, Math.max(0, score));
+  }
+
+  /** Up to `count` words before token `index` within its sentence, each as its proclitic readings. */
+  private wordsBefore(index: number, count: number): string[][] {
+    const words: string[][] = [];
+    for (let i = index; i > 0 && words.length < count; i--) {
+      if (this.tokens[i]!.breakBefore) break;
+      words.push(readingsOf(this.tokens[i - 1]!.norm));
+    }
+    return words;
+  }
+}
+
+/** A word and the words it can be with its proclitics taken off ("وبريف" → ريف). */
+function readingsOf(word: string): string[] {
+  return stripProclitics(word).map((r) => r.name);
+}
