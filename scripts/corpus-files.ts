@@ -2,17 +2,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CorpusFiles } from '../core/corpus/build.ts';
+import { CorpusError } from '../core/corpus/errors.ts';
 import type { SourceFile } from '../core/corpus/parse.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const CORPUS = join(ROOT, 'corpus');
 
 function read(path: string): SourceFile {
+  if (!existsSync(path)) throw new CorpusError([{ file: relative(ROOT, path), line: 0, message: 'file is missing' }]);
   return { path: relative(ROOT, path), text: readFileSync(path, 'utf8') };
 }
 
 export function gazetteerFiles(corpus = CORPUS): SourceFile[] {
   const dir = join(corpus, 'gazetteer');
+  if (!existsSync(dir)) throw new CorpusError([{ file: relative(ROOT, dir), line: 0, message: 'folder is missing' }]);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()

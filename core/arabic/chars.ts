@@ -119,7 +119,7 @@ export const CHAR_RULES: readonly CharRule[] = [
   },
   {
     description: 'spaces (NBSP included), quotes, brackets, underscore, hash and tildes may sit inside a name',
-    example: 'كتائب «حزب الله» → كتائب حزب الله',
+    example: 'كتائب «حزب الله» → كتايب حزب الله',
     ranges: [
       [0x09, 0x09], [0x20, 0x20], [0x22, 0x23], [0x27, 0x29], [0x2a, 0x2a], [0x5b, 0x5b], [0x5d, 0x5d], [0x5f, 0x5f],
       [0x7b, 0x7b], [0x7d, 0x7d], [0xa0, 0xa0], [0xab, 0xab], [0xbb, 0xbb], [0x2000, 0x200a], [0x2018, 0x201f],
@@ -153,3 +153,17 @@ for (const rule of CHAR_RULES) {
 ROLE[0xfeff] = CharRole.Skip;
 ROLE[0xfd3e] = CharRole.Space;
 ROLE[0xfd3f] = CharRole.Space;
+
+/**
+ * Arabic-script letters. Where Arabic meets another script inside a run of letters, as in
+ * "دير الزورhttps://…" when a link is pasted against a word, a word ends there.
+ */
+export function isArabicLetter(code: number): boolean {
+  return (
+    (code >= 0x0600 && code <= 0x06ff) ||
+    (code >= 0x0750 && code <= 0x077f) ||
+    (code >= 0x08a0 && code <= 0x08ff) ||
+    (code >= 0xfb50 && code <= 0xfdff) ||
+    (code >= 0xfe70 && code <= 0xfefe)
+  );
+}

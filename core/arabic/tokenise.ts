@@ -1,8 +1,9 @@
 /**
  * Words of a text with their original offsets, for context rules and search. A word is a run of
- * letters (diacritics and invisible controls inside it are kept in its span but not in `norm`).
+ * letters of one script (diacritics and invisible controls inside it are kept in its span but not
+ * in `norm`).
  */
-import { CharRole, FOLD, ROLE } from './chars.ts';
+import { CharRole, FOLD, isArabicLetter, ROLE } from './chars.ts';
 
 export interface Token {
   start: number;
@@ -34,9 +35,12 @@ export function tokenise(text: string): Token[] {
     }
     const start = i;
     const codes: number[] = [];
+    const arabic = isArabicLetter(text.charCodeAt(i));
     while (i < n) {
       const code = text.charCodeAt(i);
       const r = ROLE[code];
+      // A change of script ends a word: "الزورhttps" is two.
+      if (r === CharRole.Letter && isArabicLetter(code) !== arabic) break;
       if (r === CharRole.Letter) codes.push(FOLD[code]!);
       else if (r !== CharRole.Skip) break;
       i++;

@@ -4,15 +4,18 @@
  * article with a new name fails the build instead of going silently unmatched.
  */
 import { stripProclitics } from '../arabic/clitics.ts';
+import { normaliseKey } from '../arabic/normalise.ts';
 import { tokenise } from '../arabic/tokenise.ts';
 import type { Mention } from '../types.ts';
 
-/** Normalised trigger words; proclitics on them are allowed (بمدينة, وقوات). */
-export const NAME_TRIGGERS: readonly string[] = [
-  'مدينه', 'بلده', 'قريه', 'حي', 'منطقه', 'مناطق', 'قضاء', 'قضايي', 'محافظه', 'منفذ', 'معبر', 'ناحيه', 'سد',
-  'قاعده', 'نهر', 'وادي', 'تنظيم', 'قوات', 'فصايل', 'كتايب', 'سرايا', 'جماعه', 'حركه', 'وحده', 'هييه', 'قياده',
-  'حكومه', 'وكاله', 'قناه',
-];
+/** Trigger words, compared normalised; proclitics on them are allowed (بمدينة, وقوات). */
+export const NAME_TRIGGERS: ReadonlySet<string> = new Set(
+  [
+    'مدينة', 'بلدة', 'قرية', 'حي', 'منطقة', 'مناطق', 'قضاء', 'قضائي', 'محافظة', 'منفذ', 'معبر', 'ناحية', 'سد',
+    'قاعدة', 'نهر', 'وادي', 'تنظيم', 'قوات', 'فصائل', 'كتائب', 'سرايا', 'جماعة', 'حركة', 'وحدة', 'هيئة', 'قيادة',
+    'حكومة', 'وكالة', 'قناة',
+  ].map(normaliseKey),
+);
 
 export interface TriggerMiss {
   trigger: string;
@@ -28,7 +31,7 @@ export function findUncoveredTriggers(text: string, mentions: readonly Mention[]
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
     if (next.breakBefore) continue;
-    if (!stripProclitics(t.norm).some((r) => NAME_TRIGGERS.includes(r.name))) continue;
+    if (!stripProclitics(t.norm).some((r) => NAME_TRIGGERS.has(r.name))) continue;
     // The trigger word may itself start a name (قيادة العمليات المشتركة): then it is covered.
     const covered = mentions.some((m) => m.start < next.end && m.end > next.start);
     if (covered) continue;

@@ -12,7 +12,7 @@
  * patterns as plain JSON-friendly data. `loadMatcher` builds the transition table from it in a few
  * milliseconds, which is smaller to send and store than the table itself.
  */
-import { CharRole, FOLD, ROLE } from '../arabic/chars.ts';
+import { CharRole, FOLD, isArabicLetter, ROLE } from '../arabic/chars.ts';
 import { MAX_PROCLITIC_LENGTH, procliticFor, splitArticle } from '../arabic/clitics.ts';
 import type { EntityKind } from '../types.ts';
 
@@ -37,12 +37,12 @@ export interface SerializedMatcher {
 
 /** A candidate match, before overlaps and context are weighed. */
 export interface RawMatch {
-  /** Start of the name itself (its article included, proclitics not). */
+  /** Start of the name itself: its article included, proclitics not (but لل whole: للقائم). */
   start: number;
   end: number;
   /** Index into the matcher's patterns. */
   pattern: number;
-  /** The proclitic letters before the name, normalised (e.g. 'وب'; 'ل' for للقائم). */
+  /** The proclitic letters before the article or name, normalised (e.g. 'وب'; 'ل' for للقائم). */
   proclitic: string;
 }
 
@@ -69,10 +69,13 @@ export function compileMatcher(names: readonly MatcherName[]): SerializedMatcher
 
 // Symbol numbers: the fixed ones, then one per letter that occurs in some core.
 const SYM_SKIP = 0;
-const SYM_OTHER = 1;
-const SYM_SPACE = 2;
-const SYM_BREAK = 3;
-const FIRST_LETTER_SYM = 4;
+/** An Arabic-script letter no name has (پ). */
+const SYM_OTHER_ARABIC = 1;
+/** A letter of another script no name has: after an Arabic name it ends the word. */
+const SYM_FOREIGN = 2;
+const SYM_SPACE = 3;
+const SYM_BREAK = 4;
+const FIRST_LETTER_SYM = 5;
 
 export class Matcher {
   readonly data: SerializedMatcher;
@@ -110,12 +113,12 @@ export class Matcher {
         role === CharRole.Skip ? SYM_SKIP
         : role === CharRole.Space ? SYM_SPACE
         : role === CharRole.Break ? SYM_BREAK
-        : (letterSym.get(FOLD[c]!) ?? SYM_OTHER);
+        : (letterSym.get(FOLD[c]!) ?? (isArabicLetter(c) ? SYM_OTHER_ARABIC : SYM_FOREIGN));
     }
 
     // The trie: each core, then a boundary (a space or a break ends a name alike).
     let capacity = 1;
-    for (const [core] of data.patterns) capacity += core.length + 2;
+    for (const [core] of data.patterns) capacity += core.length + 3 + letterSym.size;
     const go = new Int32Array(capacity * width).fill(-1);
     const incoming = new Uint8Array(capacity);
     const own: number[][] = [[]];
@@ -123,6 +126,9 @@ export class Matcher {
     const symbolsOf = (core: string): number[] =>
       Array.from(core, (ch) => (ch === ' ' ? SYM_SPACE : letterSym.get(ch.charCodeAt(0))!));
     this.coreSymbols = new Int32Array(data.patterns.length);
+    // What ends a name: a space or a break alike, and for a name ending in an Arabic letter, a
+    // letter of another script too.
+    const foreign = [SYM_FOREIGN, ...[...letterSym].filter(([c]) => !isArabicLetter(c)).map(([, sym]) => sym)];
     data.patterns.forEach(([core], p) => {
       const syms = symbolsOf(core);
       this.coreSymbols[p] = syms.length;
@@ -137,7 +143,8 @@ export class Matcher {
         }
         s = t;
       }
-      for (const end of [SYM_SPACE, SYM_BREAK]) {
+      const endsArabic = isArabicLetter(core.charCodeAt(core.length - 1));
+      for (const end of endsArabic ? [SYM_SPACE, SYM_BREAK, ...foreign] : [SYM_SPACE, SYM_BREAK]) {
         let t = go[s * width + end]!;
         if (t < 0) {
           t = states++;
@@ -266,11 +273,13 @@ function procliticBefore(
 ): { proclitic: string; nameStart: number } | undefined {
   const letters: number[] = [];
   const positions: number[] = [];
+  const arabic = isArabicLetter(text.charCodeAt(coreStart));
   let j = coreStart;
   while (j > 0) {
     const code = text.charCodeAt(j - 1);
     const role = ROLE[code];
     if (role === CharRole.Letter) {
+      if (isArabicLetter(code) !== arabic) break;
       if (letters.length === MAX_PROCLITIC_LENGTH) return undefined;
       letters.unshift(FOLD[code]!);
       positions.unshift(j - 1);
@@ -282,10 +291,13 @@ function procliticBefore(
   const prefix = String.fromCharCode(...letters);
   if (!procliticFor(prefix, article)) return undefined;
   if (!article) return { proclitic: prefix, nameStart: coreStart };
-  // The article is the last two letters (ال), or the second lam of لل.
-  const articleLength = prefix.endsWith('ال') ? 2 : 1;
-  const kept = prefix.length - articleLength;
-  return { proclitic: prefix.slice(0, kept), nameStart: positions[kept]! };
+  if (prefix.endsWith('ال')) {
+    const kept = prefix.length - 2;
+    return { proclitic: prefix.slice(0, kept), nameStart: positions[kept]! };
+  }
+  // لل is li- fused with the article (للقائم): the name starts at the fused pair.
+  const kept = prefix.length - 1;
+  return { proclitic: prefix.slice(0, kept), nameStart: positions[kept - 1]! };
 }
 
 export function loadMatcher(data: SerializedMatcher): Matcher {

@@ -1,9 +1,15 @@
 /**
  * Context rules: how sure a mention through a weak name (one that is also an ordinary word or
  * another entity's name) is, from the words around it. Each cue is a row with its weight and an
- * example that test/core/context.test.ts checks; words are written normalised (chars.ts).
+ * example that test/core/context.test.ts checks.
  */
+import { normaliseKey } from '../arabic/normalise.ts';
 import type { Category } from '../types.ts';
+
+/** Word lists are written as Arabic is spelled and compared normalised (ى → ي, ة → ه, إ → ا). */
+function wordSet(...words: string[]): ReadonlySet<string> {
+  return new Set(words.map(normaliseKey));
+}
 
 /** A mention through a weak name starts here, and counts from MIN_CONFIDENCE up. */
 export const WEAK_BASE = 0.2;
@@ -20,8 +26,8 @@ export interface Cue {
   weight: number;
   /** How many words away the cue word may stand (1: right next to the name). */
   window: number;
-  /** Words (normalised, proclitics stripped where noted) that fire the cue. */
-  words: readonly string[];
+  /** Words that fire the cue (a proclitic on them is allowed: بريف, ومراسل). */
+  words: ReadonlySet<string>;
 }
 
 /** The word right before the name names what it is. */
@@ -32,10 +38,10 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     for: ['place'],
     weight: 0.6,
     window: 1,
-    words: [
-      'مدينه', 'مدينتي', 'بلده', 'قريه', 'قري', 'حي', 'احياء', 'منطقه', 'مناطق', 'قضاء', 'قضايي', 'محافظه',
-      'منفذ', 'معبر', 'ناحيه', 'ريف', 'وادي', 'سد', 'قاعده', 'مطار', 'نهر', 'اقليم', 'مشارف', 'مداخل',
-    ],
+    words: wordSet(
+      'مدينة', 'مدينتي', 'بلدة', 'قرية', 'قرى', 'حي', 'أحياء', 'منطقة', 'مناطق', 'قضاء', 'قضائي', 'محافظة',
+      'منفذ', 'معبر', 'ناحية', 'ريف', 'وادي', 'سد', 'قاعدة', 'مطار', 'نهر', 'إقليم', 'مشارف', 'مداخل',
+    ),
   },
   {
     description: 'a word for a kind of armed or political group',
@@ -43,10 +49,10 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     for: ['group'],
     weight: 0.6,
     window: 1,
-    words: [
-      'قوات', 'فصايل', 'كتايب', 'تنظيم', 'جماعه', 'حركه', 'مقاتلي', 'مسلحي', 'عناصر', 'هييه', 'الويه',
-      'سرايا', 'ميليشيا', 'ميليشيات', 'مليشيات', 'قياده', 'اعلام', 'طايرات', 'دول',
-    ],
+    words: wordSet(
+      'قوات', 'فصائل', 'كتائب', 'تنظيم', 'جماعة', 'حركة', 'مقاتلي', 'مسلحي', 'عناصر', 'هيئة', 'ألوية',
+      'سرايا', 'ميليشيا', 'ميليشيات', 'مليشيات', 'قيادة', 'إعلام', 'طائرات', 'دول',
+    ),
   },
   {
     description: 'a word for a news outlet or its staff',
@@ -54,7 +60,9 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     for: ['outlet'],
     weight: 0.6,
     window: 1,
-    words: ['قناه', 'مراسل', 'مراسله', 'مراسلنا', 'شبكه', 'موقع', 'وكاله', 'تلفزيون', 'صحيفه'],
+    words: wordSet(
+      'قناة', 'مراسل', 'مراسلة', 'مراسلنا', 'شبكة', 'موقع', 'وكالة', 'تلفزيون', 'صحيفة',
+    ),
   },
   {
     description: 'a reporting verb: an outlet is told or tells',
@@ -62,7 +70,9 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     for: ['outlet'],
     weight: 0.4,
     window: 3,
-    words: ['افادت', 'افاد', 'ذكرت', 'قالت', 'نقلت', 'اكدت', 'اعلنت', 'بثت', 'نشرت'],
+    words: wordSet(
+      'أفادت', 'أفاد', 'ذكرت', 'قالت', 'نقلت', 'أكدت', 'أعلنت', 'بثت', 'نشرت',
+    ),
   },
   {
     description: 'a preposition or word of direction or conquest before a place',
@@ -70,11 +80,11 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     for: ['place'],
     weight: 0.3,
     window: 1,
-    words: [
-      'في', 'الى', 'نحو', 'صوب', 'باتجاه', 'اتجاه', 'من', 'عند', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب',
-      'جنوبي', 'شمالي', 'شرقي', 'غربي', 'تحرير', 'استعاده', 'اقتحام', 'حصار', 'محيط', 'اطراف', 'داخل',
+    words: wordSet(
+      'في', 'إلى', 'نحو', 'صوب', 'باتجاه', 'اتجاه', 'من', 'عند', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب',
+      'جنوبي', 'شمالي', 'شرقي', 'غربي', 'تحرير', 'استعادة', 'اقتحام', 'حصار', 'محيط', 'أطراف', 'داخل',
       'حدود', 'معقل', 'معاقل', 'على',
-    ],
+    ),
   },
 ];
 
@@ -86,7 +96,7 @@ export const TRIGGERS_AFTER: readonly Cue[] = [
     for: ['group'],
     weight: 0.6,
     window: 1,
-    words: ['بقياده', 'الدولي', 'تقوده'],
+    words: wordSet('بقيادة', 'الدولي', 'تقوده'),
   },
   {
     description: 'a place followed by its country as a nisba',
@@ -94,26 +104,26 @@ export const TRIGGERS_AFTER: readonly Cue[] = [
     for: ['place'],
     weight: 0.4,
     window: 1,
-    words: ['العراقيه', 'السوريه', 'العراقي', 'السوري'],
+    words: wordSet('العراقية', 'السورية', 'العراقي', 'السوري'),
   },
 ];
 
 /** Words after the name that rule the name out. */
-export const VETO_AFTER: readonly { description: string; example: string; words: readonly string[] }[] = [
+export const VETO_AFTER: readonly { description: string; example: string; words: ReadonlySet<string> }[] = [
   {
     description: 'القائم بأعمال is a chargé d\'affaires',
     example: 'القائم بأعمال السفارة → (none)',
-    words: ['باعمال'],
+    words: wordSet('بأعمال'),
   },
 ];
 
 /** Other evidence around a weak mention. */
 export const NEARBY = {
-  /** A known place or group joined to it by و or a comma: "جباب والحصى". */
+  /** A known place or group (or an accepted weak one) joined to it by و or a comma: "جباب والحصى". */
   coordinated: { weight: 0.4, example: 'جباب والحصى → al-Husa' },
   /** A known entity of the same category within this many words either side. */
   near: { weight: 0.2, words: 8, example: 'المحطة الثانية في ريف دير الزور → T2' },
-  /** The same entity named by a strong name elsewhere in the text. */
+  /** The same entity named elsewhere in the text (strongly, or weakly but accepted). */
   discourse: { weight: 0.3, example: 'الحشد الشعبي … بالحشد → PMF' },
   /** Its own proclitic is a preposition (ب, ل): "للقائم", "بالحشد". */
   preposition: { weight: 0.3, for: ['place', 'outlet'] as readonly Category[], example: 'المقابلة للقائم → al-Qaim' },

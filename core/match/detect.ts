@@ -24,6 +24,16 @@ export interface DetectOptions {
   knownEntities?: ReadonlySet<string>;
 }
 
+/** A mention taken as evidence: its token span and entity. */
+interface Known {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  entity: number;
+  category: Category;
+}
+
 interface Candidate {
   raw: RawMatch;
   entity: number;
@@ -41,12 +51,24 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       candidates.push({ raw, entity: target >> 1, weak, confidence: weak ? 0 : STRONG_CONFIDENCE });
     }
   }
-  if (candidates.some((c) => c.weak)) {
+  const weak = candidates.filter((c) => c.weak).sort((a, b) => a.raw.start - b.raw.start);
+  if (weak.length > 0) {
     const context = new Context(text, candidates, (e) => categoryOf(kinds[e]!), (e) => {
       const id = entityIds[e]!;
       return options.knownEntities?.has(id) ?? false;
     });
-    for (const c of candidates) if (c.weak) c.confidence = context.score(c);
+    // Weak mentions accepted in one pass are evidence for the others ("الحميدية والجبيلة
+    // والرشدية", one sense per text): score again until nothing changes. Scores only rise.
+    for (let pass = 0; pass < 4; pass++) {
+      let changed = false;
+      for (const c of weak) {
+        const score = context.score(c);
+        if (score !== c.confidence) changed = true;
+        c.confidence = score;
+      }
+      if (!changed) break;
+      context.accept(weak.filter((c) => c.confidence >= MIN_CONFIDENCE));
+    }
   }
   const kept = resolveOverlaps(candidates.filter((c) => c.confidence >= minConfidence && c.confidence > 0));
   return kept.map((c) => ({
@@ -73,11 +95,11 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.raw.start - b.raw.start);
 }
 
-/** The evidence around weak candidates: the words of the text and the strong mentions in it. */
+/** The evidence around weak candidates: the words of the text and the mentions known so far. */
 class Context {
   private readonly tokens: Token[];
-  private readonly strong: { first: number; last: number; category: Category }[];
-  private readonly strongEntities = new Set<number>();
+  private readonly strong: Known[];
+  private known: Known[];
 
   constructor(
     text: string,
@@ -86,17 +108,22 @@ class Context {
     private readonly knownElsewhere: (entity: number) => boolean,
   ) {
     this.tokens = tokenise(text);
-    this.strong = candidates
-      .filter((c) => !c.weak)
-      .map((c) => {
-        this.strongEntities.add(c.entity);
-        return { ...this.span(c.raw), category: categoryOf(c.entity) };
-      });
+    this.strong = candidates.filter((c) => !c.weak).map((c) => this.knownOf(c));
+    this.known = this.strong;
+  }
+
+  /** Weak candidates now accepted count as known from the next pass on. */
+  accept(accepted: readonly Candidate[]): void {
+    this.known = [...this.strong, ...accepted.map((c) => this.knownOf(c))];
   }
 
   /** First and last token a match covers. */
   private span(raw: RawMatch): { first: number; last: number } {
     return { first: tokenAt(this.tokens, raw.start), last: tokenAt(this.tokens, raw.end - 1) };
+  }
+
+  private knownOf(c: Candidate): Known {
+    return { ...this.span(c.raw), start: c.raw.start, end: c.raw.end, entity: c.entity, category: this.categoryOf(c.entity) };
   }
 
   score(c: Candidate): number {
@@ -105,14 +132,14 @@ class Context {
     const tokens = this.tokens;
     const next = tokens[last + 1];
     const nextWord = next && !next.breakBefore ? next.norm : undefined;
-    if (nextWord && VETO_AFTER.some((v) => v.words.includes(nextWord))) return 0;
+    if (nextWord && VETO_AFTER.some((v) => readingsOf(nextWord).some((w) => v.words.has(w)))) return 0;
 
     let score = WEAK_BASE;
     const before = this.wordsBefore(first, 3);
     const triggered = (cues: readonly Cue[], words: readonly string[][]) =>
       cues
         .filter((cue) => cue.for.includes(category))
-        .filter((cue) => words.slice(0, cue.window).some((readings) => readings.some((w) => cue.words.includes(w))))
+        .filter((cue) => words.slice(0, cue.window).some((readings) => readings.some((w) => cue.words.has(w))))
         .reduce((best, cue) => Math.max(best, cue.weight), 0);
     const beforeWeight = triggered(TRIGGERS_BEFORE, before);
     score += beforeWeight;
@@ -133,7 +160,9 @@ class Context {
       score += NEARBY.adjectival.weight;
     }
 
-    const sameCategory = this.strong.filter((s) => s.category === category);
+    // Evidence from other mentions, never from this candidate's own span.
+    const others = this.known.filter((k) => k.end <= c.raw.start || k.start >= c.raw.end);
+    const sameCategory = others.filter((s) => s.category === category);
     const coordinated = sameCategory.some(
       (s) =>
         (s.last === first - 1 && (proclitic.startsWith('و') || tokens[first]!.breakBefore)) ||
@@ -143,7 +172,7 @@ class Context {
     else if (sameCategory.some((s) => s.last >= first - NEARBY.near.words && s.first <= last + NEARBY.near.words)) {
       score += NEARBY.near.weight;
     }
-    if (this.strongEntities.has(c.entity) || this.knownElsewhere(c.entity)) score += NEARBY.discourse.weight;
+    if (others.some((k) => k.entity === c.entity) || this.knownElsewhere(c.entity)) score += NEARBY.discourse.weight;
     if (tokens[first]!.quotedBefore && tokens[last]!.quotedAfter) score += NEARBY.quoted.weight;
     return Math.min(1, Math.max(0, score));
   }
