@@ -75,10 +75,10 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     ),
   },
   {
-    description: 'a preposition or word of direction or conquest before a place',
+    description: 'a preposition or word of direction or conquest before a place (alone not enough)',
     example: 'الى القائم → al-Qaim',
     for: ['place'],
-    weight: 0.3,
+    weight: 0.25,
     window: 1,
     words: wordSet(
       'في', 'إلى', 'نحو', 'صوب', 'باتجاه', 'اتجاه', 'من', 'عند', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب',
@@ -108,14 +108,44 @@ export const TRIGGERS_AFTER: readonly Cue[] = [
   },
 ];
 
+export interface Veto {
+  description: string;
+  example: string;
+  words: ReadonlySet<string>;
+}
+
 /** Words after the name that rule the name out. */
-export const VETO_AFTER: readonly { description: string; example: string; words: ReadonlySet<string> }[] = [
+export const VETO_AFTER: readonly Veto[] = [
   {
-    description: 'القائم بأعمال is a chargé d\'affaires',
+    description: "القائم بأعمال is a chargé d'affaires",
     example: 'القائم بأعمال السفارة → (none)',
     words: wordSet('بأعمال'),
   },
+  {
+    description: 'a quantifier after a plural: the name is a common noun',
+    example: 'في الميادين كافة → (none)',
+    words: wordSet('كافة', 'جميعها', 'كلها', 'المختلفة', 'الأخرى'),
+  },
 ];
+
+/** Words before the name that rule the name out. */
+export const VETO_BEFORE: readonly Veto[] = [
+  {
+    description: 'a quantifier before a plural: the name is a common noun',
+    example: 'في كافة الميادين → (none)',
+    words: wordSet('كافة', 'جميع', 'مختلف', 'شتى', 'بعض', 'كل'),
+  },
+];
+
+/**
+ * Weak names so common as words that only a trigger right before them (TRIGGERS_BEFORE at full
+ * weight) makes them a name.
+ */
+export const NEEDS_TRIGGER: { description: string; example: string; names: ReadonlySet<string> } = {
+  description: "القائمة is 'the list' except right after a word like منطقة",
+  example: 'منطقة القائمة → al-Qaim; في القائمة → (none)',
+  names: wordSet('القائمة'),
+};
 
 /** Other evidence around a weak mention. */
 export const NEARBY = {
@@ -126,7 +156,7 @@ export const NEARBY = {
   /** The same entity named elsewhere in the text (strongly, or weakly but accepted). */
   discourse: { weight: 0.3, example: 'الحشد الشعبي … بالحشد → PMF' },
   /** Its own proclitic is a preposition (ب, ل): "للقائم", "بالحشد". */
-  preposition: { weight: 0.3, for: ['place', 'outlet'] as readonly Category[], example: 'المقابلة للقائم → al-Qaim' },
+  preposition: { weight: 0.2, for: ['place', 'outlet'] as readonly Category[], example: 'المقابلة للقائم → al-Qaim' },
   /** Quotation marks around it, as news writes names. */
   quoted: { weight: 0.2, example: '“المحطة الثانية” → T2' },
   /**

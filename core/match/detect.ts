@@ -5,14 +5,16 @@
 import { stripProclitics } from '../arabic/clitics.ts';
 import { tokenAt, tokenise, type Token } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type Mention } from '../types.ts';
-import type { Matcher, RawMatch } from './automaton.ts';
+import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import {
   MIN_CONFIDENCE,
   NEARBY,
+  NEEDS_TRIGGER,
   STRONG_CONFIDENCE,
   TRIGGERS_AFTER,
   TRIGGERS_BEFORE,
   VETO_AFTER,
+  VETO_BEFORE,
   WEAK_BASE,
   type Cue,
 } from './context.ts';
@@ -53,7 +55,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   }
   const weak = candidates.filter((c) => c.weak).sort((a, b) => a.raw.start - b.raw.start);
   if (weak.length > 0) {
-    const context = new Context(text, candidates, (e) => categoryOf(kinds[e]!), (e) => {
+    const context = new Context(text, candidates, patterns, (e) => categoryOf(kinds[e]!), (e) => {
       const id = entityIds[e]!;
       return options.knownEntities?.has(id) ?? false;
     });
@@ -104,6 +106,7 @@ class Context {
   constructor(
     text: string,
     candidates: readonly Candidate[],
+    private readonly patterns: readonly SerializedPattern[],
     private readonly categoryOf: (entity: number) => Category,
     private readonly knownElsewhere: (entity: number) => boolean,
   ) {
@@ -115,6 +118,12 @@ class Context {
   /** Weak candidates now accepted count as known from the next pass on. */
   accept(accepted: readonly Candidate[]): void {
     this.known = [...this.strong, ...accepted.map((c) => this.knownOf(c))];
+  }
+
+  /** The normalised name a candidate was found through. */
+  private keyOf(c: Candidate): string {
+    const [core, article] = this.patterns[c.raw.pattern]!;
+    return article ? `ال${core}` : core;
   }
 
   /** First and last token a match covers. */
@@ -134,14 +143,17 @@ class Context {
     const nextWord = next && !next.breakBefore ? next.norm : undefined;
     if (nextWord && VETO_AFTER.some((v) => readingsOf(nextWord).some((w) => v.words.has(w)))) return 0;
 
-    let score = WEAK_BASE;
     const before = this.wordsBefore(first, 3);
+    if (before[0]?.some((w) => VETO_BEFORE.some((v) => v.words.has(w)))) return 0;
+
+    let score = WEAK_BASE;
     const triggered = (cues: readonly Cue[], words: readonly string[][]) =>
       cues
         .filter((cue) => cue.for.includes(category))
         .filter((cue) => words.slice(0, cue.window).some((readings) => readings.some((w) => cue.words.has(w))))
         .reduce((best, cue) => Math.max(best, cue.weight), 0);
     const beforeWeight = triggered(TRIGGERS_BEFORE, before);
+    if (NEEDS_TRIGGER.names.has(this.keyOf(c)) && beforeWeight < 0.5) return 0;
     score += beforeWeight;
     score += triggered(TRIGGERS_AFTER, nextWord ? [readingsOf(nextWord)] : []);
 
