@@ -75,10 +75,10 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     ),
   },
   {
-    description: 'a preposition or word of direction or conquest before a place (alone not enough)',
+    description: 'a preposition or word of direction or conquest before a place',
     example: 'الى القائم → al-Qaim',
     for: ['place'],
-    weight: 0.25,
+    weight: 0.3,
     window: 1,
     words: wordSet(
       'في', 'إلى', 'نحو', 'صوب', 'باتجاه', 'اتجاه', 'من', 'عند', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب',
