@@ -77,21 +77,44 @@ const SYM_SPACE = 3;
 const SYM_BREAK = 4;
 const FIRST_LETTER_SYM = 5;
 
+/**
+ * Past this many table entries (states × symbols) the transition table is not built: the matcher
+ * walks failure links over sparse edges instead. Our gazetteer (~10k states) stays far below; a
+ * 100,000-name one (~750k states) would need ~100 MB dense and seconds to build.
+ */
+export const DENSE_TABLE_LIMIT = 4_000_000;
+
+export interface MatcherOptions {
+  /** Force one representation (tests compare both); default: dense when within the limit. */
+  dense?: boolean;
+}
+
 export class Matcher {
   readonly data: SerializedMatcher;
+  readonly dense: boolean;
   /** UTF-16 unit → symbol. */
   private readonly cls: Uint8Array;
-  /** Row-major transitions, premultiplied: entry is the next state's row offset. */
-  private readonly delta: Int32Array;
-  /** Row offsets at or above this are states where some pattern ends. */
-  private readonly outBase: number;
   private readonly width: number;
-  /** For each output state (by (row - outBase) / width): the patterns that end there. */
-  private readonly outputs: number[][];
+  /** States are numbered so that those where some pattern ends come last, from `firstOut` on. */
+  private readonly firstOut: number;
+  private readonly fail: Int32Array;
+  /** The symbol each state is entered by (a run of spaces or breaks stays where it is). */
+  private readonly incoming: Uint8Array;
+  /** Patterns ending exactly at each state, as ranges into ownList (more come via `fail`). */
+  private readonly ownStart: Int32Array;
+  private readonly ownList: Int32Array;
+  /** Dense: row-major transitions, premultiplied (an entry is the next state's row offset). */
+  private readonly delta: Int32Array;
+  /** Sparse: each state's trie edges as ranges into edgeSym/edgeTarget; the root's as a row. */
+  private readonly edgeStart: Int32Array;
+  private readonly edgeSym: Uint8Array;
+  private readonly edgeTarget: Int32Array;
+  private readonly rootRow: Int32Array;
+  private readonly rows = new Map<number, Int32Array>();
   /** Per pattern: the core's length in symbols (a run of spaces counts once). */
   private readonly coreSymbols: Int32Array;
 
-  constructor(data: SerializedMatcher) {
+  constructor(data: SerializedMatcher, options: MatcherOptions = {}) {
     if (data.format !== 1) throw new Error(`unknown matcher format ${String(data.format)}`);
     this.data = data;
 
@@ -116,130 +139,280 @@ export class Matcher {
         : (letterSym.get(FOLD[c]!) ?? (isArabicLetter(c) ? SYM_OTHER_ARABIC : SYM_FOREIGN));
     }
 
-    // The trie: each core, then a boundary (a space or a break ends a name alike).
-    let capacity = 1;
-    for (const [core] of data.patterns) capacity += core.length + 3 + letterSym.size;
-    const go = new Int32Array(capacity * width).fill(-1);
-    const incoming = new Uint8Array(capacity);
-    const own: number[][] = [[]];
-    let states = 1;
-    const symbolsOf = (core: string): number[] =>
-      Array.from(core, (ch) => (ch === ' ' ? SYM_SPACE : letterSym.get(ch.charCodeAt(0))!));
-    this.coreSymbols = new Int32Array(data.patterns.length);
-    // What ends a name: a space or a break alike, and for a name ending in an Arabic letter, a
-    // letter of another script too.
+    // The trie: each core, then what ends a name: a space or a break alike, and for a name ending
+    // in an Arabic letter, a letter of another script too.
     const foreign = [SYM_FOREIGN, ...[...letterSym].filter(([c]) => !isArabicLetter(c)).map(([, sym]) => sym)];
+    const trie = new TrieBuilder(width);
+    this.coreSymbols = new Int32Array(data.patterns.length);
     data.patterns.forEach(([core], p) => {
-      const syms = symbolsOf(core);
-      this.coreSymbols[p] = syms.length;
       let s = 0;
-      for (const a of syms) {
-        let t = go[s * width + a]!;
-        if (t < 0) {
-          t = states++;
-          go[s * width + a] = t;
-          incoming[t] = a;
-          own[t] = [];
-        }
-        s = t;
+      let length = 0;
+      for (let i = 0; i < core.length; i++) {
+        s = trie.child(s, core.charCodeAt(i) === 0x20 ? SYM_SPACE : letterSym.get(core.charCodeAt(i))!);
+        length++;
       }
+      this.coreSymbols[p] = length;
       const endsArabic = isArabicLetter(core.charCodeAt(core.length - 1));
       for (const end of endsArabic ? [SYM_SPACE, SYM_BREAK, ...foreign] : [SYM_SPACE, SYM_BREAK]) {
-        let t = go[s * width + end]!;
-        if (t < 0) {
-          t = states++;
-          go[s * width + end] = t;
-          incoming[t] = end;
-          own[t] = [];
-        }
-        own[t]!.push(p);
+        trie.addOutput(trie.child(s, end), p);
       }
     });
+    const states = trie.size;
+    trie.indexWideStates(8);
 
-    // Breadth-first: failure links and the full transition function.
-    const fail = new Int32Array(states);
-    const order: number[] = [0];
-    for (let q = 0; q < order.length; q++) {
-      const s = order[q]!;
-      for (let a = 0; a < width; a++) {
-        const i = s * width + a;
-        const t = go[i]!;
-        if (t >= 0 && a !== SYM_SKIP) {
-          fail[t] = s === 0 ? 0 : go[fail[s]! * width + a]!;
-          order.push(t);
-        } else {
-          go[i] = s === 0 ? 0 : go[fail[s]! * width + a]!;
+    // Breadth-first: failure links; then which states end a pattern (their own or via failure).
+    const order = new Int32Array(states);
+    const failOld = new Int32Array(states);
+    const hasOut = new Uint8Array(states);
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const s = order[head]!;
+      for (let t = trie.firstChild[s]!; t >= 0; t = trie.nextSibling[t]!) {
+        const a = trie.incoming[t]!;
+        let f = 0;
+        if (s !== 0) {
+          for (f = failOld[s]!; ; f = failOld[f]!) {
+            const g = trie.edge(f, a);
+            if (g >= 0) {
+              f = g;
+              break;
+            }
+            if (f === 0) break;
+          }
+        }
+        failOld[t] = f;
+        hasOut[t] = trie.ownCount(t) > 0 || hasOut[f] === 1 ? 1 : 0;
+        order[tail++] = t;
+      }
+    }
+
+    // Renumber: output states last, so that one comparison tells a match in the scan loop.
+    const renumber = new Int32Array(states);
+    let next = 0;
+    for (const pass of [0, 1]) for (let s = 0; s < states; s++) if (hasOut[s] === pass) renumber[s] = next++;
+    this.firstOut = states - hasOut.reduce((n, v) => n + v, 0);
+
+    this.fail = new Int32Array(states);
+    this.incoming = new Uint8Array(states);
+    this.ownStart = new Int32Array(states + 1);
+    for (let s = 0; s < states; s++) {
+      const r = renumber[s]!;
+      this.fail[r] = renumber[failOld[s]!]!;
+      this.incoming[r] = trie.incoming[s]!;
+      this.ownStart[r + 1] = trie.ownCount(s);
+    }
+    for (let r = 0; r < states; r++) this.ownStart[r + 1]! += this.ownStart[r]!;
+    this.ownList = new Int32Array(this.ownStart[states]!);
+    for (let s = 0; s < states; s++) if (trie.ownCount(s) > 0) this.ownList.set(trie.own(s), this.ownStart[renumber[s]!]!);
+
+    this.dense = options.dense ?? states * width <= DENSE_TABLE_LIMIT;
+    if (this.dense) {
+      // The full transition function, filled in breadth-first order from the failure links.
+      const delta = new Int32Array(states * width);
+      for (let q = 0; q < states; q++) {
+        const s = order[q]!;
+        const row = renumber[s]! * width;
+        // Where no edge leads, go where the failure state goes; then the state's own edges.
+        if (s !== 0) delta.copyWithin(row, renumber[failOld[s]!]! * width, renumber[failOld[s]!]! * width + width);
+        for (let t = trie.firstChild[s]!; t >= 0; t = trie.nextSibling[t]!) delta[row + trie.incoming[t]!] = renumber[t]! * width;
+        // Diacritics and controls change nothing; a run of spaces and punctuation is one boundary.
+        delta[row + SYM_SKIP] = row;
+        const inc = trie.incoming[s];
+        if (s === 0 || inc === SYM_SPACE || inc === SYM_BREAK) delta[row + SYM_SPACE] = row;
+        if (s === 0 || inc === SYM_BREAK) delta[row + SYM_BREAK] = row;
+      }
+      this.delta = delta;
+      this.edgeStart = this.edgeTarget = this.rootRow = new Int32Array(0);
+      this.edgeSym = new Uint8Array(0);
+    } else {
+      this.delta = new Int32Array(0);
+      this.edgeStart = new Int32Array(states + 1);
+      for (let s = 0; s < states; s++) this.edgeStart[renumber[s]! + 1] = trie.childCount(s);
+      for (let r = 0; r < states; r++) this.edgeStart[r + 1]! += this.edgeStart[r]!;
+      this.edgeSym = new Uint8Array(this.edgeStart[states]!);
+      this.edgeTarget = new Int32Array(this.edgeStart[states]!);
+      for (let s = 0; s < states; s++) {
+        let e = this.edgeStart[renumber[s]!]!;
+        for (let t = trie.firstChild[s]!; t >= 0; t = trie.nextSibling[t]!) {
+          this.edgeSym[e] = trie.incoming[t]!;
+          this.edgeTarget[e++] = renumber[t]!;
         }
       }
-      // Diacritics and controls change nothing; a run of spaces and punctuation is one boundary.
-      go[s * width + SYM_SKIP] = s;
-      const inc = incoming[s];
-      if (s === 0 || inc === SYM_SPACE || inc === SYM_BREAK) go[s * width + SYM_SPACE] = s;
-      if (s === 0 || inc === SYM_BREAK) go[s * width + SYM_BREAK] = s;
+      this.rootRow = new Int32Array(width).fill(-1);
+      for (let t = trie.firstChild[0]!; t >= 0; t = trie.nextSibling[t]!) this.rootRow[trie.incoming[t]!] = renumber[t]!;
     }
-
-    // Renumber so that output states come last: one comparison tells a match in the scan loop.
-    const outputsOf = (s: number): number[] => {
-      const list: number[] = [];
-      for (let f = s; f !== 0; f = fail[f]!) list.push(...own[f]!);
-      return list;
-    };
-    const newId = new Int32Array(states);
-    const outs: number[][] = [];
-    let next = 0;
-    const withOutput: number[] = [];
-    for (let s = 0; s < states; s++) {
-      if (outputsOf(s).length === 0) newId[s] = next++;
-      else withOutput.push(s);
-    }
-    const firstOut = next;
-    for (const s of withOutput) {
-      newId[s] = next++;
-      outs.push(outputsOf(s));
-    }
-    const delta = new Int32Array(states * width);
-    for (let s = 0; s < states; s++) {
-      const row = newId[s]! * width;
-      for (let a = 0; a < width; a++) delta[row + a] = newId[go[s * width + a]!]! * width;
-    }
-    this.delta = delta;
-    this.outBase = firstOut * width;
-    this.outputs = outs;
   }
 
   get stateCount(): number {
-    return this.delta.length / this.width;
+    return this.fail.length;
   }
 
   /** Bytes held by the tables. */
   get byteSize(): number {
-    return this.delta.byteLength + this.cls.byteLength;
+    return [
+      this.cls, this.fail, this.incoming, this.ownStart, this.ownList, this.delta, this.edgeStart, this.edgeSym,
+      this.edgeTarget, this.rootRow, this.coreSymbols,
+    ].reduce((n, a) => n + a.byteLength, 0);
   }
 
   /** Every name in `text` whose proclitics check out, overlapping ones included. */
   scan(text: string): RawMatch[] {
     const found: RawMatch[] = [];
-    const { delta, cls, outBase } = this;
+    if (this.dense) this.scanDense(text, found);
+    else this.scanSparse(text, found);
+    return found;
+  }
+
+  private scanDense(text: string, found: RawMatch[]): void {
+    const { delta, cls, width } = this;
+    const outBase = this.firstOut * width;
     let s = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const ns = delta[s + cls[text.charCodeAt(i)]!]!;
-      if (ns >= outBase && ns !== s) this.collect(text, ns, i, found);
+      if (ns >= outBase && ns !== s) this.collect(text, ns / width, i, found);
       s = ns;
     }
     const ns = delta[s + SYM_BREAK]!;
-    if (ns >= outBase && ns !== s) this.collect(text, ns, n, found);
-    return found;
+    if (ns >= outBase && ns !== s) this.collect(text, ns / width, n, found);
   }
 
-  /** The patterns ending at state `row` whose name ends at `end`: find each start, check its proclitic. */
-  private collect(text: string, row: number, end: number, found: RawMatch[]): void {
-    for (const p of this.outputs[(row - this.outBase) / this.width]!) {
-      const coreStart = walkBackSymbols(text, end, this.coreSymbols[p]!);
-      const article = this.data.patterns[p]![1] === 1;
-      const clitic = procliticBefore(text, coreStart, article);
-      if (clitic) found.push({ start: clitic.nameStart, end, pattern: p, proclitic: clitic.proclitic });
+  private scanSparse(text: string, found: RawMatch[]): void {
+    const { cls, incoming, firstOut } = this;
+    let s = 0;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      const a = i < n ? cls[text.charCodeAt(i)]! : SYM_BREAK;
+      if (a === SYM_SKIP) continue;
+      // The same folding as the dense table: a run of spaces and breaks is one boundary.
+      const inc = incoming[s];
+      if (a === SYM_SPACE && s !== 0 && (inc === SYM_SPACE || inc === SYM_BREAK)) continue;
+      if (a === SYM_BREAK && s !== 0 && inc === SYM_BREAK) continue;
+      s = this.step(s, a);
+      if (s >= firstOut) this.collect(text, s, i, found);
     }
+  }
+
+  /** The Aho–Corasick step over sparse edges: follow failure links until an edge fits. */
+  private step(state: number, a: number): number {
+    for (let s = state; s !== 0; s = this.fail[s]!) {
+      for (let e = this.edgeStart[s]!, end = this.edgeStart[s + 1]!; e < end; e++) {
+        if (this.edgeSym[e] === a) return this.edgeTarget[e]!;
+      }
+    }
+    const t = this.rootRow[a]!;
+    return t < 0 ? 0 : t;
+  }
+
+  /** The patterns ending at `state` whose name ends at `end`: find each start, check its proclitic. */
+  private collect(text: string, state: number, end: number, found: RawMatch[]): void {
+    for (let s = state; s !== 0; s = this.fail[s]!) {
+      for (let k = this.ownStart[s]!; k < this.ownStart[s + 1]!; k++) {
+        const p = this.ownList[k]!;
+        const coreStart = walkBackSymbols(text, end, this.coreSymbols[p]!);
+        const article = this.data.patterns[p]![1] === 1;
+        const clitic = procliticBefore(text, coreStart, article);
+        if (clitic) found.push({ start: clitic.nameStart, end, pattern: p, proclitic: clitic.proclitic });
+      }
+    }
+  }
+}
+
+/**
+ * A trie grown one edge at a time: children as linked lists (short below the root), the root's
+ * as a row. No hash map: building 100,000 names stays well under a second.
+ */
+class TrieBuilder {
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  incoming: Uint8Array;
+  private readonly rootRow: Int32Array;
+  private readonly rows = new Map<number, Int32Array>();
+  /** Patterns ending at each state, as linked lists: a typed array stays fast at a million states. */
+  private outHead: Int32Array;
+  private readonly outPattern: number[] = [];
+  private readonly outNext: number[] = [];
+  size = 1;
+
+  constructor(private readonly width: number) {
+    this.firstChild = new Int32Array(1024).fill(-1);
+    this.nextSibling = new Int32Array(1024).fill(-1);
+    this.incoming = new Uint8Array(1024);
+    this.outHead = new Int32Array(1024).fill(-1);
+    this.rootRow = new Int32Array(width).fill(-1);
+  }
+
+  edge(s: number, a: number): number {
+    if (s === 0) return this.rootRow[a]!;
+    const row = this.rows.get(s);
+    if (row) return row[a]!;
+    for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) if (this.incoming[t] === a) return t;
+    return -1;
+  }
+
+  /**
+   * Once the trie is complete: rows for the states with many children (near the root, where the
+   * failure links mostly lead), so that following links there costs one look-up.
+   */
+  indexWideStates(minChildren: number): void {
+    for (let s = 1; s < this.size; s++) {
+      if (this.childCount(s) < minChildren) continue;
+      const row = new Int32Array(this.width).fill(-1);
+      for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) row[this.incoming[t]!] = t;
+      this.rows.set(s, row);
+    }
+  }
+
+  child(s: number, a: number): number {
+    const existing = this.edge(s, a);
+    if (existing >= 0) return existing;
+    const t = this.size++;
+    if (t >= this.incoming.length) this.grow();
+    if (s === 0) this.rootRow[a] = t;
+    this.incoming[t] = a;
+    this.nextSibling[t] = this.firstChild[s]!;
+    this.firstChild[s] = t;
+    return t;
+  }
+
+  addOutput(s: number, pattern: number): void {
+    this.outPattern.push(pattern);
+    this.outNext.push(this.outHead[s]!);
+    this.outHead[s] = this.outPattern.length - 1;
+  }
+
+  own(s: number): number[] {
+    const list: number[] = [];
+    for (let k = this.outHead[s]!; k >= 0; k = this.outNext[k]!) list.push(this.outPattern[k]!);
+    return list;
+  }
+
+  ownCount(s: number): number {
+    let n = 0;
+    for (let k = this.outHead[s]!; k >= 0; k = this.outNext[k]!) n++;
+    return n;
+  }
+
+  childCount(s: number): number {
+    let n = 0;
+    for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) n++;
+    return n;
+  }
+
+  private grow(): void {
+    const size = this.incoming.length * 2;
+    const firstChild = new Int32Array(size).fill(-1);
+    firstChild.set(this.firstChild);
+    const nextSibling = new Int32Array(size).fill(-1);
+    nextSibling.set(this.nextSibling);
+    const incoming = new Uint8Array(size);
+    incoming.set(this.incoming);
+    const outHead = new Int32Array(size).fill(-1);
+    outHead.set(this.outHead);
+    this.outHead = outHead;
+    this.firstChild = firstChild;
+    this.nextSibling = nextSibling;
+    this.incoming = incoming;
   }
 }
 
@@ -300,6 +473,6 @@ function procliticBefore(
   return { proclitic: prefix.slice(0, kept), nameStart: positions[kept - 1]! };
 }
 
-export function loadMatcher(data: SerializedMatcher): Matcher {
-  return new Matcher(data);
+export function loadMatcher(data: SerializedMatcher, options?: MatcherOptions): Matcher {
+  return new Matcher(data, options);
 }
