@@ -1,13 +1,59 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * Extension pages (popup, side panel, options) load only the extension's own files: no remote or
+ * inline script, no plugins, no <base> tricks, no form posts, and fetch only from the extension
+ * itself (the background reads /data/bundle.json; nothing else goes out).
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+].join('; ');
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
-    name: 'Khabar Lens',
+  manifest: ({ browser }) => ({
+    // Names from public/_locales (Arabic and English); Arabic, the readers' language, is the
+    // default (issue 4) for browser languages without a locale of their own.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ar',
+    // storage: storage.session keeps each tab's reported names (the badge) across service-worker
+    // restarts. IndexedDB needs no permission. Not requested: "tabs" (tab ids suffice, no URLs
+    // or titles are read), "activeTab" and "scripting" (content scripts are declared in the
+    // manifest), "webNavigation" (tabs.onUpdated's status tells a new page), "unlimitedStorage"
+    // (the bundle is well under the default quota).
     permissions: ['storage'],
-  },
+    // No host_permissions: manifest-declared content scripts run on their `matches` without
+    // them, and the background fetches nothing but its own packaged files.
+    // The toolbar button carries the per-tab badge and opens the popup.
+    action: { default_title: '__MSG_actionTitle__' },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'khabar-lens@khabar-lens',
+              // CSS Custom Highlight API (Highlight, CSS.highlights): Firefox 140.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // data_collection_permissions: Firefox for Android 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {
+          // CSS Custom Highlight API: Chrome 105.
+          minimum_chrome_version: '105',
+        }),
+  }),
 });

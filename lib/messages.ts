@@ -1,8 +1,10 @@
 /**
  * The typed messages that content scripts, popup, side panel and options send to the background,
  * and what each answers. The background validates every request (shape, sizes, sender) before it
- * acts: see `parseRequest` in entrypoints/background/ (the implementation lives with the handler).
+ * acts: see `parseRequest` in entrypoints/background/validate.ts. Send with `sendRequest` (below):
+ * the background answers with a `Reply` envelope, so that its errors reach the caller as errors.
  */
+import { browser } from 'wxt/browser';
 import type { Article, ArticleCoverage, Coverage, Entity, EntityKind } from '../core/types.ts';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
 
@@ -31,13 +33,43 @@ export interface CardData {
 /** Names found on a page: entity id → number of mentions. */
 export type PageNames = Record<string, number>;
 
+/** One gazetteer search hit, resolved for a result list. */
+export interface SearchResult {
+  entityId: string;
+  name: string;
+  nameEn: string;
+  kind: EntityKind;
+  /** The name or transliteration that matched the query. */
+  matched: string;
+  /** Mentions in the corpus. */
+  mentions: number;
+}
+
+/**
+ * Who may send what: content scripts (a tab sends it) may send getMatcher, getCard, reportPage,
+ * getSiteEnabled (for their own frame's host only), getStatus, search, listArticles, getArticle;
+ * setSiteEnabled and getTabNames come only from the extension's own pages (popup, side panel,
+ * options), so a page cannot switch the extension off for itself or read other tabs.
+ */
 export type Request =
   | { type: 'getMatcher' }
   | { type: 'getCard'; entityId: string }
+  /**
+   * From a content script: the names in its frame now (replaces the frame's last report; `{}`
+   * withdraws it). The background forgets all of a tab's reports when the tab starts loading —
+   * a new page, and in Chrome also a history.pushState navigation (tabs.onUpdated reports both
+   * as status 'loading') — so report after every (re)scan, even when the names did not change,
+   * and again on `pageshow` when a page comes back from the back/forward cache.
+   */
   | { type: 'reportPage'; names: PageNames }
   | { type: 'getSiteEnabled'; host: string }
   | { type: 'setSiteEnabled'; host: string; enabled: boolean }
-  | { type: 'getStatus' };
+  | { type: 'getStatus' }
+  | { type: 'search'; query: string; limit?: number }
+  | { type: 'listArticles' }
+  | { type: 'getArticle'; articleId: string }
+  /** The names all frames of a tab reported, summed (popup and side panel). */
+  | { type: 'getTabNames'; tabId: number };
 
 export interface ImportStatus {
   state: 'empty' | 'importing' | 'ready' | 'error';
@@ -54,6 +86,10 @@ export interface ResponseMap {
   getSiteEnabled: { enabled: boolean };
   setSiteEnabled: { enabled: boolean };
   getStatus: ImportStatus;
+  search: SearchResult[];
+  listArticles: ArticleSummary[];
+  getArticle: Article | null;
+  getTabNames: PageNames;
 }
 
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
@@ -61,3 +97,38 @@ export type ResponseOf<T extends Request['type']> = ResponseMap[T];
 
 /** Card coverage for one article, as sorted for display. */
 export type CardArticle = ArticleCoverage & { article: ArticleSummary };
+
+/**
+ * What the background announces without being asked: import progress to the extension's open
+ * pages (runtime.sendMessage), and a changed per-site switch to every tab's content scripts
+ * (tabs.sendMessage; a content script compares `host` with its own). Events have `event`, never
+ * `type`, so no listener takes one for a request.
+ */
+export type BackgroundEvent =
+  | { event: 'importProgress'; progress: number }
+  | { event: 'importDone'; bundleVersion: string }
+  | { event: 'siteEnabledChanged'; host: string; enabled: boolean };
+
+/** Limits the background enforces on requests. */
+export const LIMITS = {
+  /** Entity ids are `category:slug`. */
+  idLength: 120,
+  /** Distinct names one report may carry. */
+  namesPerReport: 5000,
+  /** Mentions of one name on one page. */
+  mentionsPerName: 1_000_000,
+  hostLength: 253,
+  queryLength: 100,
+  searchLimit: 50,
+} as const;
+
+/** What the background answers every request with. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Send a request to the background; rejects with the background's error message. */
+export async function sendRequest<R extends Request>(request: R): Promise<ResponseOf<R['type']>> {
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<ResponseOf<R['type']>> | undefined;
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new Error(`no answer to ${request.type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

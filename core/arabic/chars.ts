@@ -30,6 +30,8 @@ export interface CharRule {
   to?: (code: number) => number;
 }
 
+const PRESENTATION_FORMS = [[0xfb50, 0xfdff], [0xfe73, 0xfe73], [0xfe80, 0xfefe]] as const;
+
 const ALEF = 0x0627;
 const YEH = 0x064a;
 const HEH = 0x0647;
@@ -114,15 +116,32 @@ export const CHAR_RULES: readonly CharRule[] = [
   {
     description: 'other Arabic letters, Latin letters and digits stay as they are',
     example: 'دمشق → دمشق',
-    ranges: [[0x30, 0x39], [0x61, 0x7a], [0x0621, 0x063a], [0x0641, 0x064a], [0x066e, 0x066f], [0x0674, 0x06d3], [0x06d5, 0x06d5], [0x06ee, 0x06ef], [0x06fa, 0x06ff], [0x00c0, 0x024f], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfeff]],
+    ranges: [[0x30, 0x39], [0x61, 0x7a], [0x0621, 0x063a], [0x0641, 0x064a], [0x066e, 0x066f], [0x0674, 0x06d3], [0x06d5, 0x06d5], [0x06ee, 0x06ef], [0x06fa, 0x06ff], [0x00c0, 0x024f], [0x0750, 0x077f], [0x08a0, 0x08ff]],
     role: CharRole.Letter,
+  },
+  {
+    description: 'Arabic presentation forms become the letters they show (two-letter ligatures excepted)',
+    example: 'ﺍﻟﻘﺎﺋﻢ → القايم',
+    ranges: PRESENTATION_FORMS,
+    role: CharRole.Letter,
+    // The letter shown, folded by the rules above (ﺋ → ئ → ي).
+    to: (c) => {
+      const shown = String.fromCharCode(c).normalize('NFKC');
+      return shown.length === 1 ? FOLD[shown.charCodeAt(0)]! : c;
+    },
+  },
+  {
+    description: 'isolated and medial forms of harakat are dropped like the marks',
+    example: 'ﺍﻟﻘﺎﺋﻢﹸ → القايم',
+    ranges: [[0xfe70, 0xfe72], [0xfe74, 0xfe74], [0xfe76, 0xfe7f]],
+    role: CharRole.Skip,
   },
   {
     description: 'spaces (NBSP included), quotes, brackets, underscore, hash and tildes may sit inside a name',
     example: 'كتائب «حزب الله» → كتايب حزب الله',
     ranges: [
       [0x09, 0x09], [0x20, 0x20], [0x22, 0x23], [0x27, 0x29], [0x2a, 0x2a], [0x5b, 0x5b], [0x5d, 0x5d], [0x5f, 0x5f],
-      [0x7b, 0x7b], [0x7d, 0x7d], [0xa0, 0xa0], [0xab, 0xab], [0xbb, 0xbb], [0x2000, 0x200a], [0x2018, 0x201f],
+      [0x7b, 0x7b], [0x7d, 0x7e], [0xa0, 0xa0], [0xab, 0xab], [0xbb, 0xbb], [0x2000, 0x200a], [0x2018, 0x201f],
       [0x2039, 0x203a], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfd3e, 0xfd3f],
     ],
     role: CharRole.Space,
@@ -149,16 +168,16 @@ for (const rule of CHAR_RULES) {
     }
   }
 }
-// The presentation-form blocks hold a few non-letters the letter range above swept in.
 ROLE[0xfeff] = CharRole.Skip;
-ROLE[0xfd3e] = CharRole.Space;
-ROLE[0xfd3f] = CharRole.Space;
 
 /**
  * Arabic-script letters. Where Arabic meets another script inside a run of letters, as in
  * "دير الزورhttps://…" when a link is pasted against a word, a word ends there.
  */
 export function isArabicLetter(code: number): boolean {
+  // Arabic-Indic and Persian digits fold to ASCII digits (above), so they count as digits, not as
+  // Arabic: the matcher's classes see folded codes, and both sides must agree.
+  if ((code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9)) return false;
   return (
     (code >= 0x0600 && code <= 0x06ff) ||
     (code >= 0x0750 && code <= 0x077f) ||

@@ -11,6 +11,8 @@ export interface Proclitic {
   prefix: string;
   /** True where the prefix carries (or swallows) the name's article ال. */
   article: boolean;
+  /** Only before a core starting with this letter (li- + al- + l… writes two lams, not three). */
+  coreStartsWith?: string;
   description: string;
   example: string;
 }
@@ -40,6 +42,9 @@ export const PROCLITICS: readonly Proclitic[] = [
   { prefix: 'فبال', article: true, description: 'fa-bi- + al-', example: 'فبالبوكمال → البوكمال' },
   { prefix: 'فكال', article: true, description: 'fa-ka- + al-', example: 'فكالبوكمال → البوكمال' },
   { prefix: 'فلل', article: true, description: 'fa-li- + al-', example: 'فللقائم → القائم' },
+  { prefix: 'ل', article: true, coreStartsWith: 'ل', description: 'li- + al- before a lam: two lams, not three', example: 'للاذقية → اللاذقية' },
+  { prefix: 'ول', article: true, coreStartsWith: 'ل', description: 'wa-li- + al- before a lam', example: 'وللاذقية → اللاذقية' },
+  { prefix: 'فل', article: true, coreStartsWith: 'ل', description: 'fa-li- + al- before a lam', example: 'فللاذقية → اللاذقية' },
 ];
 
 /** The longest prefix in the table: the matcher looks no further back than this. */
@@ -59,12 +64,15 @@ export function splitArticle(normalisedName: string): { core: string; article: b
   return { core: normalisedName, article: false };
 }
 
-const BY_PREFIX = new Map(PROCLITICS.map((p) => [p.prefix, p]));
+const BY_PREFIX = new Map(PROCLITICS.map((p) => [`${p.article ? 1 : 0}${p.prefix}`, p]));
 
-/** The proclitic that `prefix` is, for a name with or without the article; undefined if none. */
-export function procliticFor(prefix: string, article: boolean): Proclitic | undefined {
-  const p = BY_PREFIX.get(prefix);
-  return p && p.article === article ? p : undefined;
+/**
+ * The proclitic that `prefix` is before a core (the name without its ال) starting with
+ * `coreFirst`, for a name with or without the article; undefined if none.
+ */
+export function procliticFor(prefix: string, article: boolean, coreFirst: string): Proclitic | undefined {
+  const p = BY_PREFIX.get(`${article ? 1 : 0}${prefix}`);
+  return p && (p.coreStartsWith === undefined || p.coreStartsWith === coreFirst) ? p : undefined;
 }
 
 /**
@@ -76,6 +84,7 @@ export function stripProclitics(word: string): { prefix: string; name: string }[
   for (const p of PROCLITICS) {
     if (p.prefix.length === 0 || p.prefix === ARTICLE || !word.startsWith(p.prefix) || word.length <= p.prefix.length + 1) continue;
     const rest = word.slice(p.prefix.length);
+    if (p.coreStartsWith !== undefined && !rest.startsWith(p.coreStartsWith)) continue;
     readings.push({ prefix: p.prefix, name: p.article ? ARTICLE + rest : rest });
   }
   readings.sort((a, b) => b.prefix.length - a.prefix.length);

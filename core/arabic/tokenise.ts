@@ -79,3 +79,24 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   }
   return lo;
 }
+
+/**
+ * The word before the one that `offset` lies in, normalised, and whether sentence punctuation
+ * stands between them: a look back of a few characters, with no tokenising of the whole text.
+ */
+export function wordBefore(text: string, offset: number): { norm: string; breakBetween: boolean } | undefined {
+  let i = offset;
+  while (i > 0 && ROLE[text.charCodeAt(i - 1)] !== CharRole.Space && ROLE[text.charCodeAt(i - 1)] !== CharRole.Break) i--;
+  let breakBetween = false;
+  while (i > 0 && ROLE[text.charCodeAt(i - 1)] !== CharRole.Letter) {
+    if (ROLE[text.charCodeAt(i - 1)] === CharRole.Break) breakBetween = true;
+    i--;
+  }
+  if (i === 0) return undefined;
+  const codes: number[] = [];
+  while (i > 0 && ROLE[text.charCodeAt(i - 1)] !== CharRole.Space && ROLE[text.charCodeAt(i - 1)] !== CharRole.Break) {
+    const code = text.charCodeAt(--i);
+    if (ROLE[code] === CharRole.Letter) codes.push(FOLD[code]!);
+  }
+  return { norm: String.fromCharCode(...codes.reverse()), breakBetween };
+}

@@ -462,8 +462,13 @@ function procliticBefore(
     j--;
   }
   const prefix = String.fromCharCode(...letters);
-  if (!procliticFor(prefix, article)) return undefined;
+  const proclitic = procliticFor(prefix, article, String.fromCharCode(FOLD[text.charCodeAt(coreStart)]!));
+  if (!proclitic) return undefined;
   if (!article) return { proclitic: prefix, nameStart: coreStart };
+  if (proclitic.coreStartsWith !== undefined) {
+    // li- swallowed the article whole (للاذقية): the name starts at that lam.
+    return { proclitic: prefix, nameStart: positions[prefix.length - 1]! };
+  }
   if (prefix.endsWith('ال')) {
     const kept = prefix.length - 2;
     return { proclitic: prefix.slice(0, kept), nameStart: positions[kept]! };

@@ -138,6 +138,23 @@ export const VETO_BEFORE: readonly Veto[] = [
 ];
 
 /**
+ * Names (strong ones too) that are also a feminine nisba adjective: right after an indefinite
+ * word ending in ة or ات they are the adjective, "Syrian", not the country.
+ */
+export const NISBA_HOMOGRAPHS: { description: string; example: string; names: ReadonlySet<string> } = {
+  description: 'سورية after an indefinite feminine word is the adjective "Syrian"',
+  example: 'عملية عسكرية سورية → (none); الحدودي مع سورية → Syria',
+  names: wordSet('سورية'),
+};
+
+/** Words before a place name that make it part of an event's name, not a mention of the place. */
+export const EVENT_BEFORE: Veto = {
+  description: 'a place inside the name of a tournament, cup or prize',
+  example: 'بطولة الولايات المتحدة المفتوحة → (none)',
+  words: wordSet('بطولة', 'كأس', 'رالي', 'ماراثون', 'جائزة'),
+};
+
+/**
  * Weak names so common as words that only a trigger right before them (TRIGGERS_BEFORE at full
  * weight) makes them a name.
  */

@@ -3,11 +3,13 @@
  * longest name winning where candidates overlap (كتائب حزب الله العراق over حزب الله).
  */
 import { stripProclitics } from '../arabic/clitics.ts';
-import { tokenAt, tokenise, type Token } from '../arabic/tokenise.ts';
+import { tokenAt, tokenise, wordBefore, type Token } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import {
+  EVENT_BEFORE,
   MIN_CONFIDENCE,
+  NISBA_HOMOGRAPHS,
   NEARBY,
   NEEDS_TRIGGER,
   STRONG_CONFIDENCE,
@@ -48,6 +50,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const { patterns, entityIds, kinds } = matcher.data;
   const candidates: Candidate[] = [];
   for (const raw of matcher.scan(text)) {
+    if (notANameHere(text, raw, patterns)) continue;
     for (const target of patterns[raw.pattern]![2]) {
       const weak = (target & 1) === 1;
       candidates.push({ raw, entity: target >> 1, weak, confidence: weak ? 0 : STRONG_CONFIDENCE });
@@ -80,6 +83,28 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
     entityId: entityIds[c.entity]!,
     confidence: Math.round(c.confidence * 100) / 100,
   }));
+}
+
+/** The normalised name a match was found through. */
+function keyOf(raw: RawMatch, patterns: readonly SerializedPattern[]): string {
+  const [core, article] = patterns[raw.pattern]!;
+  return article ? `ال${core}` : core;
+}
+
+/**
+ * Readings that rule a match out whatever its name's strength: the nisba adjective
+ * ("عملية عسكرية سورية") and a place inside an event's name ("بطولة الولايات المتحدة").
+ */
+function notANameHere(text: string, raw: RawMatch, patterns: readonly SerializedPattern[]): boolean {
+  const previous = wordBefore(text, raw.start);
+  if (!previous || previous.breakBetween) return false;
+  if (readingsOf(previous.norm).some((w) => EVENT_BEFORE.words.has(w))) return true;
+  return (
+    NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns)) &&
+    (raw.proclitic === '' || raw.proclitic === 'و') &&
+    !previous.norm.startsWith('ال') &&
+    (previous.norm.endsWith('ه') || previous.norm.endsWith('ات'))
+  );
 }
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */
@@ -120,12 +145,6 @@ class Context {
     this.known = [...this.strong, ...accepted.map((c) => this.knownOf(c))];
   }
 
-  /** The normalised name a candidate was found through. */
-  private keyOf(c: Candidate): string {
-    const [core, article] = this.patterns[c.raw.pattern]!;
-    return article ? `ال${core}` : core;
-  }
-
   /** First and last token a match covers. */
   private span(raw: RawMatch): { first: number; last: number } {
     return { first: tokenAt(this.tokens, raw.start), last: tokenAt(this.tokens, raw.end - 1) };
@@ -153,7 +172,7 @@ class Context {
         .filter((cue) => words.slice(0, cue.window).some((readings) => readings.some((w) => cue.words.has(w))))
         .reduce((best, cue) => Math.max(best, cue.weight), 0);
     const beforeWeight = triggered(TRIGGERS_BEFORE, before);
-    if (NEEDS_TRIGGER.names.has(this.keyOf(c)) && beforeWeight < 0.5) return 0;
+    if (NEEDS_TRIGGER.names.has(keyOf(c.raw, this.patterns)) && beforeWeight < 0.5) return 0;
     score += beforeWeight;
     score += triggered(TRIGGERS_AFTER, nextWord ? [readingsOf(nextWord)] : []);
 

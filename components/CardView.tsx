@@ -1,0 +1,33 @@
+/**
+ * The shared entity card (EntityCard.tsx) for one entity id, its data read from the database with
+ * liveQuery through db/queries.ts `cardData`, the same read that answers the hover card's getCard.
+ */
+import type { JSX } from 'preact';
+import { t } from '../lib/i18n.ts';
+import { cardData, uiDatabase } from '../lib/ui-data.ts';
+import type { UiLang } from '../lib/ui-i18n.ts';
+import { EntityCard, type EntityCardProps } from './EntityCard.tsx';
+import { useLiveQuery } from './hooks.ts';
+
+export interface CardViewProps {
+  entityId: string;
+  lang: UiLang;
+  role?: EntityCardProps['role'];
+  onClose?: () => void;
+}
+
+export function CardView(props: CardViewProps): JSX.Element {
+  const db = uiDatabase();
+  const card = useLiveQuery(() => cardData(db, props.entityId), [props.entityId]);
+  if (card.value === undefined) {
+    return (
+      <p class="notice" role="status">
+        {card.error ? t('notFound', props.lang) : t('loading', props.lang)}
+      </p>
+    );
+  }
+  if (card.value === null) return <p class="notice">{t('notFound', props.lang)}</p>;
+  const extra: Partial<EntityCardProps> = {};
+  if (props.onClose) extra.onClose = props.onClose;
+  return <EntityCard {...card.value} {...extra} lang={props.lang} role={props.role ?? 'region'} />;
+}

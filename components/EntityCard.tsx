@@ -1,0 +1,192 @@
+/**
+ * The entity card: everything the bundled coverage says about one name, in one component that the
+ * hover card (content script), the popup and the side panel all render.
+ *
+ * Page text and corpus text reach the reader only as text nodes: JSX children, never innerHTML or
+ * dangerouslySetInnerHTML, so a headline or a snippet holding markup shows as literal characters.
+ * The one piece of structure inside corpus text, the marked name in a snippet, is made by slicing
+ * the string at the snippet's offsets and wrapping the middle in <mark>.
+ */
+import { useId } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { categoryOf, type ArticleCoverage, type Snippet } from '../core/types.ts';
+import { CARD_MAX_ARTICLES, CARD_MAX_RELATED } from '../lib/constants.ts';
+import { countryName, formatDate, kindLabel, t, type UiLang } from '../lib/i18n.ts';
+import type { ArticleSummary, CardData } from '../lib/messages.ts';
+import './card.css';
+
+export interface EntityCardProps extends CardData {
+  /** The language of the card's own words (labels, dates); names and corpus text stay Arabic. */
+  lang?: UiLang;
+  /** Light or dark; when left out the card follows prefers-color-scheme. */
+  theme?: 'light' | 'dark';
+  /** Shows a close button that calls this. */
+  onClose?: () => void;
+  /** At most this many articles (default CARD_MAX_ARTICLES). */
+  maxArticles?: number;
+  /** dialog for the hover card; region where the card is part of a page (side panel). */
+  role?: 'dialog' | 'region';
+}
+
+export function EntityCard(props: EntityCardProps): JSX.Element {
+  const { entity, parent, coverage, articles, related } = props;
+  const lang = props.lang ?? 'ar';
+  const uid = useId();
+  const titleId = `${uid}-title`;
+  const category = categoryOf(entity.kind);
+  const shown = (coverage?.articles ?? []).filter((a) => articles[a.articleId]);
+  const maxArticles = props.maxArticles ?? CARD_MAX_ARTICLES;
+  const relatedPlaces = related.filter((r) => categoryOf(r.kind) === 'place').slice(0, CARD_MAX_RELATED);
+  const relatedGroups = related.filter((r) => categoryOf(r.kind) === 'group').slice(0, CARD_MAX_RELATED);
+  const description = lang === 'en' && entity.descriptionEn ? entity.descriptionEn : entity.description;
+  const aliases = entity.aliases.filter((a) => a !== entity.name);
+
+  return (
+    <section
+      class="khabar-card"
+      data-category={category}
+      data-theme={props.theme}
+      dir={lang === 'ar' ? 'rtl' : 'ltr'}
+      lang={lang}
+      role={props.role ?? 'dialog'}
+      aria-modal={props.role === 'region' ? undefined : 'false'}
+      aria-labelledby={titleId}
+    >
+      <header class="kc-header">
+        <div class="kc-names">
+          <h2 id={titleId} class="kc-name" lang="ar" dir="rtl">
+            {entity.name}
+          </h2>
+          <p class="kc-name-en" lang="en" dir="ltr">
+            {entity.nameEn}
+          </p>
+        </div>
+        <p class="kc-kind">
+          <span class="kc-badge">{kindLabel(entity.kind, lang)}</span>
+        </p>
+        {props.onClose && (
+          <button type="button" class="kc-close" aria-label={t('close', lang)} onClick={props.onClose}>
+            ×
+          </button>
+        )}
+      </header>
+
+      <dl class="kc-facts">
+        {parent && (
+          <div class="kc-fact">
+            <dt>{t('partOf', lang)}</dt>
+            <dd>
+              <span lang="ar">{parent.name}</span>
+              {parent.nameEn && (
+                <span class="kc-en" lang="en" dir="ltr">
+                  {' '}
+                  ({parent.nameEn})
+                </span>
+              )}
+            </dd>
+          </div>
+        )}
+        {entity.country && (
+          <div class="kc-fact">
+            <dt>{t('country', lang)}</dt>
+            <dd>{countryName(entity.country, lang)}</dd>
+          </div>
+        )}
+        {aliases.length > 0 && (
+          <div class="kc-fact">
+            <dt>{t('aliases', lang)}</dt>
+            <dd lang="ar" dir="rtl">
+              {aliases.join('، ')}
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      {description && <p class="kc-desc">{description}</p>}
+
+      <section class="kc-coverage" aria-labelledby={`${uid}-cov`}>
+        <h3 id={`${uid}-cov`}>{t('coverage', lang)}</h3>
+        {coverage && shown.length > 0 ? (
+          <>
+            <p class="kc-count">
+              {t('articleCount', lang, { n: shown.length, m: coverage.mentions })}
+            </p>
+            <ol class="kc-articles">
+              {shown.slice(0, maxArticles).map((a) => (
+                <CoverageItem key={a.articleId} coverage={a} article={articles[a.articleId]!} lang={lang} />
+              ))}
+            </ol>
+            {shown.length > maxArticles && (
+              <p class="kc-more">{t('moreArticles', lang, { n: shown.length - maxArticles })}</p>
+            )}
+          </>
+        ) : (
+          <p class="kc-count">{t('noCoverage', lang)}</p>
+        )}
+      </section>
+
+      {relatedPlaces.length > 0 && (
+        <RelatedList id={`${uid}-rp`} title={t('relatedPlaces', lang)} items={relatedPlaces} lang={lang} />
+      )}
+      {relatedGroups.length > 0 && (
+        <RelatedList id={`${uid}-rg`} title={t('relatedGroups', lang)} items={relatedGroups} lang={lang} />
+      )}
+    </section>
+  );
+}
+
+function CoverageItem(props: { coverage: ArticleCoverage; article: ArticleSummary; lang: UiLang }) {
+  const { coverage, article, lang } = props;
+  const snippet = coverage.snippets[0];
+  return (
+    <li class="kc-article">
+      <h4 class="kc-headline" lang="ar" dir="rtl">
+        {article.headline}
+      </h4>
+      <p class="kc-meta">
+        <span class="kc-outlet">{lang === 'en' && article.outletEn ? article.outletEn : article.outlet}</span>
+        <span aria-hidden="true"> · </span>
+        <time dateTime={article.date} title={article.dateEstimated ? article.dateNote : undefined}>
+          {formatDate(article.date, lang)}
+        </time>
+        {article.dateEstimated && <span class="kc-estimated"> ({t('estimatedDate', lang)})</span>}
+      </p>
+      {snippet && <SnippetText snippet={snippet} />}
+    </li>
+  );
+}
+
+/** The sentence around the mention, the name in <mark>: slices of a string, rendered as text. */
+export function SnippetText({ snippet }: { snippet: Snippet }) {
+  const { text } = snippet;
+  const start = Math.max(0, Math.min(snippet.markStart, text.length));
+  const end = Math.max(start, Math.min(snippet.markEnd, text.length));
+  return (
+    <blockquote class="kc-snippet" lang="ar" dir="rtl">
+      {text.slice(0, start)}
+      {end > start && <mark>{text.slice(start, end)}</mark>}
+      {text.slice(end)}
+    </blockquote>
+  );
+}
+
+function RelatedList(props: { id: string; title: string; items: CardData['related']; lang: UiLang }) {
+  return (
+    <section class="kc-related" aria-labelledby={props.id}>
+      <h3 id={props.id}>{props.title}</h3>
+      <ul>
+        {props.items.map((r) => (
+          <li key={r.id} data-entity={r.id}>
+            <span class="kc-rel-name" lang="ar">
+              {r.name}
+            </span>
+            <span class="kc-rel-count" aria-hidden="true">
+              {r.count}
+            </span>
+            <span class="kc-sr">{t('relatedTimes', props.lang, { n: r.count })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * "On this page": the names the active tab's content scripts found, most mentioned first, with
+ * their counts. Choosing one asks the tab to scroll to its first mention and flash it.
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { categoryOf } from '../core/types.ts';
+import { kindLabel } from '../lib/i18n.ts';
+import { revealInTab, type TabInfo } from '../lib/tabs.ts';
+import type { Gazetteer } from '../lib/ui-data.ts';
+import { tr, type UiLang } from '../lib/ui-i18n.ts';
+import type { NamesState } from './tab-hooks.ts';
+
+export interface PageNamesListProps {
+  tab: TabInfo | null;
+  tabLoaded: boolean;
+  names: NamesState;
+  gazetteer: Gazetteer | undefined;
+  lang: UiLang;
+}
+
+export function PageNamesList(props: PageNamesListProps): JSX.Element | null {
+  const { tab, names, gazetteer, lang } = props;
+  const [failed, setFailed] = useState(false);
+  if (!props.tabLoaded || (tab?.host && !names.loaded)) return null;
+  if (!tab?.host) return <p class="muted">{tr('onThisPageUnavailable', lang)}</p>;
+  const rows = Object.entries(names.names)
+    .filter(([id, n]) => n > 0 && gazetteer?.byId.has(id))
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  if (rows.length === 0) return <p class="muted">{tr('onThisPageEmpty', lang)}</p>;
+  return (
+    <>
+      <ul class="page-names">
+        {rows.map(([id, n]) => {
+          const e = gazetteer!.byId.get(id)!;
+          return (
+            <li key={id}>
+              <button
+                type="button"
+                class="page-name"
+                data-entity={id}
+                title={tr('revealName', lang, { name: e.name, n })}
+                onClick={async () => setFailed(!(await revealInTab(tab.id, id)))}
+              >
+                <span class="grow">
+                  <span lang="ar" dir="rtl">
+                    {e.name}
+                  </span>{' '}
+                  <span class="en" lang="en" dir="ltr">
+                    {e.nameEn}
+                  </span>
+                </span>
+                <span class="badge" data-category={categoryOf(e.kind)}>
+                  {kindLabel(e.kind, lang)}
+                </span>
+                <span class="count">×{n}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {failed && (
+        <p class="notice" data-kind="error" role="alert">
+          {tr('revealFailed', lang)}
+        </p>
+      )}
+    </>
+  );
+}

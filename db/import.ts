@@ -1,0 +1,187 @@
+/**
+ * Bundle → IndexedDB: replaces the bundled tables in batched bulk writes, reporting progress, and
+ * never touches the reader's tables. The import record says 'importing' before the first write and
+ * 'ready' only in the transaction that completes the data, so a reader never takes a half-imported
+ * database for a complete one, and an import interrupted half-way (the MV3 service worker stopped,
+ * the browser closed) resumes from the last committed batch.
+ */
+import type { Bundle, EntityKind } from '../core/types.ts';
+import type { ImportStatus } from '../lib/messages.ts';
+import { BUNDLED_TABLES, type BundledTable, type ImportRecord, type LensDatabase, type MatcherRecord } from './database.ts';
+
+export interface ImportOptions {
+  /** Rows per write transaction. */
+  batchSize?: number;
+  /** Called with 0..1, at most once per percent (and always with 1 at the end). */
+  onProgress?: (fraction: number) => void;
+  /** Stored with the data, so that an extension update re-checks its bundle. */
+  extensionVersion?: string;
+  /** Re-import even when this bundle version is already stored. */
+  force?: boolean;
+}
+
+export interface ImportResult {
+  /** False when the stored data already was this bundle version. */
+  imported: boolean;
+  /** True when an interrupted import of the same version was continued. */
+  resumed: boolean;
+  version: string;
+}
+
+export const DEFAULT_BATCH_SIZE = 250;
+
+/** The `onProgress` wrapper that drops calls until the next whole percent. */
+export function throttleProgress(onProgress: ((fraction: number) => void) | undefined): (fraction: number) => void {
+  let last = -1;
+  return (fraction) => {
+    const percent = Math.floor(Math.min(1, Math.max(0, fraction)) * 100);
+    if (percent <= last) return;
+    last = percent;
+    onProgress?.(percent / 100);
+  };
+}
+
+export async function readImportRecord(db: LensDatabase): Promise<ImportRecord | undefined> {
+  const row = await db.meta.get('import');
+  return row?.key === 'import' ? row : undefined;
+}
+
+/** What getStatus answers. */
+export async function importStatus(db: LensDatabase): Promise<ImportStatus> {
+  const r = await readImportRecord(db);
+  if (!r) return { state: 'empty', progress: 0 };
+  const status: ImportStatus = { state: r.state, progress: r.progress };
+  if (r.state === 'ready' && r.bundleVersion) status.bundleVersion = r.bundleVersion;
+  if (r.error) status.error = r.error;
+  return status;
+}
+
+/** True when the stored data is complete and is `version` (any version when omitted). */
+export async function isReady(db: LensDatabase, version?: string): Promise<boolean> {
+  const r = await readImportRecord(db);
+  return r?.state === 'ready' && (version === undefined || r.bundleVersion === version);
+}
+
+/**
+ * Import `bundle` into `db` (pass the relaxed-durability connection: openDatabase(name, { relaxed:
+ * true })). Call it under one lock per database: two imports at once would interleave batches.
+ */
+export async function importBundle(db: LensDatabase, bundle: Bundle, options: ImportOptions = {}): Promise<ImportResult> {
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const progress = throttleProgress(options.onProgress);
+  const bundled = BUNDLED_TABLES.map((t) => db.table(t));
+
+  // 1. Decide between nothing, resume and a fresh start, and mark the database 'importing'.
+  let resumed = false;
+  const record = await db.transaction('rw', [db.meta, ...bundled], async (): Promise<ImportRecord | null> => {
+    const current = await readImportRecord(db);
+    if (!options.force && current?.state === 'ready' && current.bundleVersion === bundle.version) return null;
+    const base = { key: 'import' as const, state: 'importing' as const, target: bundle.version, updatedAt: Date.now() };
+    if (!options.force && current && current.state !== 'ready' && current.target === bundle.version) {
+      resumed = true;
+      const next: ImportRecord = { ...base, progress: current.progress, done: current.done };
+      await db.meta.put(next);
+      return next;
+    }
+    await Promise.all(bundled.map((t) => t.clear()));
+    await db.meta.delete('matcher');
+    const next: ImportRecord = { ...base, progress: 0, done: {} };
+    await db.meta.put(next);
+    return next;
+  });
+  if (!record) {
+    progress(1);
+    return { imported: false, resumed: false, version: bundle.version };
+  }
+
+  // 2. The rows, a batch per transaction, each committing its rows and the count together.
+  const rows: Record<BundledTable, readonly unknown[]> = {
+    entities: bundle.entities,
+    names: bundle.names,
+    articles: bundle.articles,
+    coverage: bundle.coverage,
+    articleMentions: bundle.articleMentions,
+  };
+  const total = BUNDLED_TABLES.reduce((n, t) => n + rows[t].length, 0) || 1;
+  const done = { ...record.done };
+  const committed = () => BUNDLED_TABLES.reduce((n, t) => n + Math.min(done[t] ?? 0, rows[t].length), 0);
+  progress(committed() / total);
+  try {
+    for (const name of BUNDLED_TABLES) {
+      const table = db.table(name);
+      const all = rows[name];
+      for (let from = done[name] ?? 0; from < all.length; from += batchSize) {
+        const batch = all.slice(from, from + batchSize);
+        done[name] = from + batch.length;
+        const fraction = committed() / total;
+        await db.transaction('rw', table, db.meta, async () => {
+          await table.bulkPut(batch);
+          await db.meta.put({ ...record, done: { ...done }, progress: fraction, updatedAt: Date.now() });
+        });
+        progress(fraction);
+      }
+    }
+
+    // 3. The matcher and 'ready', together: from here on readers see the new data as complete.
+    const kinds: Record<string, EntityKind> = {};
+    for (const e of bundle.entities) kinds[e.id] = e.kind;
+    const matcher: MatcherRecord = { key: 'matcher', version: bundle.version, matcher: bundle.matcher, kinds };
+    const ready: ImportRecord = {
+      key: 'import',
+      state: 'ready',
+      progress: 1,
+      bundleVersion: bundle.version,
+      done: {},
+      updatedAt: Date.now(),
+    };
+    if (options.extensionVersion) ready.extensionVersion = options.extensionVersion;
+    await db.transaction('rw', db.meta, async () => {
+      await db.meta.put(matcher);
+      await db.meta.put(ready);
+    });
+  } catch (e) {
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    await db.meta
+      .put({ ...record, state: 'error', done: await committedCounts(db, record), error: message, updatedAt: Date.now() })
+      .catch(() => {});
+    throw e;
+  }
+  progress(1);
+  return { imported: true, resumed, version: bundle.version };
+}
+
+/** After a failed batch: the counts the database actually holds (the failed batch rolled back). */
+async function committedCounts(db: LensDatabase, record: ImportRecord): Promise<ImportRecord['done']> {
+  const stored = await readImportRecord(db);
+  return stored && stored.target === record.target ? stored.done : {};
+}
+
+/** Structural check of a fetched bundle before anything is deleted for it. */
+export function parseBundle(data: unknown): Bundle {
+  const fail = (what: string): never => {
+    throw new Error(`bundle.json: ${what}`);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('not a JSON object');
+  const b = data as Record<string, unknown>;
+  if (typeof b['version'] !== 'string' || b['version'] === '') fail('missing version');
+  for (const key of ['entities', 'names', 'articles', 'coverage', 'articleMentions'] as const) {
+    if (!Array.isArray(b[key])) fail(`"${key}" must be a list`);
+  }
+  const m = b['matcher'] as Record<string, unknown> | null | undefined;
+  if (typeof m !== 'object' || m === null || m['format'] !== 1 || !Array.isArray(m['patterns'])) fail('missing matcher');
+  const keyed: [string, string][] = [['entities', 'id'], ['articles', 'id'], ['coverage', 'entityId'], ['articleMentions', 'articleId']];
+  for (const [table, key] of keyed) {
+    for (const row of b[table] as unknown[]) {
+      if (typeof row !== 'object' || row === null || typeof (row as Record<string, unknown>)[key] !== 'string') {
+        fail(`every row of "${table}" needs a string "${key}"`);
+      }
+    }
+  }
+  for (const row of b['names'] as unknown[]) {
+    const r = row as Record<string, unknown> | null;
+    if (typeof r !== 'object' || r === null || typeof r['key'] !== 'string' || typeof r['entityId'] !== 'string') {
+      fail('every name needs a string "key" and "entityId"');
+    }
+  }
+  return data as Bundle;
+}

@@ -1,0 +1,72 @@
+/**
+ * One answer per request type, each opening the database lazily and reading what it needs: the
+ * service worker may have been stopped and restarted between any two messages.
+ */
+import { browser } from 'wxt/browser';
+import { DB_NAME, openDatabase } from '../../db/database.ts';
+import { importStatus, readImportRecord } from '../../db/import.ts';
+import * as q from '../../db/queries.ts';
+import type { BackgroundEvent, Request, ResponseOf } from '../../lib/messages.ts';
+import { ensureData, ensureReady } from './data.ts';
+import { namesOfTab, reportFrame } from './tab-names.ts';
+import type { From } from './validate.ts';
+
+const DEFAULT_SEARCH_LIMIT = 20;
+/** A failed import is retried on getStatus at most this often. */
+const RETRY_AFTER_MS = 30_000;
+
+/** Tell every tab's content scripts that a site was switched on or off. */
+async function announceSite(host: string, enabled: boolean): Promise<void> {
+  const event: BackgroundEvent = { event: 'siteEnabledChanged', host, enabled };
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, event).catch(() => {}))),
+  );
+}
+
+export async function handle<R extends Request>(request: R, from: From): Promise<ResponseOf<R['type']>> {
+  type Out = ResponseOf<R['type']>;
+  const db = () => openDatabase(DB_NAME);
+  const r = request as Request;
+  switch (r.type) {
+    case 'getStatus': {
+      const status = await importStatus(db());
+      // Nothing stored, or the last import failed a while ago: try (again). Not on every poll.
+      const record = await readImportRecord(db());
+      const retry = status.state === 'empty' || (status.state === 'error' && Date.now() - (record?.updatedAt ?? 0) > RETRY_AFTER_MS);
+      if (retry) void ensureData({ check: false }).catch(() => {});
+      return status as Out;
+    }
+    case 'getMatcher': {
+      await ensureReady();
+      const payload = await q.matcherPayload(db());
+      if (!payload) throw new Error('no matcher stored');
+      return payload as Out;
+    }
+    case 'getCard':
+      await ensureReady();
+      return (await q.cardData(db(), r.entityId)) as Out;
+    case 'search':
+      await ensureReady();
+      return (await q.searchEntities(db(), r.query, r.limit ?? DEFAULT_SEARCH_LIMIT)) as Out;
+    case 'listArticles':
+      await ensureReady();
+      return (await q.listArticles(db())) as Out;
+    case 'getArticle':
+      await ensureReady();
+      return (await q.getArticle(db(), r.articleId)) as Out;
+    case 'reportPage':
+      if (from.kind !== 'content') throw new Error('reportPage comes from content scripts');
+      await reportFrame(from.tabId, from.frameId, r.names);
+      return { ok: true } as Out;
+    case 'getTabNames':
+      return (await namesOfTab(r.tabId)) as Out;
+    case 'getSiteEnabled':
+      return { enabled: await q.siteEnabled(db(), r.host) } as Out;
+    case 'setSiteEnabled': {
+      const enabled = await q.setSiteEnabled(db(), r.host, r.enabled);
+      await announceSite(r.host, enabled);
+      return { enabled } as Out;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The background (MV3 service worker; Firefox: event page): imports the bundle, answers the
+ * typed requests of lib/messages.ts after validating them, and keeps each tab's badge. Listeners
+ * are registered synchronously on every start, and nothing lives only in memory: the database
+ * and storage.session hold all state, so the worker may be stopped at any time.
+ */
+import { browser } from 'wxt/browser';
+import type { Reply } from '../../lib/messages.ts';
+import { ensureData } from './data.ts';
+import { handle } from './handlers.ts';
+import { clearTab } from './tab-names.ts';
+import { parseRequest, type SenderInfo } from './validate.ts';
+
+export default defineBackground(() => {
+  const origin = browser.runtime.getURL('').replace(/\/$/, '');
+
+  browser.runtime.onInstalled.addListener(() => {
+    // Install, update, browser update: read the packaged bundle, import it if its version differs.
+    ensureData({ check: true }).catch((e) => console.error('khabar-lens: import failed', e));
+  });
+
+  // Every start: finish an interrupted import, or notice an update whose onInstalled was missed.
+  ensureData({ check: false }).catch((e) => console.error('khabar-lens: import failed', e));
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo, sendResponse: (r: Reply<unknown>) => void) => {
+    // Our own announcements (events) are not requests.
+    if (typeof message === 'object' && message !== null && 'event' in message && !('type' in message)) return false;
+    const parsed = parseRequest(message, sender, browser.runtime.id, origin);
+    if (!parsed.ok) {
+      sendResponse({ ok: false, error: parsed.error });
+      return false;
+    }
+    handle(parsed.request, parsed.from).then(
+      (value) => sendResponse({ ok: true, value }),
+      (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return true; // the answer comes asynchronously
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading') void clearTab(tabId, { badge: true });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTab(tabId, { badge: false });
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * The hover card on the page: one shadow-root host (WXT createShadowRootUi, mode open, `all:
+ * initial` on the host so the page's styles do not leak in), mounted on first use as the last
+ * child of <html>, outside <body>, 0×0 and position: relative, so it shifts nothing in the page's
+ * layout. The card inside is position: fixed and placed next to the name with @floating-ui/dom
+ * (flipping above when there is no room below, shifting to stay on screen, following scrolls).
+ *
+ * Card data comes from the background (getCard), cached per entity for the page's life; a fetch
+ * starts as soon as the pointer settles on a name, so the data is usually there when the dwell ends.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { EntityCard } from '../../components/EntityCard.tsx';
+import {
+  CARD_MAX_HEIGHT_PX,
+  CARD_MIN_HEIGHT_PX,
+  CARD_OFFSET_PX,
+  CARD_VIEWPORT_PADDING_PX,
+  HOST_ELEMENT_NAME,
+} from '../../lib/constants.ts';
+import { t, type UiLang } from '../../lib/i18n.ts';
+import type { CardData } from '../../lib/messages.ts';
+import { toLiveRange } from '../../page/collect-text.ts';
+import type { PlacedMention } from '../../page/mention-index.ts';
+import { pageTheme } from '../../page/theme.ts';
+
+type CardState =
+  | { kind: 'closed' }
+  | { kind: 'loading'; mention: PlacedMention }
+  | { kind: 'ready'; mention: PlacedMention; data: CardData }
+  | { kind: 'missing'; mention: PlacedMention };
+
+export interface CardUiOptions {
+  fetchCard: (entityId: string) => Promise<CardData | null>;
+  /** The card's language; a function is read at each render (a setting may change it). */
+  lang?: UiLang | (() => UiLang);
+  /** Told when the card closes by its own means (close button, Escape inside the card). */
+  onClosed?: () => void;
+}
+
+export class CardUi {
+  private state: CardState = { kind: 'closed' };
+  private mounted = false;
+  private container: HTMLElement | undefined;
+  private floating: HTMLElement | null = null;
+  private cleanupPosition: (() => void) | undefined;
+  private theme: 'light' | 'dark' = 'light';
+  private readonly cache = new Map<string, Promise<CardData | null>>();
+  private readonly settled = new Map<string, CardData | null>();
+  private announcement = '';
+
+  private constructor(
+    private readonly ui: ShadowRootContentScriptUi<HTMLElement>,
+    private readonly options: CardUiOptions,
+  ) {}
+
+  static async create(ctx: ContentScriptContext, options: CardUiOptions): Promise<CardUi> {
+    let self: CardUi | undefined;
+    const ui = await createShadowRootUi<HTMLElement>(ctx, {
+      name: HOST_ELEMENT_NAME,
+      mode: 'open',
+      position: 'overlay',
+      zIndex: 2147483647,
+      anchor: () => document.documentElement,
+      append: 'last',
+      // Keys typed while focus is in the card (its close button) are not the page's business.
+      isolateEvents: true,
+      onMount: (container) => {
+        container.addEventListener('keydown', (e) => {
+          if (e.key === 'Escape') self?.close(true);
+        });
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+    self = new CardUi(ui, options);
+    return self;
+  }
+
+  /** The only node the extension adds to the page. */
+  get host(): HTMLElement {
+    return this.ui.shadowHost;
+  }
+
+  owns(node: Node): boolean {
+    const host = this.ui.shadowHost;
+    return node === host || host.contains(node) || node.getRootNode() === this.ui.shadow;
+  }
+
+  /** Whether the event happened over the card (composed path through the host). */
+  contains(event: Event): boolean {
+    try {
+      return event.composedPath().includes(this.ui.shadowHost);
+    } catch {
+      return false;
+    }
+  }
+
+  get openMention(): PlacedMention | undefined {
+    return this.state.kind === 'closed' ? undefined : this.state.mention;
+  }
+
+  get isOpen(): boolean {
+    return this.state.kind !== 'closed';
+  }
+
+  /** Starts fetching a card's data (idempotent); failures are forgotten so a later hover retries. */
+  prefetch(entityId: string): Promise<CardData | null> {
+    let p = this.cache.get(entityId);
+    if (!p) {
+      p = this.options.fetchCard(entityId).then(
+        (data) => {
+          this.settled.set(entityId, data);
+          return data;
+        },
+        (error: unknown) => {
+          this.cache.delete(entityId);
+          throw error;
+        },
+      );
+      this.cache.set(entityId, p);
+    }
+    return p;
+  }
+
+  open(m: PlacedMention): void {
+    this.ensureMounted();
+    this.theme = pageTheme(m.spec.startContainer.parentElement);
+    const known = this.settled.get(m.entityId);
+    if (known !== undefined) this.show(known ? { kind: 'ready', mention: m, data: known } : { kind: 'missing', mention: m });
+    else {
+      this.show({ kind: 'loading', mention: m });
+      this.prefetch(m.entityId).then(
+        (data) => {
+          if (this.state.kind !== 'closed' && this.state.mention === m) {
+            this.show(data ? { kind: 'ready', mention: m, data } : { kind: 'missing', mention: m });
+          }
+        },
+        (error: unknown) => {
+          console.warn('[khabar] card data unavailable', error);
+          if (this.state.kind !== 'closed' && this.state.mention === m) this.show({ kind: 'missing', mention: m });
+        },
+      );
+    }
+  }
+
+  /** @param own closed from inside the card (button, Escape there): tell the owner. */
+  close(own = false): void {
+    if (this.state.kind === 'closed') return;
+    this.show({ kind: 'closed' });
+    if (own) this.options.onClosed?.();
+  }
+
+  remove(): void {
+    this.cleanupPosition?.();
+    this.cleanupPosition = undefined;
+    if (this.mounted) this.ui.remove();
+    this.mounted = false;
+  }
+
+  private ensureMounted(): void {
+    if (this.mounted) return;
+    this.ui.mount();
+    this.mounted = true;
+    this.container = this.ui.mounted ?? this.ui.uiContainer;
+  }
+
+  private show(state: CardState): void {
+    const previous = this.state;
+    this.state = state;
+    if (state.kind === 'ready' && (previous.kind !== 'ready' || previous.data !== state.data)) {
+      this.announcement = state.data.entity.name;
+    }
+    if (!this.container) return;
+    const option = this.options.lang;
+    const lang = (typeof option === 'function' ? option() : option) ?? 'ar';
+    render(
+      <div class="khabar-layer">
+        {state.kind !== 'closed' && (
+          <div class="khabar-floating" ref={(el) => {
+              this.floating = el;
+            }}>
+            {state.kind === 'ready' ? (
+              <EntityCard {...state.data} lang={lang} theme={this.theme} onClose={() => this.close(true)} />
+            ) : (
+              <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang} role="dialog" aria-label={state.mention.text}>
+                <p class="kc-status">{t(state.kind === 'loading' ? 'loading' : 'notFound', lang)}</p>
+              </section>
+            )}
+          </div>
+        )}
+        <div class="khabar-live" aria-live="polite">
+          {this.announcement}
+        </div>
+      </div>,
+      this.container,
+    );
+    if (state.kind === 'closed') {
+      this.cleanupPosition?.();
+      this.cleanupPosition = undefined;
+      this.floating = null;
+      return;
+    }
+    if (previous.kind === 'closed' || previous.mention !== state.mention || !this.cleanupPosition) {
+      this.track(state.mention);
+    }
+  }
+
+  /** Keeps the card next to the name through scrolls and resizes until it closes. */
+  private track(m: PlacedMention): void {
+    this.cleanupPosition?.();
+    this.cleanupPosition = undefined;
+    const floating = this.floating;
+    if (!floating) return;
+    const range = toLiveRange(m.spec);
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: m.spec.startContainer.parentElement ?? undefined,
+    };
+    const update = () => {
+      computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: 'bottom',
+        middleware: [
+          inline(),
+          offset(CARD_OFFSET_PX),
+          flip({ padding: CARD_VIEWPORT_PADDING_PX }),
+          shift({ padding: CARD_VIEWPORT_PADDING_PX }),
+          size({
+            padding: CARD_VIEWPORT_PADDING_PX,
+            apply({ availableHeight, elements }) {
+              const height = Math.max(CARD_MIN_HEIGHT_PX, Math.min(CARD_MAX_HEIGHT_PX, Math.floor(availableHeight)));
+              elements.floating.style.setProperty('--kc-max-height', `${height}px`);
+            },
+          }),
+        ],
+      }).then(
+        ({ x, y }) => {
+          floating.style.left = `${Math.round(x)}px`;
+          floating.style.top = `${Math.round(y)}px`;
+        },
+        (error: unknown) => console.warn('[khabar] card positioning failed', error),
+      );
+    };
+    this.cleanupPosition = autoUpdate(reference, floating, update, { animationFrame: false });
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * What the extension's own pages ask of the content script, and the reader's settings applied on
+ * the page (issue 4). Kept out of index.ts so that the page session only needs a few hooks:
+ *
+ * - `answerExtensionPages`: the popup and side panel message the tab (lib/tabs.ts TabMessage):
+ *   `pageInfo` answers the page's address and title (the extension asks for no "tabs" permission,
+ *   so the tabs API does not tell them), `reveal` scrolls to the first mention of an entity and
+ *   flashes it with the `current` highlight.
+ * - `PageSettings`: the settings (lib/settings.ts) read from extension storage and followed live
+ *   through storage.onChanged: the hidden kinds filter the matcher, the highlight styles go into a
+ *   stylesheet adopted after the highlighter's own, and the interface language and hover delay are
+ *   read through getters each time they are needed.
+ */
+import { browser } from 'wxt/browser';
+import type { SerializedMatcher } from '../../core/match/automaton.ts';
+import {
+  DEFAULT_SETTINGS,
+  highlightStyleCss,
+  loadSettings,
+  watchSettings,
+  withoutKinds,
+  type Settings,
+} from '../../lib/settings.ts';
+import { isTabMessage, type PageInfo } from '../../lib/tabs.ts';
+import { highlightName, type Highlighter } from '../../page/highlighter.ts';
+import { scrollMentionIntoView } from '../../page/keyboard.ts';
+import type { MentionIndex } from '../../page/mention-index.ts';
+
+/** How long a revealed name keeps the `current` highlight. */
+export const REVEAL_FLASH_MS = 2000;
+
+export interface RevealTarget {
+  index: MentionIndex;
+  highlighter: Highlighter;
+}
+
+/** Scroll to the first mention of `entityId` on the page and flash it; false when there is none. */
+export function reveal(target: RevealTarget | undefined, entityId: string): boolean {
+  if (!target) return false;
+  const m = target.index.inDocumentOrder().find((x) => x.entityId === entityId);
+  if (!m) return false;
+  scrollMentionIntoView(m);
+  target.highlighter.setCurrent(m.range);
+  setTimeout(() => {
+    if (target.highlighter.currentRange === m.range) target.highlighter.setCurrent(null);
+  }, REVEAL_FLASH_MS);
+  return true;
+}
+
+/** Answer the popup's and side panel's messages; returns the unsubscribe. */
+export function answerExtensionPages(target: () => RevealTarget | undefined): () => void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): boolean => {
+    try {
+      if (!isTabMessage(message)) return false;
+      if (message.type === 'pageInfo') {
+        if (window !== window.top) return false;
+        sendResponse({ url: location.href, title: document.title } satisfies PageInfo);
+      } else {
+        sendResponse({ ok: reveal(target(), message.entityId) });
+      }
+    } catch (error) {
+      console.warn('[khabar] answering the extension failed', error);
+    }
+    return false;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}
+
+export class PageSettings {
+  current: Settings = DEFAULT_SETTINGS;
+  private sheet: CSSStyleSheet | undefined;
+
+  async load(): Promise<Settings> {
+    try {
+      this.current = await loadSettings();
+    } catch (error) {
+      console.warn('[khabar] settings unavailable, using the defaults', error);
+    }
+    return this.current;
+  }
+
+  /** The matcher without the kinds the reader does not want highlighted. */
+  filter(matcher: SerializedMatcher): SerializedMatcher {
+    return withoutKinds(matcher, this.current.hiddenKinds);
+  }
+
+  /** Adopt (again, so that it comes last and wins) the sheet with the reader's highlight styles. */
+  adoptStyles(doc: Document): void {
+    try {
+      const win = doc.defaultView as (Window & typeof globalThis) | null;
+      if (!win) return;
+      this.sheet ??= new win.CSSStyleSheet();
+      this.sheet.replaceSync(highlightStyleCss(this.current.styles, highlightName));
+      const sheet = this.sheet;
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets.filter((s) => s !== sheet), sheet];
+    } catch (error) {
+      console.warn('[khabar] could not apply the highlight styles', error);
+    }
+  }
+
+  /**
+   * Follow the stored settings: styles apply at once, language and hover delay at their next use;
+   * `onKindsChanged` runs when the hidden kinds change (the page must be scanned again).
+   * Returns the unsubscribe.
+   */
+  watch(onKindsChanged: () => void): () => void {
+    return watchSettings((next) => {
+      const kindsChanged = next.hiddenKinds.join() !== this.current.hiddenKinds.join();
+      this.current = next;
+      if (this.sheet) {
+        try {
+          this.sheet.replaceSync(highlightStyleCss(next.styles, highlightName));
+        } catch (error) {
+          console.warn('[khabar] could not apply the highlight styles', error);
+        }
+      }
+      if (kindsChanged) onKindsChanged();
+    });
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The content script: on Arabic pages where the reader has not switched the extension off, find the
+ * names, highlight them, and explain them on hover or from the keyboard. It runs in every frame
+ * (allFrames), and each frame looks after itself: its own text, its own highlights, its own card.
+ *
+ * Two promises to the page: its DOM does not change apart from the one host element of the card
+ * (highlights are painted by the CSS Custom Highlight API, styles are adopted, not inserted), and
+ * nothing the extension does throws into it (every handler is wrapped; failures are logged).
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { PageSession } from './session.ts';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    const page = new PageSession(ctx);
+    page.boot().catch((error: unknown) => console.warn('[khabar] content script failed', error));
+  },
+});

@@ -1,0 +1,262 @@
+/**
+ * The options page: interface language, kinds of names to highlight, highlight style per category,
+ * hover delay, and the sites where the reader switched the extension off. Every change is stored at
+ * once (lib/settings.ts, extension storage) and open pages apply it live through storage.onChanged.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { GROUP_KINDS, OTHER_KINDS, PLACE_KINDS, type Category, type EntityKind } from '../../core/types.ts';
+import { useDocumentLanguage, useFlash, useLiveQuery, useSettings } from '../../components/hooks.ts';
+import { categoryLabel, kindLabel, t } from '../../lib/i18n.ts';
+import {
+  CATEGORIES,
+  DEFAULT_SETTINGS,
+  HIGHLIGHT_STYLES,
+  HOVER_DELAY_RANGE,
+  resetSettings,
+  saveSettings,
+  type HighlightStyle,
+  type Settings,
+} from '../../lib/settings.ts';
+import { setSiteEnabled } from '../../lib/tabs.ts';
+import { disabledSites, uiDatabase } from '../../lib/ui-data.ts';
+import { dirOf, tr, UI_LANGS, type UiKey, type UiLang } from '../../lib/ui-i18n.ts';
+
+const KINDS_OF: Record<Category, readonly EntityKind[]> = {
+  place: PLACE_KINDS,
+  group: GROUP_KINDS,
+  person: OTHER_KINDS.filter((k) => k === 'person'),
+  outlet: OTHER_KINDS.filter((k) => k === 'outlet'),
+};
+
+const STYLE_KEYS: Record<HighlightStyle, UiKey> = {
+  both: 'styleBoth',
+  underline: 'styleUnderline',
+  background: 'styleBackground',
+  off: 'styleOff',
+};
+
+const LANG_KEYS: Record<UiLang, UiKey> = { ar: 'langAr', en: 'langEn' };
+
+export function OptionsApp(): JSX.Element {
+  const stored = useSettings();
+  const settings = stored ?? DEFAULT_SETTINGS;
+  const lang = settings.lang;
+  useDocumentLanguage(lang, 'optionsTitle');
+  const [status, flash] = useFlash();
+  const [error, setError] = useState('');
+
+  const save = (change: Partial<Settings>) => {
+    setError('');
+    saveSettings(change).then(
+      (s) => flash(tr('saved', s.lang)),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+
+  return (
+    <main class="options" lang={lang} dir={dirOf(lang)}>
+      <header class="page-header">
+        <h1>{tr('optionsTitle', lang)}</h1>
+      </header>
+      {!stored ? (
+        <p class="section muted" role="status">
+          {t('loading', lang)}
+        </p>
+      ) : (
+        <div class="section">
+          <fieldset>
+            <legend>{tr('languageLegend', lang)}</legend>
+            {UI_LANGS.map((l) => (
+              <label key={l} class="switch field">
+                <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => save({ lang: l })} />
+                <span lang={l}>{tr(LANG_KEYS[l], lang)}</span>
+              </label>
+            ))}
+          </fieldset>
+
+          <fieldset>
+            <legend>{tr('kindsLegend', lang)}</legend>
+            {CATEGORIES.map((c) => (
+              <KindGroup key={c} category={c} settings={settings} lang={lang} onSave={save} />
+            ))}
+          </fieldset>
+
+          <fieldset>
+            <legend>{tr('styleLegend', lang)}</legend>
+            {CATEGORIES.map((c) => (
+              <StyleField key={c} category={c} settings={settings} lang={lang} onSave={save} />
+            ))}
+          </fieldset>
+
+          <HoverDelayField settings={settings} lang={lang} onSave={save} />
+
+          <DisabledSites lang={lang} onError={setError} />
+
+          <p>
+            <button
+              type="button"
+              class="btn"
+              onClick={() => resetSettings().then((s) => flash(tr('saved', s.lang)))}
+            >
+              {tr('resetDefaults', lang)}
+            </button>
+          </p>
+        </div>
+      )}
+      <p class="section status-line" role="status" data-testid="options-status">
+        {status}
+      </p>
+      {error && (
+        <p class="section notice" data-kind="error" role="alert">
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}
+
+interface FieldProps {
+  settings: Settings;
+  lang: UiLang;
+  onSave: (change: Partial<Settings>) => void;
+}
+
+function KindGroup(props: FieldProps & { category: Category }): JSX.Element {
+  const { category, settings, lang } = props;
+  const kinds = KINDS_OF[category];
+  const hidden = new Set(settings.hiddenKinds);
+  const shown = kinds.filter((k) => !hidden.has(k)).length;
+  const all = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (all.current) all.current.indeterminate = shown > 0 && shown < kinds.length;
+  }, [shown, kinds.length]);
+  const setKinds = (changed: readonly EntityKind[], show: boolean) => {
+    const next = new Set(settings.hiddenKinds);
+    for (const k of changed) {
+      if (show) next.delete(k);
+      else next.add(k);
+    }
+    props.onSave({ hiddenKinds: [...next] });
+  };
+  const label = categoryLabel(category, lang);
+  if (kinds.length === 1) {
+    const k = kinds[0]!;
+    return (
+      <label class="switch field">
+        <input type="checkbox" data-kind={k} checked={!hidden.has(k)} onChange={(e) => setKinds([k], e.currentTarget.checked)} />
+        <span>{label}</span>
+      </label>
+    );
+  }
+  return (
+    <fieldset>
+      <legend>{label}</legend>
+      <label class="switch field">
+        <input
+          ref={all}
+          type="checkbox"
+          data-category={category}
+          checked={shown === kinds.length}
+          onChange={(e) => setKinds(kinds, e.currentTarget.checked)}
+        />
+        <span>{tr('allKinds', lang, { category: label })}</span>
+      </label>
+      <div class="kind-grid">
+        {kinds.map((k) => (
+          <label key={k} class="switch">
+            <input type="checkbox" data-kind={k} checked={!hidden.has(k)} onChange={(e) => setKinds([k], e.currentTarget.checked)} />
+            <span>{kindLabel(k, lang)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function StyleField(props: FieldProps & { category: Category }): JSX.Element {
+  const { category, settings, lang } = props;
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{categoryLabel(category, lang)}</label>
+      <select
+        id={id}
+        data-category={category}
+        value={settings.styles[category]}
+        onChange={(e) => props.onSave({ styles: { ...settings.styles, [category]: e.currentTarget.value as HighlightStyle } })}
+      >
+        {HIGHLIGHT_STYLES.map((s) => (
+          <option key={s} value={s}>
+            {tr(STYLE_KEYS[s], lang)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function HoverDelayField(props: FieldProps): JSX.Element {
+  const { settings, lang } = props;
+  const id = useId();
+  return (
+    <fieldset>
+      <legend>{tr('hoverDelayLabel', lang)}</legend>
+      <div class="field">
+        <label for={id} class="sr-only">
+          {tr('hoverDelayLabel', lang)}
+        </label>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={HOVER_DELAY_RANGE.min}
+          max={HOVER_DELAY_RANGE.max}
+          step={HOVER_DELAY_RANGE.step}
+          value={settings.hoverDelayMs}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => {
+            const v = e.currentTarget.valueAsNumber;
+            if (Number.isFinite(v)) props.onSave({ hoverDelayMs: v });
+          }}
+        />
+      </div>
+      <p id={`${id}-hint`} class="muted">
+        {tr('hoverDelayHint', lang)}
+      </p>
+    </fieldset>
+  );
+}
+
+function DisabledSites(props: { lang: UiLang; onError: (message: string) => void }): JSX.Element {
+  const { lang } = props;
+  const db = uiDatabase();
+  const sites = useLiveQuery(() => disabledSites(db), []);
+  return (
+    <fieldset>
+      <legend>{tr('sitesLegend', lang)}</legend>
+      {sites.value && sites.value.length === 0 && <p class="muted">{tr('sitesEmpty', lang)}</p>}
+      {sites.value && sites.value.length > 0 && (
+        <ul class="site-list">
+          {sites.value.map((s) => (
+            <li key={s.host} data-host={s.host}>
+              <span dir="ltr" lang="en">
+                {s.host}
+              </span>
+              <button
+                type="button"
+                class="btn"
+                aria-label={tr('siteRemoveLabel', lang, { host: s.host })}
+                onClick={() =>
+                  setSiteEnabled(s.host, true).catch((e: unknown) => props.onError(e instanceof Error ? e.message : String(e)))
+                }
+              >
+                {tr('siteRemove', lang)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}

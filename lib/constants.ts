@@ -1,0 +1,120 @@
+/**
+ * Every timing and size the content script uses, in one place, each with the reason for its value.
+ * Change a number here, not at its point of use: hover, keyboard, scanner and card read them all
+ * from this module so that they stay consistent with each other.
+ */
+
+// ── Hover ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * How long the pointer must rest on a name before its card opens. Long enough that a pointer
+ * crossing a paragraph on its way elsewhere opens nothing, short enough to feel immediate
+ * (Wikipedia's page previews settled on the same 150 ms after user testing).
+ */
+export const HOVER_DWELL_MS = 150;
+
+/**
+ * Pointer speed, in CSS px per ms, above which the pointer is travelling rather than reading: the
+ * dwell timer does not start (or restarts) while the pointer moves faster. 1 px/ms is 1000 px/s,
+ * crossing a wide column of text in well under a second; a hand settling on a word moves far slower.
+ */
+export const FAST_POINTER_PX_PER_MS = 1;
+
+/** The speed is measured over the pointer events of this window, so one jittery event counts less. */
+export const POINTER_SPEED_WINDOW_MS = 60;
+
+/**
+ * How long the card stays after the pointer leaves the name (or the card). Gives the pointer time
+ * to cross the gap between the name and the card, and forgives a brief overshoot.
+ */
+export const CLOSE_GRACE_MS = 300;
+
+/** Gap between the name and the card, in CSS px: close enough to reach, far enough not to cover it. */
+export const CARD_OFFSET_PX = 6;
+
+/** The card keeps this far from the viewport's edges, in CSS px. */
+export const CARD_VIEWPORT_PADDING_PX = 8;
+
+/**
+ * The card's height bounds, in CSS px: tall enough for the name, facts and two or three articles
+ * without scrolling, short enough to cover no more of the text being read than needed (the rest
+ * of the card scrolls inside it). Below the minimum the card flips to the other side of the name.
+ */
+export const CARD_MAX_HEIGHT_PX = 460;
+export const CARD_MIN_HEIGHT_PX = 160;
+
+// ── Scanning ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A scan slice stops and yields to the page after this much work. The budget is checked between
+ * text blocks, so a slice may run over by one block's detection (well under a millisecond for
+ * ordinary paragraphs); 8 ms keeps each task far under the 50 ms that counts as a long task and
+ * leaves room in a 16 ms frame for the page's own work.
+ */
+export const SCAN_SLICE_MS = 8;
+
+/** The long-task limit the scanner is built to stay under (what tests measure against). */
+export const LONG_TASK_MS = 50;
+
+/**
+ * Mutations are gathered for this long before they are scanned: infinite scroll and single-page
+ * apps insert content in bursts of many small mutations, and one scan per burst is enough.
+ */
+export const MUTATION_DEBOUNCE_MS = 200;
+
+/**
+ * The names found on the page are sent to the background at most this often: the badge only needs
+ * to follow the page, and a page that keeps changing must not flood the service worker.
+ */
+export const REPORT_THROTTLE_MS = 1500;
+
+/** Mentions below this confidence are neither highlighted nor counted (detect's own default). */
+export const MIN_HIGHLIGHT_CONFIDENCE = 0.5;
+
+/** A mention at least this sure makes its entity "known on the page", evidence for its weak names. */
+export const KNOWN_ENTITY_CONFIDENCE = 0.9;
+
+// ── Language ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Characters of page text sampled to decide whether the page is Arabic. Enough for a verdict. */
+export const LANGUAGE_SAMPLE_CHARS = 6000;
+
+/**
+ * Share of Arabic letters among all letters above which the main text counts as Arabic. Arabic news
+ * sites carry Latin in menus, ads and code; their own text still dominates. 0.4 rather than 0.5 so
+ * that a bilingual page whose Arabic half is the article is still served.
+ */
+export const ARABIC_SHARE_MIN = 0.4;
+
+/** Fewer letters than this is no evidence either way (an empty shell of a single-page app). */
+export const LANGUAGE_MIN_LETTERS = 40;
+
+/**
+ * A page with too little text to judge is looked at again when its content changes, for this long:
+ * single-page apps render their text after document_idle.
+ */
+export const LANGUAGE_RECHECK_MS = 10_000;
+
+// ── Keyboard ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Alt+Shift+N / Alt+Shift+P step to the next / previous name. Physical key codes (KeyN, KeyP), so
+ * the shortcut works on an Arabic keyboard layout too; Alt+Shift avoids the browser's own Ctrl
+ * shortcuts and pages' single-key shortcuts, and is ignored while focus is in an editable field.
+ */
+export const KEY_NEXT_CODE = 'KeyN';
+export const KEY_PREV_CODE = 'KeyP';
+
+// ── Names ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Prefix of everything the extension registers in the page: highlight names, the host element. */
+export const EXTENSION_PREFIX = 'khabar';
+
+/** The custom element that hosts the card's shadow root: the only node added to the page. */
+export const HOST_ELEMENT_NAME = 'khabar-lens-card';
+
+/** The card shows this many articles of coverage, most relevant first. */
+export const CARD_MAX_ARTICLES = 5;
+
+/** The card shows this many related places and this many related groups. */
+export const CARD_MAX_RELATED = 6;

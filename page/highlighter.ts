@@ -1,0 +1,167 @@
+/**
+ * Paints the names found on the page without touching the page's DOM: the CSS Custom Highlight API
+ * paints ranges registered in `CSS.highlights`, one `Highlight` per category (place, group, person,
+ * outlet) plus one for the name the keyboard is on. No <mark>, no <span>, no <style>: the
+ * `::highlight()` rules live in a constructed stylesheet adopted by the document (and by each open
+ * shadow root that holds names, since document styles do not reach into shadow trees), and adopting
+ * a stylesheet adds no node.
+ *
+ * Where the API is missing (older browsers), nothing is painted; the hover card still works, since
+ * hover looks mentions up in its own index, not in the highlights.
+ */
+import type { Category } from '../core/types.ts';
+import { EXTENSION_PREFIX } from '../lib/constants.ts';
+
+export type HighlightKey = Category | 'current';
+
+export const HIGHLIGHT_KEYS: readonly HighlightKey[] = ['place', 'group', 'person', 'outlet', 'current'];
+
+export function highlightName(key: HighlightKey): string {
+  return `${EXTENSION_PREFIX}-${key}`;
+}
+
+/**
+ * Only the properties ::highlight() allows (colours, decorations, shadows). Backgrounds are
+ * translucent so that they read on light and dark pages alike and never change the text's colour.
+ */
+export const HIGHLIGHT_CSS = `
+::highlight(${highlightName('place')}) {
+  background-color: rgb(0 150 136 / 0.16);
+  text-decoration-line: underline;
+  text-decoration-style: solid;
+  text-decoration-color: rgb(0 137 123 / 0.9);
+  text-decoration-thickness: 2px;
+}
+::highlight(${highlightName('group')}) {
+  background-color: rgb(230 120 0 / 0.16);
+  text-decoration-line: underline;
+  text-decoration-style: solid;
+  text-decoration-color: rgb(214 96 0 / 0.9);
+  text-decoration-thickness: 2px;
+}
+::highlight(${highlightName('person')}) {
+  background-color: rgb(123 31 162 / 0.12);
+  text-decoration-line: underline;
+  text-decoration-style: dotted;
+  text-decoration-color: rgb(123 31 162 / 0.8);
+}
+::highlight(${highlightName('outlet')}) {
+  background-color: rgb(25 118 210 / 0.12);
+  text-decoration-line: underline;
+  text-decoration-style: dotted;
+  text-decoration-color: rgb(25 118 210 / 0.8);
+}
+::highlight(${highlightName('current')}) {
+  background-color: rgb(255 196 0 / 0.55);
+  text-decoration-line: underline;
+  text-decoration-style: solid;
+  text-decoration-color: rgb(180 120 0);
+  text-decoration-thickness: 3px;
+}
+`;
+
+interface HighlightLike {
+  add(range: AbstractRange): unknown;
+  delete(range: AbstractRange): boolean;
+  clear(): void;
+  readonly size: number;
+  priority: number;
+}
+
+interface HighlightWindow {
+  Highlight?: new (...ranges: AbstractRange[]) => HighlightLike;
+  CSS?: { highlights?: Map<string, HighlightLike> };
+  CSSStyleSheet: typeof CSSStyleSheet;
+}
+
+export class Highlighter {
+  private readonly highlights = new Map<HighlightKey, HighlightLike>();
+  private readonly registry: Map<string, HighlightLike> | undefined;
+  private sheet: CSSStyleSheet | undefined;
+  private readonly adopted = new Set<Document | ShadowRoot>();
+  private current: AbstractRange | undefined;
+
+  constructor(private readonly doc: Document) {
+    const win = doc.defaultView as unknown as HighlightWindow | null;
+    const registry = win?.CSS?.highlights;
+    const Ctor = win?.Highlight;
+    if (!registry || !Ctor) return;
+    this.registry = registry;
+    for (const key of HIGHLIGHT_KEYS) {
+      const h = new Ctor();
+      h.priority = key === 'current' ? 1 : 0;
+      this.highlights.set(key, h);
+      registry.set(highlightName(key), h);
+    }
+    try {
+      this.sheet = new win.CSSStyleSheet();
+      this.sheet.replaceSync(HIGHLIGHT_CSS);
+    } catch (error) {
+      this.sheet = undefined;
+      console.warn('[khabar] highlight styles unavailable', error);
+    }
+    this.adoptInto(doc);
+  }
+
+  /** Whether the browser paints highlights at all. */
+  get supported(): boolean {
+    return this.registry !== undefined;
+  }
+
+  /** Make the ::highlight() rules apply inside a tree scope (the document, an open shadow root). */
+  adoptInto(root: Document | ShadowRoot): void {
+    if (!this.sheet || this.adopted.has(root)) return;
+    try {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.adopted.add(root);
+    } catch (error) {
+      console.warn('[khabar] could not adopt highlight styles', error);
+    }
+  }
+
+  add(category: Category, range: AbstractRange): void {
+    this.highlights.get(category)?.add(range);
+  }
+
+  delete(category: Category, range: AbstractRange): void {
+    this.highlights.get(category)?.delete(range);
+  }
+
+  /** Mark one range as the keyboard's current name (null clears it). */
+  setCurrent(range: AbstractRange | null): void {
+    const h = this.highlights.get('current');
+    if (!h) return;
+    h.clear();
+    this.current = range ?? undefined;
+    if (range) h.add(range);
+  }
+
+  get currentRange(): AbstractRange | undefined {
+    return this.current;
+  }
+
+  /** Ranges registered for a key (0 where unsupported): what tests and the demo report. */
+  size(key: HighlightKey): number {
+    return this.highlights.get(key)?.size ?? 0;
+  }
+
+  /** Unregister everything and drop the adopted styles: the page is as it was. */
+  dispose(): void {
+    for (const [key, h] of this.highlights) {
+      h.clear();
+      if (this.registry?.get(highlightName(key)) === h) this.registry.delete(highlightName(key));
+    }
+    this.highlights.clear();
+    const sheet = this.sheet;
+    if (sheet) {
+      for (const root of this.adopted) {
+        try {
+          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+        } catch {
+          // The root may be gone with its document; nothing to undo then.
+        }
+      }
+    }
+    this.adopted.clear();
+  }
+}

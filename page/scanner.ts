@@ -1,0 +1,343 @@
+/**
+ * Finds the names on the page and keeps finding them as the page changes, without ever holding the
+ * page's main thread for long: text is collected and matched block by block in slices of a few
+ * milliseconds (SCAN_SLICE_MS), yielding to the page between slices, so no task comes near the
+ * 50 ms that makes a page feel stuck. Each mention becomes a range in the index (hover, keyboard)
+ * and in the highlights (what the reader sees).
+ *
+ * Changes: a MutationObserver (on the document and on each open shadow root met) collects what was
+ * added or changed, debounced, and only those subtrees are scanned again: infinite scroll appends
+ * articles, single-page apps swap them, and either costs a scan of the new content only. Mutations
+ * inside the extension's own host element are ignored.
+ *
+ * Counts (entity → mentions on the page) go to the background, throttled, for the toolbar badge.
+ */
+import { detect } from '../core/match/detect.ts';
+import type { Matcher } from '../core/match/automaton.ts';
+import { categoryOf, type EntityKind } from '../core/types.ts';
+import {
+  KNOWN_ENTITY_CONFIDENCE,
+  MIN_HIGHLIGHT_CONFIDENCE,
+  MUTATION_DEBOUNCE_MS,
+  REPORT_THROTTLE_MS,
+  SCAN_SLICE_MS,
+} from '../lib/constants.ts';
+import type { PageNames } from '../lib/messages.ts';
+import { BlockCollector, makeRange, spanToRange, StyleCache, type TextBlock } from './collect-text.ts';
+import type { Highlighter } from './highlighter.ts';
+import { composedContains, MentionIndex, piecesOf, type PlacedMention } from './mention-index.ts';
+
+export interface ScannerOptions {
+  doc: Document;
+  matcher: Matcher;
+  index: MentionIndex;
+  highlighter?: Highlighter;
+  /** The extension's own nodes (its host element): never read, their mutations ignored. */
+  isOwn?: (node: Node) => boolean;
+  /** Receives the page's counts, throttled, whenever they change. */
+  report?: (names: PageNames) => void;
+  /** Called for each open shadow root met (hover needs them for caret look-ups). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** Called after each scan that changed the mentions. */
+  onChange?: () => void;
+  /** Yields to the page between slices (default: scheduler.yield, else a macrotask). */
+  yieldToPage?: () => Promise<void>;
+  sliceMs?: number;
+  debounceMs?: number;
+  reportThrottleMs?: number;
+}
+
+export interface ScanStats {
+  blocks: number;
+  characters: number;
+  mentions: number;
+  slices: number;
+  /** The longest stretch of scanning without a yield, in ms. */
+  longestSliceMs: number;
+  /** Total time spent scanning, in ms. */
+  totalMs: number;
+}
+
+/** Characters of the Arabic block: a block without one cannot hold a name. */
+const HAS_ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  // Only attributes that commonly show or hide content ("show more", tabs, accordions).
+  attributeFilter: ['hidden', 'class', 'style', 'open'],
+};
+
+function defaultYield(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class Scanner {
+  readonly stats: ScanStats = { blocks: 0, characters: 0, mentions: 0, slices: 0, longestSliceMs: 0, totalMs: 0 };
+  private readonly kinds = new Map<string, EntityKind>();
+  private readonly known = new Set<string>();
+  private readonly queue: Node[] = [];
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private observer: MutationObserver | undefined;
+  private readonly observed = new WeakSet<Node>();
+  private readonly dirty = new Set<Node>();
+  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Elements found hidden: looked at again when classes or styles change, in case they show. */
+  private readonly hiddenSeen = new Set<Element>();
+  private lastReport: string | undefined;
+  private lastReportAt = -Infinity;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: ScannerOptions) {
+    const { entityIds, kinds } = options.matcher.data;
+    entityIds.forEach((id, i) => this.kinds.set(id, kinds[i]!));
+  }
+
+  private isOwn(node: Node): boolean {
+    return this.options.isOwn?.(node) ?? false;
+  }
+
+  /** Scan the whole document, then keep watching it. Resolves when the first scan is done. */
+  start(): Promise<void> {
+    const { doc } = this.options;
+    this.observer = new MutationObserver((records) => {
+      try {
+        this.onMutations(records);
+      } catch (error) {
+        console.warn('[khabar] mutation handling failed', error);
+      }
+    });
+    this.observe(doc);
+    this.enqueue(doc.body ?? doc.documentElement);
+    return this.idle();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    clearTimeout(this.debounceTimer);
+    clearTimeout(this.reportTimer);
+    this.queue.length = 0;
+    this.dirty.clear();
+  }
+
+  /** Resolves when nothing is queued or being scanned (pending debounced mutations included). */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.running) await this.running;
+      else if (this.debounceTimer !== undefined) await new Promise((r) => setTimeout(r, this.debounceMs));
+      else return;
+    }
+  }
+
+  private get debounceMs(): number {
+    return this.options.debounceMs ?? MUTATION_DEBOUNCE_MS;
+  }
+
+  private observe(root: Document | ShadowRoot): void {
+    if (!this.observer || this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, OBSERVE);
+  }
+
+  /** Scan these subtrees again (their old mentions go first). */
+  rescan(roots: Iterable<Node>): void {
+    const list = [...roots].filter((r) => r.isConnected && !this.isOwn(r));
+    // Outermost roots only: a root inside another is scanned with it.
+    const outer = list.filter((r) => !list.some((o) => o !== r && composedContains(o, r)));
+    const gone = this.options.index.removeWhere(
+      (m) => !m.spec.startContainer.isConnected || outer.some((r) => composedContains(r, m.spec.startContainer)),
+    );
+    for (const m of gone) this.options.highlighter?.delete(m.category, m.range);
+    for (const r of outer) this.enqueue(r);
+    if (gone.length > 0 && outer.length === 0) this.afterChange();
+  }
+
+  private enqueue(root: Node): void {
+    if (this.stopped) return;
+    this.queue.push(root);
+    if (!this.running) {
+      this.running = this.pump().finally(() => {
+        this.running = undefined;
+        this.afterChange();
+      });
+    }
+  }
+
+  private afterChange(): void {
+    this.options.onChange?.();
+    this.scheduleReport();
+  }
+
+  /** The scan loop: roots one after another, blocks in time slices, a yield between slices. */
+  private async pump(): Promise<void> {
+    const sliceMs = this.options.sliceMs ?? SCAN_SLICE_MS;
+    const yieldToPage = this.options.yieldToPage ?? defaultYield;
+    const styles = new StyleCache(
+      (el) => this.isOwn(el),
+      (el, info) => {
+        if (info.hidden) this.hiddenSeen.add(el);
+      },
+    );
+    let sliceStart = performance.now();
+    const endSlice = () => {
+      const took = performance.now() - sliceStart;
+      this.stats.slices++;
+      this.stats.totalMs += took;
+      if (took > this.stats.longestSliceMs) this.stats.longestSliceMs = took;
+    };
+    while (!this.stopped) {
+      const root = this.queue.shift();
+      if (!root) break;
+      if (!root.isConnected) continue;
+      const collector = new BlockCollector(root as Element | Document | ShadowRoot, {
+        styles,
+        onShadowRoot: (shadow) => {
+          this.observe(shadow);
+          this.options.highlighter?.adoptInto(shadow);
+          this.options.onShadowRoot?.(shadow);
+        },
+      });
+      for (;;) {
+        if (this.stopped) break;
+        if (performance.now() - sliceStart >= sliceMs) {
+          endSlice();
+          await yieldToPage();
+          sliceStart = performance.now();
+          if (this.stopped) break;
+        }
+        const block = collector.next();
+        if (!block) break;
+        this.scanBlock(block);
+      }
+    }
+    endSlice();
+  }
+
+  private scanBlock(block: TextBlock): void {
+    this.stats.blocks++;
+    this.stats.characters += block.text.length;
+    if (!HAS_ARABIC.test(block.text)) return;
+    const mentions = detect(this.options.matcher, block.text, {
+      minConfidence: MIN_HIGHLIGHT_CONFIDENCE,
+      knownEntities: this.known,
+    });
+    for (const m of mentions) {
+      const spec = spanToRange(block, m.start, m.end);
+      if (!spec) continue;
+      const kind = this.kinds.get(m.entityId);
+      if (!kind) continue;
+      const placed: PlacedMention = {
+        entityId: m.entityId,
+        kind,
+        category: categoryOf(kind),
+        text: m.text,
+        confidence: m.confidence,
+        spec,
+        range: makeRange(spec),
+        pieces: piecesOf(block, spec),
+      };
+      if (!this.options.index.add(placed)) continue;
+      this.stats.mentions++;
+      if (m.confidence >= KNOWN_ENTITY_CONFIDENCE) this.known.add(m.entityId);
+      this.options.highlighter?.add(placed.category, placed.range);
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    const probe = new StyleCache((el) => this.isOwn(el));
+    const blockOf = (node: Node): Node => nearestBlock(node, probe);
+    let attributesChanged = false;
+    for (const r of records) {
+      const target = r.target;
+      if (this.isOwn(target)) continue;
+      if (r.type === 'characterData') {
+        this.dirty.add(blockOf(target));
+      } else if (r.type === 'childList') {
+        let inlineChange = r.removedNodes.length > 0;
+        for (const added of r.addedNodes) {
+          if (this.isOwn(added)) continue;
+          if (added.nodeType === Node.ELEMENT_NODE) {
+            const info = probe.info(added as Element);
+            if (info.skip) continue;
+            if (info.block) {
+              this.dirty.add(added);
+              continue;
+            }
+          }
+          if (added.nodeType === Node.ELEMENT_NODE || added.nodeType === Node.TEXT_NODE) inlineChange = true;
+        }
+        if (inlineChange && !this.allOwn(r.removedNodes)) this.dirty.add(blockOf(target));
+      } else if (r.type === 'attributes') {
+        attributesChanged = true;
+      }
+    }
+    if (attributesChanged) {
+      for (const el of [...this.hiddenSeen]) {
+        if (!el.isConnected) this.hiddenSeen.delete(el);
+        else if (!probe.info(el).hidden) {
+          this.hiddenSeen.delete(el);
+          this.dirty.add(blockOf(el));
+        }
+      }
+    }
+    if (this.dirty.size === 0) return;
+    clearTimeout(this.debounceTimer);
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = undefined;
+      try {
+        const roots = [...this.dirty];
+        this.dirty.clear();
+        this.rescan(roots);
+      } catch (error) {
+        console.warn('[khabar] rescan failed', error);
+      }
+    }, this.debounceMs);
+  }
+
+  private allOwn(nodes: NodeList): boolean {
+    if (nodes.length === 0) return false;
+    for (const n of nodes) if (!this.isOwn(n)) return false;
+    return true;
+  }
+
+  private scheduleReport(): void {
+    const report = this.options.report;
+    if (!report || this.stopped) return;
+    const wait = this.lastReportAt + (this.options.reportThrottleMs ?? REPORT_THROTTLE_MS) - performance.now();
+    const send = () => {
+      this.reportTimer = undefined;
+      const names = this.options.index.counts();
+      const key = JSON.stringify(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1)));
+      if (key === this.lastReport) return;
+      this.lastReport = key;
+      this.lastReportAt = performance.now();
+      try {
+        report(names);
+      } catch (error) {
+        console.warn('[khabar] report failed', error);
+      }
+    };
+    if (this.reportTimer !== undefined) return;
+    if (wait <= 0) send();
+    else this.reportTimer = setTimeout(send, wait);
+  }
+}
+
+/** The nearest block-level element holding a node: the unit a change is scanned again in. */
+export function nearestBlock(node: Node, styles: StyleCache): Node {
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (el) {
+    if (styles.info(el).block) return el;
+    if (!el.parentElement) return el.parentNode ?? el;
+    el = el.parentElement;
+  }
+  return node.parentNode ?? node;
+}

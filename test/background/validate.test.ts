@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { badgeText } from '../../entrypoints/background/tab-names.ts';
+import { isHost, parseRequest, type SenderInfo } from '../../entrypoints/background/validate.ts';
+import { LIMITS } from '../../lib/messages.ts';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+const page: SenderInfo = { id: ID, url: `${ORIGIN}/popup.html` };
+const content: SenderInfo = { id: ID, url: 'https://www.aljazeera.net/news/1', tab: { id: 7 }, frameId: 0 };
+const parse = (msg: unknown, sender: SenderInfo = content) => parseRequest(msg, sender, ID, ORIGIN);
+const error = (msg: unknown, sender?: SenderInfo) => {
+  const r = parse(msg, sender);
+  return r.ok ? null : r.error;
+};
+
+describe('parseRequest: sender', () => {
+  it('knows a content script by its tab and frame, and an extension page by its origin', () => {
+    expect(parse({ type: 'getMatcher' })).toEqual({
+      ok: true,
+      request: { type: 'getMatcher' },
+      from: { kind: 'content', tabId: 7, frameId: 0, host: 'www.aljazeera.net', url: 'https://www.aljazeera.net/news/1' },
+    });
+    expect(parse({ type: 'getStatus' }, page)).toEqual({ ok: true, request: { type: 'getStatus' }, from: { kind: 'extension' } });
+  });
+
+  it('refuses other extensions, missing URLs, non-http pages and tabless content', () => {
+    expect(error({ type: 'getMatcher' }, { ...content, id: 'other' })).toMatch(/not this extension/);
+    expect(error({ type: 'getMatcher' }, { id: ID })).toMatch(/no URL/);
+    expect(error({ type: 'getMatcher' }, { ...content, url: 'file:///etc/passwd' })).toMatch(/http/);
+    expect(error({ type: 'getMatcher' }, { id: ID, url: 'https://example.com/' })).toMatch(/without a tab/);
+    expect(error({ type: 'getMatcher' }, { ...page, url: 'chrome-extension://someoneelse/popup.html' })).toMatch(/without a tab/);
+  });
+
+  it('keeps the switch and other tabs to extension pages, and reports to content scripts', () => {
+    expect(error({ type: 'setSiteEnabled', host: 'www.aljazeera.net', enabled: false })).toMatch(/extension pages only/);
+    expect(error({ type: 'getTabNames', tabId: 3 })).toMatch(/extension pages only/);
+    expect(error({ type: 'reportPage', names: {} }, page)).toMatch(/content scripts/);
+    expect(parse({ type: 'setSiteEnabled', host: 'www.aljazeera.net', enabled: false }, page).ok).toBe(true);
+  });
+
+  it('lets a content script ask about its own host only', () => {
+    expect(parse({ type: 'getSiteEnabled', host: 'www.aljazeera.net' }).ok).toBe(true);
+    expect(error({ type: 'getSiteEnabled', host: 'bbc.com' })).toMatch(/own host/);
+    expect(parse({ type: 'getSiteEnabled', host: 'bbc.com' }, page).ok).toBe(true);
+  });
+});
+
+describe('parseRequest: shape', () => {
+  it.each([
+    ['not an object', 'getMatcher', /plain object/],
+    ['an array', [], /plain object/],
+    ['no type', {}, /missing request type/],
+    ['an unknown type', { type: 'deleteEverything' }, /unknown request type/],
+    ['an extra field', { type: 'getMatcher', x: 1 }, /unknown field "x"/],
+    ['a missing field', { type: 'getCard' }, /missing field "entityId"/],
+    ['a bad entity id', { type: 'getCard', entityId: '../../etc' }, /bad entity id/],
+    ['an overlong entity id', { type: 'getCard', entityId: `place:${'a'.repeat(LIMITS.idLength)}` }, /bad entity id/],
+    ['names as an array', { type: 'reportPage', names: [] }, /object/],
+    ['a negative count', { type: 'reportPage', names: { 'place:x': -1 } }, /bad count/],
+    ['a fractional count', { type: 'reportPage', names: { 'place:x': 1.5 } }, /bad count/],
+    ['a count as a string', { type: 'reportPage', names: { 'place:x': '3' } }, /bad count/],
+    ['a bad name id', { type: 'reportPage', names: { '<img>': 1 } }, /bad entity id/],
+    ['a bad host', { type: 'getSiteEnabled', host: 'a b.com' }, /host/],
+    ['a non-boolean switch', { type: 'setSiteEnabled', host: 'a.com', enabled: 'no' }, /true or false/],
+    ['an overlong query', { type: 'search', query: 'x'.repeat(LIMITS.queryLength + 1) }, /query/],
+    ['a search limit of 0', { type: 'search', query: 'x', limit: 0 }, /limit/],
+    ['a negative tab id', { type: 'getTabNames', tabId: -1 }, /tab id/],
+  ])('refuses %s', (_what, msg, pattern) => {
+    expect(error(msg, (msg as { type?: string })?.type === 'setSiteEnabled' || (msg as { type?: string })?.type === 'getTabNames' ? page : content)).toMatch(pattern);
+  });
+
+  it('refuses a report with too many names', () => {
+    const names: Record<string, number> = {};
+    for (let i = 0; i <= LIMITS.namesPerReport; i++) names[`place:p${i}`] = 1;
+    expect(error({ type: 'reportPage', names })).toMatch(/more than/);
+  });
+
+  it('refuses objects with a prototype other than Object (e.g. class instances)', () => {
+    class Sneaky {
+      type = 'getMatcher';
+    }
+    expect(error(new Sneaky())).toMatch(/plain object/);
+  });
+
+  it('returns exactly the validated fields', () => {
+    expect(parse({ type: 'reportPage', names: { 'place:albukamal': 3, 'group:isis': 0 } })).toMatchObject({
+      ok: true,
+      request: { type: 'reportPage', names: { 'place:albukamal': 3, 'group:isis': 0 } },
+    });
+    expect(parse({ type: 'search', query: 'بوكمال', limit: 5 })).toMatchObject({ ok: true, request: { type: 'search', query: 'بوكمال', limit: 5 } });
+  });
+});
+
+describe('isHost', () => {
+  it.each(['example.com', 'example.com.', 'www.aljazeera.net', 'localhost', '127.0.0.1', '[::1]', 'xn--mgbh0fb.xn--kgbechtv'])('accepts %s', (h) => {
+    expect(isHost(h)).toBe(true);
+  });
+  it.each(['', '.', 'a b', 'EXAMPLE.com', '-a.com', 'a..com', 'a/b', 'a'.repeat(254), 42])('refuses %s', (h) => {
+    expect(isHost(h)).toBe(false);
+  });
+});
+
+describe('badgeText', () => {
+  it('is empty for none, the number otherwise, capped', () => {
+    expect(badgeText(0)).toBe('');
+    expect(badgeText(7)).toBe('7');
+    expect(badgeText(1000)).toBe('999+');
+  });
+});

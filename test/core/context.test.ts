@@ -1,0 +1,214 @@
+/**
+ * The context rules (core/match/context.ts), cue by cue: each row's example through detect on the
+ * inline gazetteer (fixtures.ts), then each cue word on its own next to a weak name.
+ */
+import { describe, expect, test } from 'vitest';
+import { normaliseKey } from '../../core/arabic/normalise.ts';
+import { stripProclitics } from '../../core/arabic/clitics.ts';
+import {
+  MIN_CONFIDENCE,
+  NEARBY,
+  STRONG_CONFIDENCE,
+  TRIGGERS_AFTER,
+  TRIGGERS_BEFORE,
+  VETO_AFTER,
+  VETO_BEFORE,
+  NEEDS_TRIGGER,
+  WEAK_BASE,
+  type Cue,
+} from '../../core/match/context.ts';
+import { detect } from '../../core/match/detect.ts';
+import { categoryOf, type Category, type Mention } from '../../core/types.ts';
+import { ENTITIES, ENTITY_BY_ID, entity, MATCHER, matcherOf, parseExample } from './fixtures.ts';
+
+/** Example targets are English labels: an entity's nameEn, or one of these. */
+const LABELS: Record<string, string> = { 'the US-led coalition': 'group:coalition' };
+const NONE = '(none)';
+
+function entityOfLabel(label: string): string {
+  const id = LABELS[label] ?? ENTITIES.find((e) => e.nameEn === label)?.id;
+  if (!id) throw new Error(`no entity in test/core/fixtures.ts is labelled "${label}": add it there`);
+  return id;
+}
+
+/** Is this mention's text one of its entity's weak names (proclitics taken off)? */
+function throughWeakName(m: Mention): boolean {
+  const weak = new Set(ENTITY_BY_ID.get(m.entityId)!.weakAliases.map(normaliseKey));
+  return stripProclitics(normaliseKey(m.text)).some((r) => weak.has(r.name));
+}
+
+/** Weak-name mentions in `text` at every confidence (none dropped). */
+function weakMentions(text: string): Mention[] {
+  return detect(MATCHER, text, { minConfidence: 0 }).filter(throughWeakName);
+}
+
+const EPS = 1e-9;
+
+interface Row {
+  name: string;
+  example: string;
+  /** The least confidence the example's weak mention must reach: the cue fired. */
+  atLeast: number;
+}
+
+const ROWS: Row[] = [
+  ...TRIGGERS_BEFORE.map((c) => ({ name: `before: ${c.description}`, example: c.example, atLeast: WEAK_BASE + c.weight })),
+  ...TRIGGERS_AFTER.map((c) => ({ name: `after: ${c.description}`, example: c.example, atLeast: WEAK_BASE + c.weight })),
+  ...VETO_AFTER.map((c) => ({ name: `veto after: ${c.description}`, example: c.example, atLeast: 0 })),
+  ...VETO_BEFORE.map((c) => ({ name: `veto before: ${c.description}`, example: c.example, atLeast: 0 })),
+  { name: `needs a trigger: ${NEEDS_TRIGGER.description}`, example: NEEDS_TRIGGER.example, atLeast: WEAK_BASE + 0.5 },
+  ...Object.entries(NEARBY).map(([key, c]) => ({ name: `nearby: ${key}`, example: c.example, atLeast: WEAK_BASE + c.weight })),
+];
+
+describe('each cue’s example', () => {
+  // The arrow names the entity the cue speaks for. The cue must fire (the weak mention reaches
+  // WEAK_BASE + weight); the mention is shown by default only when that reaches MIN_CONFIDENCE.
+  test.each(ROWS.map((r) => [r.name, r] as const))('%s', (_, row) => {
+    for (const example of row.example.split('; ')) {
+      const { input, output } = parseExample(example);
+      if (output === NONE) {
+        // A veto or a penalty: nothing shown, the weak name stays below the threshold.
+        expect(detect(MATCHER, input).filter(throughWeakName), input).toEqual([]);
+        expect(weakMentions(input).every((m) => m.confidence < MIN_CONFIDENCE), input).toBe(true);
+        expect(MATCHER.scan(input).length, `${input}: the matcher sees the weak name`).toBeGreaterThan(0);
+        continue;
+      }
+      const id = entityOfLabel(output);
+      const mentions = weakMentions(input).filter((m) => m.entityId === id);
+      expect(mentions.length, `a weak-name mention of ${id} in "${input}"`).toBeGreaterThan(0);
+      const best = Math.max(...mentions.map((m) => m.confidence));
+      const want = Math.min(STRONG_CONFIDENCE, row.atLeast);
+      expect(best, input).toBeGreaterThanOrEqual(want - EPS);
+      if (want >= MIN_CONFIDENCE) {
+        expect(detect(MATCHER, input).some((m) => m.entityId === id && throughWeakName(m)), input).toBe(true);
+      }
+    }
+  });
+});
+
+/**
+ * For the word-by-word checks: a gazetteer where each entity is found only through its weak name,
+ * so that nothing but the cue can lift it (the fixture's strong names, like قناة الميادين, would
+ * otherwise match the cue word and name together).
+ */
+const WEAK_ONLY = matcherOf([
+  entity('place:alqaim', 'city', 'al-Qaim', 'قصبة القائم الكبرى', [], ['القائم']),
+  entity('place:mayadin', 'city', 'al-Mayadin', 'قصبة الميادين الكبرى', [], ['الميادين']),
+  entity('group:coalition', 'coalition', 'the coalition', 'التحالف الدولي ضد داعش', [], ['التحالف']),
+  entity('outlet:almayadeen', 'outlet', 'Al Mayadeen (channel)', 'فضائية الميادين اللبنانية', [], ['الميادين']),
+  entity('person:saad', 'person', 'Saad', 'سعد الحديثي', [], ['سعد']),
+]);
+
+/** A weak name of each category, and the entity it must resolve to when a cue for that category fires. */
+const WEAK_NAME: Record<Category, { name: string; id: string }> = {
+  place: { name: 'القائم', id: 'place:alqaim' },
+  group: { name: 'التحالف', id: 'group:coalition' },
+  outlet: { name: 'الميادين', id: 'outlet:almayadeen' },
+  person: { name: 'سعد', id: 'person:saad' },
+};
+
+function confidenceOf(text: string, id: string): number {
+  return detect(WEAK_ONLY, text, { minConfidence: 0 }).find((m) => m.entityId === id)?.confidence ?? 0;
+}
+
+/** Neutral words standing between a cue word and the name, up to the cue's window. */
+const gap = (window: number) => Array.from({ length: window - 1 }, () => 'مصادر');
+
+function cueCases(cues: readonly Cue[], side: 'before' | 'after'): [string, string, string, number][] {
+  const cases: [string, string, string, number][] = [];
+  for (const cue of cues) {
+    for (const category of cue.for) {
+      const weak = WEAK_NAME[category];
+      for (const word of cue.words) {
+        const text = side === 'before' ? [word, ...gap(cue.window), weak.name].join(' ') : `${weak.name} ${word}`;
+        cases.push([cue.description, text, weak.id, Math.min(1, WEAK_BASE + cue.weight)]);
+      }
+    }
+  }
+  return cases;
+}
+
+describe('every word of every cue fires it', () => {
+  test.each(cueCases(TRIGGERS_BEFORE, 'before'))('%s: %s', (_, text, id, atLeast) => {
+    expect(confidenceOf(text, id)).toBeGreaterThanOrEqual(atLeast - EPS);
+  });
+
+  test.each(cueCases(TRIGGERS_AFTER, 'after'))('%s: %s', (_, text, id, atLeast) => {
+    expect(confidenceOf(text, id)).toBeGreaterThanOrEqual(atLeast - EPS);
+  });
+
+  test.each(TRIGGERS_BEFORE.map((c) => [c.description, c] as const))('%s: from further than its window, it does not', (_, cue) => {
+    const weak = WEAK_NAME[cue.for[0]!];
+    const text = [[...cue.words][0]!, ...gap(cue.window + 1), weak.name].join(' ');
+    expect(confidenceOf(text, weak.id)).toBeLessThan(Math.min(1, WEAK_BASE + cue.weight) - EPS);
+  });
+
+  test.each(TRIGGERS_BEFORE.map((c) => [c.description, c] as const))('%s: a proclitic on the cue word is allowed', (_, cue) => {
+    const weak = WEAK_NAME[cue.for[0]!];
+    const text = [`و${[...cue.words][0]!}`, ...gap(cue.window), weak.name].join(' ');
+    expect(confidenceOf(text, weak.id)).toBeGreaterThanOrEqual(Math.min(1, WEAK_BASE + cue.weight) - EPS);
+  });
+
+  test.each(TRIGGERS_BEFORE.map((c) => [c.description, c] as const))('%s: not across sentence punctuation', (_, cue) => {
+    const weak = WEAK_NAME[cue.for[0]!];
+    const text = `${[...cue.words][0]!}. ${weak.name}`;
+    expect(confidenceOf(text, weak.id)).toBeLessThan(Math.min(1, WEAK_BASE + cue.weight) - EPS);
+  });
+
+  test.each(VETO_AFTER.flatMap((v) => [...v.words].map((w) => [v.description, `قال إن الميادين ${w}`] as const)))(
+    'veto after, %s: %s',
+    (_, text) => {
+      expect(detect(WEAK_ONLY, text, { minConfidence: 0 })).toEqual([]);
+    },
+  );
+
+  test.each(VETO_BEFORE.flatMap((v) => [...v.words].map((w) => [v.description, `في ${w} الميادين`] as const)))(
+    'veto before, %s: %s',
+    (_, text) => {
+      expect(detect(WEAK_ONLY, text, { minConfidence: 0 })).toEqual([]);
+    },
+  );
+
+  test('without any cue a weak name stays below the threshold', () => {
+    for (const category of ['place', 'group', 'outlet', 'person'] as const) {
+      const text = `قال مصدر إن ${WEAK_NAME[category].name} مهم`;
+      expect(detect(WEAK_ONLY, text), text).toEqual([]);
+    }
+  });
+
+  test('a word for a kind of place picks the city, a word for an outlet the channel', () => {
+    const place = detect(WEAK_ONLY, 'في مدينة الميادين');
+    const outlet = detect(WEAK_ONLY, 'قال مراسل الميادين');
+    expect(place.map((m) => m.entityId)).toEqual(['place:mayadin']);
+    expect(outlet.map((m) => m.entityId)).toEqual(['outlet:almayadeen']);
+  });
+});
+
+describe('the tables themselves', () => {
+  const allCues = [...TRIGGERS_BEFORE, ...TRIGGERS_AFTER];
+  test('cue words are normalised (what tokens are compared as)', () => {
+    const bad = [...allCues, ...VETO_AFTER].flatMap((c) => [...c.words].filter((w) => normaliseKey(w) !== w));
+    expect(bad).toEqual([]);
+  });
+
+  test('weights, windows and categories are sane', () => {
+    for (const c of allCues) {
+      expect(c.weight).toBeGreaterThan(0);
+      expect(c.weight).toBeLessThanOrEqual(1);
+      expect(c.window).toBeGreaterThanOrEqual(1);
+      expect(c.for.length).toBeGreaterThan(0);
+      for (const cat of c.for) expect(['place', 'group', 'person', 'outlet']).toContain(cat);
+      expect([...c.words].length).toBeGreaterThan(0);
+    }
+    expect(WEAK_BASE).toBeLessThan(MIN_CONFIDENCE);
+    expect(MIN_CONFIDENCE).toBeLessThanOrEqual(STRONG_CONFIDENCE);
+  });
+
+  test('the weak names used here are weak in the fixture gazetteer, one per category', () => {
+    for (const [category, weak] of Object.entries(WEAK_NAME)) {
+      const e = ENTITY_BY_ID.get(weak.id)!;
+      expect(categoryOf(e.kind)).toBe(category);
+      expect(e.weakAliases).toContain(weak.name);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Reading ANERcorp's development part (../shared/anercorp/train.bio, see its README) into
+ * sentences: tokens joined with spaces, each token's offsets kept, gold LOC/ORG spans.
+ * Shared by the evaluation test and the benchmark (no test runner imported here).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const REPO_ROOT = join(import.meta.dirname, '..', '..');
+export const ANERCORP = join(REPO_ROOT, '..', 'shared', 'anercorp', 'train.bio');
+
+export interface Span {
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface Sentence {
+  text: string;
+  tokens: { start: number; end: number; tag: string }[];
+  /** LOC and ORG spans (B- then I- of the same label). */
+  gold: Span[];
+}
+
+/** `token TAG` lines, a blank line after each sentence; a token may itself hold a space. */
+export function readBio(path: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let tokens: { text: string; tag: string }[] = [];
+  const flush = () => {
+    if (tokens.length === 0) return;
+    let text = '';
+    const spans: { start: number; end: number; tag: string }[] = [];
+    for (const t of tokens) {
+      if (text) text += ' ';
+      spans.push({ start: text.length, end: text.length + t.text.length, tag: t.tag });
+      text += t.text;
+    }
+    const gold: Span[] = [];
+    let open: Span | undefined;
+    for (const s of spans) {
+      const [bio, label] = s.tag.split('-') as [string, string | undefined];
+      if (bio === 'I' && open && open.label === label) {
+        open.end = s.end;
+        continue;
+      }
+      open = undefined;
+      if ((bio === 'B' || bio === 'I') && (label === 'LOC' || label === 'ORG')) {
+        open = { start: s.start, end: s.end, label };
+        gold.push(open);
+      }
+    }
+    sentences.push({ text, tokens: spans, gold });
+    tokens = [];
+  };
+  for (const raw of readFileSync(path, 'utf8').split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    const at = line.lastIndexOf(' ');
+    tokens.push(at < 0 ? { text: line, tag: 'O' } : { text: line.slice(0, at), tag: line.slice(at + 1).trim() || 'O' });
+  }
+  flush();
+  return sentences;
+}

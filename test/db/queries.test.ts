@@ -1,0 +1,76 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, type LensDatabase } from '../../db/database.ts';
+import { importBundle } from '../../db/import.ts';
+import { cardData, getArticle, listArticles, searchEntities, setSiteEnabled, siteEnabled } from '../../db/queries.ts';
+import type { Bundle } from '../../core/types.ts';
+import { fixtureBundle, freshName } from './fixture.ts';
+
+let name: string;
+let db: LensDatabase;
+let bundle: Bundle;
+beforeEach(async () => {
+  name = freshName();
+  db = openDatabase(name);
+  bundle = fixtureBundle();
+  await importBundle(openDatabase(name, { relaxed: true }), bundle);
+});
+afterEach(() => closeDatabase(name));
+
+describe('cardData', () => {
+  it('resolves the entity, its parent, its coverage, the articles (without text) and related names', async () => {
+    const card = await cardData(db, 'place:albukamal');
+    expect(card).not.toBeNull();
+    expect(card!.entity.nameEn).toBe('Albu Kamal');
+    expect(card!.parent).toEqual({ id: 'place:syria', name: 'سوريا', nameEn: 'Syria' });
+    const coverage = bundle.coverage.find((c) => c.entityId === 'place:albukamal')!;
+    expect(card!.coverage).toEqual(coverage);
+    expect(Object.keys(card!.articles).sort()).toEqual(['a1', 'a2']);
+    expect(card!.articles['a1']).toMatchObject({ headline: 'تقدم نحو البوكمال', outlet: 'الوطن', date: '2017-10-26' });
+    expect(card!.articles['a1']).not.toHaveProperty('text');
+    // Related: each co-mentioned entity with its names and kind, in the coverage's order.
+    expect(card!.related.map((r) => r.id)).toEqual(coverage.related.map((r) => r.entityId));
+    const army = card!.related.find((r) => r.id === 'group:syrian-army');
+    expect(army).toMatchObject({ name: 'الجيش السوري', nameEn: 'Syrian Army', kind: 'army' });
+    expect(army!.count).toBeGreaterThan(0);
+    // The snippets mark the name inside the sentence.
+    const snippet = coverage.articles[0]!.snippets[0]!;
+    expect(snippet.text.slice(snippet.markStart, snippet.markEnd)).toContain('البوكمال');
+  });
+
+  it('gives no parent when there is none and null for an unknown id', async () => {
+    expect((await cardData(db, 'group:syrian-army'))!.parent).toBeUndefined();
+    expect(await cardData(db, 'place:nowhere')).toBeNull();
+  });
+});
+
+describe('sites', () => {
+  it('are on until switched off, and the switch survives reopening the database', async () => {
+    expect(await siteEnabled(db, 'www.example.com')).toBe(true);
+    await setSiteEnabled(db, 'www.example.com', false);
+    expect(await siteEnabled(db, 'www.example.com')).toBe(false);
+    expect(await siteEnabled(db, 'example.com')).toBe(true);
+    closeDatabase(name);
+    const reopened = openDatabase(name);
+    expect(await siteEnabled(reopened, 'www.example.com')).toBe(false);
+    await setSiteEnabled(reopened, 'www.example.com', true);
+    expect(await siteEnabled(reopened, 'www.example.com')).toBe(true);
+  });
+});
+
+describe('search and articles', () => {
+  it('finds entities by Arabic name, with proclitics, and by transliteration', async () => {
+    expect((await searchEntities(db, 'البوكمال', 5))[0]).toMatchObject({ entityId: 'place:albukamal', kind: 'city', mentions: 3 });
+    expect((await searchEntities(db, 'والقائم', 5))[0]?.entityId).toBe('place:alqaim');
+    expect((await searchEntities(db, 'abu kamal', 5))[0]?.entityId).toBe('place:albukamal');
+    expect(await searchEntities(db, 'zzzz', 5)).toEqual([]);
+  });
+
+  it('lists articles newest first without their text, and returns one with its text', async () => {
+    const list = await listArticles(db);
+    expect(list.map((a) => a.id)).toEqual(['a2', 'a1']);
+    expect(list[0]).not.toHaveProperty('text');
+    expect((await getArticle(db, 'a1'))?.text).toContain('البوكمال');
+    expect(await getArticle(db, 'zz')).toBeNull();
+  });
+});
