@@ -119,6 +119,28 @@ export class Highlighter {
     }
   }
 
+  /**
+   * Puts back what the page may have taken away: its scripts share the document's highlight
+   * registry and adoptedStyleSheets, and a framework that assigns adoptedStyleSheets wholesale, or
+   * a page that clears the registry, would drop ours. Cheap; the scanner calls it after each pass.
+   */
+  reassert(): void {
+    if (this.registry) {
+      for (const [key, h] of this.highlights) {
+        if (this.registry.get(highlightName(key)) !== h) this.registry.set(highlightName(key), h);
+      }
+    }
+    const sheet = this.sheet;
+    if (!sheet) return;
+    for (const root of this.adopted) {
+      try {
+        if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } catch {
+        // A root whose document went away: nothing to restore.
+      }
+    }
+  }
+
   add(category: Category, range: AbstractRange): void {
     this.highlights.get(category)?.add(range);
   }

@@ -4,7 +4,8 @@
  * a bounded sample of text nodes (no layout, no computed styles).
  *
  * Declarations are trusted only one way: `lang="ar"` is enough, but many Arabic sites keep a
- * template's `lang="en"`, so a non-Arabic lang still goes to the sample.
+ * template's `lang="en"`, so a non-Arabic lang still goes to the sample. `dir="rtl"` is no evidence
+ * on its own (Hebrew, Persian and Urdu pages have it too); the letters decide.
  */
 import { ARABIC_SHARE_MIN, LANGUAGE_MIN_LETTERS, LANGUAGE_SAMPLE_CHARS } from '../lib/constants.ts';
 

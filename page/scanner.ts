@@ -163,15 +163,22 @@ export class Scanner {
     if (this.stopped) return;
     this.queue.push(root);
     if (!this.running) {
-      this.running = this.pump().finally(() => {
-        this.running = undefined;
-        this.afterChange();
-      });
+      this.running = this.pump()
+        .catch((error: unknown) => console.warn('[khabar] scan failed', error))
+        .finally(() => {
+          this.running = undefined;
+          this.afterChange();
+        });
     }
   }
 
   private afterChange(): void {
-    this.options.onChange?.();
+    try {
+      this.options.highlighter?.reassert();
+      this.options.onChange?.();
+    } catch (error) {
+      console.warn('[khabar] after-scan step failed', error);
+    }
     this.scheduleReport();
   }
 
@@ -214,7 +221,12 @@ export class Scanner {
         }
         const block = collector.next();
         if (!block) break;
-        this.scanBlock(block);
+        try {
+          this.scanBlock(block);
+        } catch (error) {
+          // One odd block (a node the page changed mid-scan) must not end the page's scan.
+          console.warn('[khabar] block scan failed', error);
+        }
       }
     }
     endSlice();

@@ -89,6 +89,36 @@ export interface MatcherOptions {
   dense?: boolean;
 }
 
+let sharedClassTables: { base: Uint8Array; unitsFoldingTo: Map<number, number[]> } | undefined;
+
+/**
+ * What every matcher's class table starts from, built once: each UTF-16 unit's symbol as if no
+ * name had any letter, and for each folded letter the units that fold to it.
+ */
+function classTables(): { base: Uint8Array; unitsFoldingTo: Map<number, number[]> } {
+  if (sharedClassTables) return sharedClassTables;
+  const role = ROLE;
+  const fold = FOLD;
+  const base = new Uint8Array(0x10000);
+  const unitsFoldingTo = new Map<number, number[]>();
+  for (let c = 0; c < 0x10000; c++) {
+    const r = role[c];
+    if (r === CharRole.Skip) base[c] = SYM_SKIP;
+    else if (r === CharRole.Space) base[c] = SYM_SPACE;
+    else if (r === CharRole.Break) base[c] = SYM_BREAK;
+    else {
+      base[c] = isArabicLetter(c) ? SYM_OTHER_ARABIC : SYM_FOREIGN;
+      // CJK and surrogate halves (the Letter role's bulk) never spell a gazetteer name.
+      if (c >= 0x3000 && c < 0xf900) continue;
+      const f = fold[c]!;
+      const units = unitsFoldingTo.get(f);
+      if (units) units.push(c);
+      else unitsFoldingTo.set(f, [c]);
+    }
+  }
+  return (sharedClassTables = { base, unitsFoldingTo });
+}
+
 export class Matcher {
   readonly data: SerializedMatcher;
   readonly dense: boolean;
@@ -129,15 +159,11 @@ export class Matcher {
     if (width > 255) throw new Error('matcher alphabet too large');
     this.width = width;
 
-    this.cls = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) {
-      const role = ROLE[c];
-      this.cls[c] =
-        role === CharRole.Skip ? SYM_SKIP
-        : role === CharRole.Space ? SYM_SPACE
-        : role === CharRole.Break ? SYM_BREAK
-        : (letterSym.get(FOLD[c]!) ?? (isArabicLetter(c) ? SYM_OTHER_ARABIC : SYM_FOREIGN));
-    }
+    // A copy of the shared base table, then the alphabet's letters: well under a millisecond,
+    // which matters since the content script builds this on every page within one task.
+    const { base, unitsFoldingTo } = classTables();
+    this.cls = base.slice();
+    for (const [code, sym] of letterSym) for (const unit of unitsFoldingTo.get(code) ?? []) this.cls[unit] = sym;
 
     // The trie: each core, then what ends a name: a space or a break alike, and for a name ending
     // in an Arabic letter, a letter of another script too.

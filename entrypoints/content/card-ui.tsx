@@ -58,6 +58,7 @@ export class CardUi {
 
   static async create(ctx: ContentScriptContext, options: CardUiOptions): Promise<CardUi> {
     let self: CardUi | undefined;
+    let listening = false;
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: HOST_ELEMENT_NAME,
       mode: 'open',
@@ -68,9 +69,12 @@ export class CardUi {
       // Keys typed while focus is in the card (its close button) are not the page's business.
       isolateEvents: true,
       onMount: (container) => {
-        container.addEventListener('keydown', (e) => {
-          if (e.key === 'Escape') self?.close(true);
-        });
+        if (!listening) {
+          listening = true;
+          container.addEventListener('keydown', (e) => {
+            if (e.key === 'Escape') self?.close(true);
+          });
+        }
         return container;
       },
       onRemove: (container) => {
@@ -163,7 +167,8 @@ export class CardUi {
   }
 
   private ensureMounted(): void {
-    if (this.mounted) return;
+    // Mounted on first use; mounted again if the page removed the host element.
+    if (this.mounted && this.ui.shadowHost.isConnected) return;
     this.ui.mount();
     this.mounted = true;
     this.container = this.ui.mounted ?? this.ui.uiContainer;

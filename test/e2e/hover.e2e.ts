@@ -14,6 +14,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryOf, type Bundle, type Category } from '../../core/types.ts';
 import { CLOSE_GRACE_MS, HOST_ELEMENT_NAME, HOVER_DWELL_MS, LONG_TASK_MS } from '../../lib/constants.ts';
+import { makePages, readArticles, escapeHtml, type PageMap } from './fixtures/make-pages.ts';
 import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
 
 const extensionDir = resolve(process.env['E2E_EXTENSION_DIR'] ?? EXTENSION_DIR);
@@ -23,13 +24,65 @@ let bundle: Bundle;
 
 beforeAll(async () => {
   bundle = JSON.parse(readFileSync(join(extensionDir, 'data', 'bundle.json'), 'utf8')) as Bundle;
-  harness = await Harness.launch({ extensionDir });
+  harness = await Harness.launch({ extensionDir, pages: withOwnPages(makePages()) });
   await harness.waitForReady();
 });
 
 afterAll(async () => {
   await harness?.close();
 });
+
+/**
+ * Two pages of this file's own: an article inside an open shadow root (a web-component site), and
+ * a hostile page that fights the extension: it clears the highlight registry and the adopted
+ * styles, removes elements it does not know from <html>, and reports any error that reaches it.
+ */
+function withOwnPages(pages: PageMap): PageMap {
+  const article = readArticles()[0]!;
+  const paragraphs = article.paragraphs.slice(0, 8).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  const html = (body: string) => ({ type: 'text/html; charset=utf-8', body });
+  pages.set(
+    '/own/shadow.html',
+    html(`<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مكوّنات</title></head>
+<body style="font: 18px/1.8 serif; max-width: 900px; margin: 1rem auto">
+<news-article></news-article>
+<script>
+customElements.define('news-article', class extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML = '<style>p { margin: 0 0 1rem; }</style><article>' + ${JSON.stringify(paragraphs)} + '</article>';
+  }
+});
+</script>
+</body></html>`),
+  );
+  pages.set(
+    '/own/hostile.html',
+    html(`<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>صفحة معادية</title>
+<script>
+window.__errors = [];
+addEventListener('error', (e) => window.__errors.push(String(e.message)));
+addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
+// Keep <html> to <head> and <body>: anything else appended there is removed.
+new MutationObserver(() => {
+  for (const el of [...document.documentElement.children]) if (el !== document.head && el !== document.body) el.remove();
+}).observe(document.documentElement, { childList: true });
+</script></head>
+<body style="font: 18px/1.8 serif; max-width: 900px; margin: 1rem auto">
+<article id="a">${paragraphs}</article>
+<script>
+setTimeout(() => {
+  CSS.highlights.clear();
+  document.adoptedStyleSheets = [];
+  const p = document.createElement('p');
+  p.textContent = 'وصلت تعزيزات جديدة إلى البوكمال ودير الزور.';
+  document.getElementById('a').prepend(p);
+}, 1500);
+</script>
+</body></html>`),
+  );
+  return pages;
+}
 
 type Scope = Page | Frame;
 
@@ -337,7 +390,7 @@ describe('article page', () => {
 });
 
 describe('every article page', () => {
-  it('every distinct place and group the corpus finds in an article is highlighted there and opens its own card', async () => {
+  it('every distinct place and group the corpus finds in an article is highlighted there and opens its own card', { timeout: 600_000 }, async () => {
     const problems: string[] = [];
     let hovered = 0;
     for (const a of bundle.articles) {
@@ -351,6 +404,9 @@ describe('every article page', () => {
           if (!box) continue; // another spelling of the same entity may be the highlighted one
           seen.add(m.entityId);
           const expected = expectedCard(m.entityId);
+          // The last card may cover this name (a reader would move away first): Escape closes it.
+          await page.keyboard.press('Escape');
+          await waitFor(async () => ((await cardView(page)) === null ? true : undefined), { what: 'the card to close' });
           await hover(page, box.x, box.y);
           try {
             const card = await waitForCard(page, `the card of ${m.text}`, expected.name, 3000);
@@ -371,6 +427,59 @@ describe('every article page', () => {
     }
     expect(problems).toEqual([]);
     expect(hovered).toBeGreaterThan(bundle.articles.length * 3);
+  });
+});
+
+describe('pages that make it hard', () => {
+  it('names inside an open shadow root are highlighted and hoverable', async () => {
+    const page = await harness.open('/own/shadow.html');
+    const found = await waitFor(async () => {
+      const box = await page.evaluate(() => {
+        const h = CSS.highlights.get('khabar-place') as unknown as Set<AbstractRange> | undefined;
+        const root = document.querySelector('news-article')!.shadowRoot!;
+        for (const r of h ?? []) {
+          if (r.startContainer.getRootNode() !== root) continue;
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const rect = range.getClientRects()[0];
+          if (rect && rect.top > 0 && rect.bottom < innerHeight) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
+        }
+        return undefined;
+      });
+      return box ?? undefined;
+    }, { what: 'a highlighted place inside the shadow root' });
+    await hover(page, found.x, found.y);
+    const card = await waitForCard(page, `the card of ${found.text} in the shadow root`);
+    expect(card.name).toBeTruthy();
+    expect(card.marks.length).toBeGreaterThan(0);
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a hostile page that clears the highlights and removes the host gets them back, and sees no errors', async () => {
+    const page = await harness.open('/own/hostile.html');
+    // After the page's attack (at 1.5 s) and the scan of the paragraph it added.
+    await page.waitForTimeout(2500);
+    await waitFor(async () => ((await highlightSizes(page))['place']! > 0 ? true : undefined), {
+      what: 'the highlights to be registered again',
+    });
+    const styled = await page.evaluate(() =>
+      document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(khabar-place)'))),
+    );
+    expect(styled).toBe(true);
+    const box = await findHighlighted(page, 'place', 'البوكمال', '#a');
+    expect(box).not.toBeNull();
+    // The page removes the card's host as soon as it is added: the card cannot stay, but hovering
+    // (and the remounting it causes) must throw nothing into the page.
+    await hover(page, box!.x, box!.y);
+    await page.waitForTimeout(HOVER_DWELL_MS + 500);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await page.waitForTimeout(300);
+    const errors = await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
+    expect(errors).toEqual([]);
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.close();
   });
 });
 

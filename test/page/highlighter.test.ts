@@ -49,6 +49,19 @@ describe('Highlighter', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('puts back its highlights and styles when the page drops them', () => {
+    const h = new Highlighter(document);
+    const pageSheet = new CSSStyleSheet();
+    registry.clear();
+    document.adoptedStyleSheets = [pageSheet];
+    h.reassert();
+    expect(registry.size).toBe(5);
+    expect(document.adoptedStyleSheets).toHaveLength(2);
+    expect(document.adoptedStyleSheets[0]).toBe(pageSheet);
+    h.reassert();
+    expect(document.adoptedStyleSheets).toHaveLength(2);
+  });
+
   it('does nothing (and throws nothing) where the browser lacks the API', () => {
     Object.defineProperty(document.defaultView!, 'CSS', { configurable: true, writable: true, value: {} });
     const h = new Highlighter(document);
