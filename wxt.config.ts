@@ -18,6 +18,8 @@ const EXTENSION_PAGES_CSP = [
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // WXT_OUT_DIR lets two builds live side by side (the end-to-end harness reads the same variable).
+  outDir: process.env['WXT_OUT_DIR'] ?? '.output',
   vite: () => ({
     plugins: [preact()],
   }),

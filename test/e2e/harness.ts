@@ -18,8 +18,8 @@ import { makePages, ROOT, type PageMap } from './fixtures/make-pages.ts';
 declare const chrome: typeof Browser;
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/** The Chrome build (`npm run build`); KHABAR_EXTENSION_DIR points elsewhere. */
-export const EXTENSION_DIR = resolve(process.env['KHABAR_EXTENSION_DIR'] ?? join(ROOT, '.output', 'chrome-mv3'));
+/** The Chrome build (`npm run build`), in WXT_OUT_DIR when that is set (as wxt.config.ts does). */
+export const EXTENSION_DIR = resolve(ROOT, process.env['WXT_OUT_DIR'] ?? '.output', 'chrome-mv3');
 
 export interface RecordedRequest {
   url: string;

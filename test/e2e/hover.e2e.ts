@@ -17,7 +17,7 @@ import { CLOSE_GRACE_MS, HOST_ELEMENT_NAME, HOVER_DWELL_MS, LONG_TASK_MS } from 
 import { makePages, readArticles, escapeHtml, type PageMap } from './fixtures/make-pages.ts';
 import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
 
-const extensionDir = resolve(process.env['E2E_EXTENSION_DIR'] ?? EXTENSION_DIR);
+const extensionDir = EXTENSION_DIR;
 
 let harness: Harness;
 let bundle: Bundle;

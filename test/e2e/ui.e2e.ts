@@ -127,8 +127,7 @@ const sourceIds = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.sources > li')].map((li) => li.dataset['articleRow']!));
 
 beforeAll(async () => {
-  const extensionDir = process.env['KHABAR_EXTENSION_DIR'];
-  h = await Harness.launch({ pages: pages(), ...(extensionDir ? { extensionDir } : {}) });
+  h = await Harness.launch({ pages: pages() });
   await h.waitForReady();
   const worker = await h.serviceWorker();
   bundle = (await worker.evaluate(async () => (await fetch('/data/bundle.json')).json())) as Bundle;
