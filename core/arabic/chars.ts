@@ -186,3 +186,12 @@ export function isArabicLetter(code: number): boolean {
     (code >= 0xfe70 && code <= 0xfefe)
   );
 }
+
+/** Whether a text has any Arabic letter at all: the cheap test before scanning or searching it. */
+export function hasArabic(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (ROLE[c] === CharRole.Letter && isArabicLetter(c)) return true;
+  }
+  return false;
+}

@@ -167,7 +167,7 @@ export function parseArticles(source: SourceFile, problems: ProblemList): Locate
       language: 'ar',
     };
     if (meta.date && !/^\d{4}-\d{2}-\d{2}$/.test(meta.date)) f.problem(`date "${meta.date}" must be YYYY-MM-DD`);
-    if (f.string('language') !== 'ar' && record['language'] !== undefined) f.problem('language must be "ar"');
+    if (f.string('language') && record['language'] !== 'ar') f.problem('language must be "ar"');
     const byline = f.optionalString('byline');
     if (byline) meta.byline = byline;
     const url = f.optionalString('url');

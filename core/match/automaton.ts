@@ -140,7 +140,6 @@ export class Matcher {
   private readonly edgeSym: Uint8Array;
   private readonly edgeTarget: Int32Array;
   private readonly rootRow: Int32Array;
-  private readonly rows = new Map<number, Int32Array>();
   /** Per pattern: the core's length in symbols (a run of spaces counts once). */
   private readonly coreSymbols: Int32Array;
 

@@ -3,6 +3,7 @@
  * and proclitics, and English names and transliterations ('bukamal', 'Abu Kamal', 'ISIS').
  * Ranked exact > prefix > fuzzy, then by how much the coverage says about the entity.
  */
+import { hasArabic } from '../arabic/chars.ts';
 import { splitArticle, stripProclitics } from '../arabic/clitics.ts';
 import { normaliseKey } from '../arabic/normalise.ts';
 import type { Entity } from '../types.ts';
@@ -22,8 +23,6 @@ interface Key {
   entityId: string;
   text: string;
 }
-
-const ARABIC = /[\u0600-\u06ff]/;
 
 /** Latin folding: lower case, accents and punctuation gone ("Deir ez-Zor" → "deirezzor"). */
 export function latinKey(text: string): string {
@@ -65,7 +64,7 @@ export class SearchIndex {
   }
 
   search(query: string, limit = 20): SearchHit[] {
-    const arabic = ARABIC.test(query);
+    const arabic = hasArabic(query);
     const keys = arabic ? this.arabic : this.latin;
     const forms = arabic ? arabicForms(query) : [latinKey(query)].filter(Boolean);
     if (forms.length === 0) return [];
