@@ -59,7 +59,10 @@ export interface Entity {
   /** Stable id, `category:slug`, e.g. `place:albukamal`, `group:pmf`. Never reused. */
   id: string;
   kind: EntityKind;
-  /** Canonical Arabic name, as Arabic news writes it most often. */
+  /**
+   * Canonical Arabic name, as Arabic news writes it most often. Listed in weakAliases too when it
+   * is also an ordinary word (القائم): it is then shown as the name but matched as a weak one.
+   */
   name: string;
   nameEn: string;
   /** Further spellings that identify the entity on their own. */

@@ -33,9 +33,10 @@ export function namesOf(entities: readonly Entity[]): NameEntry[] {
       seen.add(key);
       names.push({ key, text, entityId: e.id, weak });
     };
+    // Weak spellings first, so that a name also listed as weak (القائم) is taken as weak.
+    for (const a of e.weakAliases) add(a, true);
     add(e.name, false);
     for (const a of e.aliases) add(a, false);
-    for (const a of e.weakAliases) add(a, true);
   }
   return names;
 }

@@ -24,7 +24,8 @@ export function checkEntities(entities: readonly Located<Entity>[], problems: Pr
   for (const e of entities) {
     const { name, aliases, weakAliases } = e.value;
     const seen = new Set<string>();
-    for (const [names, weak] of [[[name, ...aliases], false], [weakAliases, true]] as const) {
+    // A name listed among the weak aliases too is weak (namesOf reads it so).
+    for (const [names, weak] of [[weakAliases, true], [[name, ...aliases], false]] as const) {
       for (const n of names) {
         const key = normaliseKey(n);
         if (!key || seen.has(key)) continue;

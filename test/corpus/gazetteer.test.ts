@@ -71,8 +71,9 @@ function sentenceFor(e: Entity, word: string, weak: boolean): { sentence: string
   return { sentence: `${before}${word} في تقريره.`, at: before.length };
 }
 
+// A name also listed among the weak aliases is weak (القائم): it is tested as weak only.
 const NAMES = entities.flatMap((e) => [
-  ...[e.name, ...e.aliases].map((name) => [e.id, name, false, e] as const),
+  ...[e.name, ...e.aliases].filter((name) => !e.weakAliases.includes(name)).map((name) => [e.id, name, false, e] as const),
   ...e.weakAliases.map((name) => [e.id, name, true, e] as const),
 ]);
 
