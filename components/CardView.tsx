@@ -3,9 +3,8 @@
  * liveQuery through db/queries.ts `cardData`, the same read that answers the hover card's getCard.
  */
 import type { JSX } from 'preact';
-import { t } from '../lib/i18n.ts';
+import { t, type UiLang } from '../lib/i18n.ts';
 import { cardData, uiDatabase } from '../lib/ui-data.ts';
-import type { UiLang } from '../lib/ui-i18n.ts';
 import { EntityCard, type EntityCardProps } from './EntityCard.tsx';
 import { useLiveQuery } from './hooks.ts';
 

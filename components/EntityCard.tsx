@@ -11,8 +11,9 @@ import { useId } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { categoryOf, type ArticleCoverage, type Snippet } from '../core/types.ts';
 import { CARD_MAX_ARTICLES, CARD_MAX_RELATED } from '../lib/constants.ts';
-import { countryName, formatDate, kindLabel, t, type UiLang } from '../lib/i18n.ts';
+import { countryName, kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import type { ArticleSummary, CardData } from '../lib/messages.ts';
+import { ArticleMeta } from './ArticleMeta.tsx';
 import './card.css';
 
 export interface EntityCardProps extends CardData {
@@ -109,7 +110,7 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
         {coverage && shown.length > 0 ? (
           <>
             <p class="kc-count">
-              {t('articleCount', lang, { n: shown.length, m: coverage.mentions })}
+              {t('coverageCount', lang, { n: shown.length, m: coverage.mentions })}
             </p>
             <ol class="kc-articles">
               {shown.slice(0, maxArticles).map((a) => (
@@ -143,14 +144,7 @@ function CoverageItem(props: { coverage: ArticleCoverage; article: ArticleSummar
       <h4 class="kc-headline" lang="ar" dir="rtl">
         {article.headline}
       </h4>
-      <p class="kc-meta">
-        <span class="kc-outlet">{lang === 'en' && article.outletEn ? article.outletEn : article.outlet}</span>
-        <span aria-hidden="true"> · </span>
-        <time dateTime={article.date} title={article.dateEstimated ? article.dateNote : undefined}>
-          {formatDate(article.date, lang)}
-        </time>
-        {article.dateEstimated && <span class="kc-estimated"> ({t('estimatedDate', lang)})</span>}
-      </p>
+      <ArticleMeta article={article} lang={lang} class="kc-meta" separator=" · " />
       {snippet && <SnippetText snippet={snippet} />}
     </li>
   );

@@ -6,10 +6,9 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { categoryOf } from '../core/types.ts';
-import { kindLabel } from '../lib/i18n.ts';
+import { t, type UiLang } from '../lib/i18n.ts';
 import type { Gazetteer } from '../lib/ui-data.ts';
-import { tr, type UiLang } from '../lib/ui-i18n.ts';
+import { EntityLabel } from './EntityLabel.tsx';
 
 export const SEARCH_LIMIT = 20;
 
@@ -69,7 +68,7 @@ export function EntitySearch(props: EntitySearchProps): JSX.Element {
 
   return (
     <div class="search">
-      <label for={`${uid}-input`}>{tr('searchLabel', lang)}</label>
+      <label for={`${uid}-input`}>{t('searchLabel', lang)}</label>
       <input
         ref={input}
         id={`${uid}-input`}
@@ -82,15 +81,15 @@ export function EntitySearch(props: EntitySearchProps): JSX.Element {
         aria-controls={listId}
         aria-activedescendant={open ? `${uid}-opt-${active}` : undefined}
         aria-describedby={`${uid}-hint`}
-        placeholder={tr('searchPlaceholder', lang)}
+        placeholder={t('searchPlaceholder', lang)}
         value={query}
         onInput={(e) => props.onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       <p id={`${uid}-hint`} class="hint muted">
-        {tr('searchHint', lang)}
+        {t('searchHint', lang)}
       </p>
-      <ul id={listId} role="listbox" class="results" aria-label={tr('searchResults', lang)} hidden={!open}>
+      <ul id={listId} role="listbox" class="results" aria-label={t('searchResults', lang)} hidden={!open}>
         {hits.map((hit, i) => {
           const e = gazetteer?.byId.get(hit.entityId);
           if (!e) return null;
@@ -106,20 +105,9 @@ export function EntitySearch(props: EntitySearchProps): JSX.Element {
               onClick={() => props.onChoose(hit.entityId)}
               onMouseMove={() => i !== active && setActive(i)}
             >
-              <span>
-                <span class="result-name" lang="ar" dir="rtl">
-                  {e.name}
-                </span>{' '}
-                <span class="en" lang="en" dir="ltr">
-                  {e.nameEn}
-                </span>
-              </span>
-              <span class="result-side">
-                <span class="badge" data-category={categoryOf(e.kind)}>
-                  {kindLabel(e.kind, lang)}
-                </span>
-                <span class="count">{tr('mentions', lang, { n: gazetteer?.mentions.get(e.id) ?? 0 })}</span>
-              </span>
+              <EntityLabel entity={e} lang={lang} nameClass="result-name" sideClass="result-side">
+                <span class="count">{t('mentions', lang, { n: gazetteer?.mentions.get(e.id) ?? 0 })}</span>
+              </EntityLabel>
             </li>
           );
         })}
@@ -127,13 +115,13 @@ export function EntitySearch(props: EntitySearchProps): JSX.Element {
       <p role="status" class="sr-only">
         {query.trim()
           ? hits.length > 0
-            ? tr('searchCount', lang, { n: hits.length })
-            : tr('searchNone', lang, { q: query.trim() })
+            ? t('searchCount', lang, { n: hits.length })
+            : t('searchNone', lang, { q: query.trim() })
           : ''}
       </p>
       {query.trim() && gazetteer && hits.length === 0 && (
         <p class="muted" aria-hidden="true">
-          {tr('searchNone', lang, { q: query.trim() })}
+          {t('searchNone', lang, { q: query.trim() })}
         </p>
       )}
     </div>

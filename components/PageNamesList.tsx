@@ -4,11 +4,10 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { categoryOf } from '../core/types.ts';
-import { kindLabel } from '../lib/i18n.ts';
+import { t, type UiLang } from '../lib/i18n.ts';
 import { revealInTab, type TabInfo } from '../lib/tabs.ts';
 import type { Gazetteer } from '../lib/ui-data.ts';
-import { tr, type UiLang } from '../lib/ui-i18n.ts';
+import { EntityLabel } from './EntityLabel.tsx';
 import type { NamesState } from './tab-hooks.ts';
 
 export interface PageNamesListProps {
@@ -23,11 +22,11 @@ export function PageNamesList(props: PageNamesListProps): JSX.Element | null {
   const { tab, names, gazetteer, lang } = props;
   const [failed, setFailed] = useState(false);
   if (!props.tabLoaded || (tab?.host && !names.loaded)) return null;
-  if (!tab?.host) return <p class="muted">{tr('onThisPageUnavailable', lang)}</p>;
+  if (!tab?.host) return <p class="muted">{t('onThisPageUnavailable', lang)}</p>;
   const rows = Object.entries(names.names)
     .filter(([id, n]) => n > 0 && gazetteer?.byId.has(id))
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-  if (rows.length === 0) return <p class="muted">{tr('onThisPageEmpty', lang)}</p>;
+  if (rows.length === 0) return <p class="muted">{t('onThisPageEmpty', lang)}</p>;
   return (
     <>
       <ul class="page-names">
@@ -39,21 +38,12 @@ export function PageNamesList(props: PageNamesListProps): JSX.Element | null {
                 type="button"
                 class="page-name"
                 data-entity={id}
-                title={tr('revealName', lang, { name: e.name, n })}
+                title={t('revealName', lang, { name: e.name, n })}
                 onClick={async () => setFailed(!(await revealInTab(tab.id, id)))}
               >
-                <span class="grow">
-                  <span lang="ar" dir="rtl">
-                    {e.name}
-                  </span>{' '}
-                  <span class="en" lang="en" dir="ltr">
-                    {e.nameEn}
-                  </span>
-                </span>
-                <span class="badge" data-category={categoryOf(e.kind)}>
-                  {kindLabel(e.kind, lang)}
-                </span>
-                <span class="count">×{n}</span>
+                <EntityLabel entity={e} lang={lang} class="grow">
+                  <span class="count">×{n}</span>
+                </EntityLabel>
               </button>
             </li>
           );
@@ -61,7 +51,7 @@ export function PageNamesList(props: PageNamesListProps): JSX.Element | null {
       </ul>
       {failed && (
         <p class="notice" data-kind="error" role="alert">
-          {tr('revealFailed', lang)}
+          {t('revealFailed', lang)}
         </p>
       )}
     </>

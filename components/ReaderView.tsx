@@ -9,9 +9,9 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { categoryOf } from '../core/types.ts';
 import { CARD_OFFSET_PX, CARD_VIEWPORT_PADDING_PX, CLOSE_GRACE_MS } from '../lib/constants.ts';
-import { formatDate, kindLabel, t } from '../lib/i18n.ts';
+import { kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import { readerArticle, splitText, uiDatabase, type Gazetteer } from '../lib/ui-data.ts';
-import { tr, type UiLang } from '../lib/ui-i18n.ts';
+import { ArticleMeta } from './ArticleMeta.tsx';
 import { CardView } from './CardView.tsx';
 import { useLiveQuery } from './hooks.ts';
 
@@ -66,9 +66,14 @@ export function ReaderView(props: ReaderViewProps): JSX.Element {
             apply: ({ availableHeight }) => el.style.setProperty('--kc-max-height', `${Math.max(160, availableHeight)}px`),
           }),
         ],
-      }).then(({ x, y }) => {
-        el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
+      }).then(
+        ({ x, y }) => {
+          el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        },
+        // The card stays where it was (and usable: Escape, the close button); the next scroll or
+        // resize tries again.
+        (error: unknown) => console.warn('[khabar] card positioning failed', error),
+      );
     });
   }, [card]);
 
@@ -116,7 +121,7 @@ export function ReaderView(props: ReaderViewProps): JSX.Element {
   return (
     <article class="section reader" aria-labelledby="reader-headline">
       <button ref={back} type="button" class="btn" onClick={props.onBack}>
-        {tr('backToSources', lang)}
+        {t('backToSources', lang)}
       </button>
       {data.value === null && <p class="notice">{t('notFound', lang)}</p>}
       {a && (
@@ -124,21 +129,9 @@ export function ReaderView(props: ReaderViewProps): JSX.Element {
           <h2 id="reader-headline" lang="ar" dir="rtl">
             {a.headline}
           </h2>
-          <p class="source-meta">
-            <span>{lang === 'en' && a.outletEn ? a.outletEn : a.outlet}</span>
-            {a.byline && <span lang="ar">{a.byline}</span>}
-            <span>
-              <time dateTime={a.date}>{formatDate(a.date, lang)}</time>
-              {a.dateEstimated && (
-                <span class="estimated" title={a.dateNote}>
-                  {' '}
-                  {tr('dateEstimated', lang)}
-                </span>
-              )}
-            </span>
-          </p>
-          <p class="muted">{tr('readerHint', lang)}</p>
-          <div class="reader-text" lang="ar" dir="rtl" role="region" aria-label={tr('articleText', lang)}>
+          <ArticleMeta article={a} lang={lang} class="source-meta" byline />
+          <p class="muted">{t('readerHint', lang)}</p>
+          <div class="reader-text" lang="ar" dir="rtl" role="region" aria-label={t('articleText', lang)}>
             {pieces.map((p) => {
               if (!p.mention) return p.text;
               const m = p.mention;
@@ -151,7 +144,7 @@ export function ReaderView(props: ReaderViewProps): JSX.Element {
                   data-entity={m.entityId}
                   data-category={category}
                   tabIndex={0}
-                  title={e ? tr('nameInText', lang, { name: e.name, kind: kindLabel(e.kind, lang) }) : undefined}
+                  title={e ? t('nameInText', lang, { name: e.name, kind: kindLabel(e.kind, lang) }) : undefined}
                   role="button"
                   aria-haspopup="dialog"
                   aria-expanded={card?.anchor.dataset['start'] === String(p.start)}

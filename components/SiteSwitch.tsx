@@ -6,8 +6,8 @@
 import type { JSX } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { setSiteEnabled } from '../lib/tabs.ts';
+import { t, type UiLang } from '../lib/i18n.ts';
 import { uiDatabase } from '../lib/ui-data.ts';
-import { tr, type UiLang } from '../lib/ui-i18n.ts';
 import { useLiveQuery } from './hooks.ts';
 
 export function SiteSwitch(props: { host: string | null; lang: UiLang }): JSX.Element | null {
@@ -33,7 +33,7 @@ export function SiteSwitch(props: { host: string | null; lang: UiLang }): JSX.El
             );
           }}
         />
-        <span>{tr('siteSwitch', lang, { host })}</span>
+        <span>{t('siteSwitch', lang, { host })}</span>
       </label>
       {error && (
         <p class="notice" data-kind="error" role="alert">

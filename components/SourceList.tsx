@@ -5,9 +5,9 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { formatDate } from '../lib/i18n.ts';
+import { t, type UiLang } from '../lib/i18n.ts';
 import type { Gazetteer, SourceRow } from '../lib/ui-data.ts';
-import { tr, type UiLang } from '../lib/ui-i18n.ts';
+import { ArticleMeta } from './ArticleMeta.tsx';
 
 export interface ListedSource {
   row: SourceRow;
@@ -51,21 +51,11 @@ export function SourceList(props: SourceListProps): JSX.Element {
                 {a.headline}
               </button>
             </h3>
-            <p class="source-meta">
-              <span class="outlet">{lang === 'en' && a.outletEn ? a.outletEn : a.outlet}</span>
-              <span>
-                <time dateTime={a.date}>{formatDate(a.date, lang)}</time>
-                {a.dateEstimated && (
-                  <span class="estimated" title={a.dateNote}>
-                    {' '}
-                    {tr('dateEstimated', lang)}
-                  </span>
-                )}
-              </span>
-              <span class="names-count">{tr('namesInArticle', lang, { n: row.names.length })}</span>
-            </p>
+            <ArticleMeta article={a} lang={lang} class="source-meta">
+              <span class="names-count">{t('namesInArticle', lang, { n: row.names.length })}</span>
+            </ArticleMeta>
             {sharedNames.length > 0 && (
-              <p class="source-meta shared">{tr('sharedNames', lang, { names: sharedNames.join(tr('listSeparator', lang)) })}</p>
+              <p class="source-meta shared">{t('sharedNames', lang, { names: sharedNames.join(t('listSeparator', lang)) })}</p>
             )}
           </li>
         );

@@ -4,24 +4,34 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../lib/settings.ts';
-import { dirOf, tr, type UiKey, type UiLang } from '../lib/ui-i18n.ts';
+import { dirOf, t, type UiKey, type UiLang } from '../lib/i18n.ts';
 
 export interface Live<T> {
   value: T | undefined;
   error: unknown;
 }
 
+const NOTHING_YET: Live<never> = { value: undefined, error: undefined };
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+
 /**
  * A Dexie liveQuery as component state: runs `query`, and runs it again whenever a write (in this
  * page, the background or another extension page) touches what it read, or when `deps` change.
+ * An answer belongs to the deps it was asked with: when they change, the value and error go back to
+ * undefined at once (the render that brings the new deps already says "not loaded"), so a view
+ * never shows the previous question's answer while the new one is on its way.
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): Live<T> {
-  const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined });
+  const [state, setState] = useState<{ deps: readonly unknown[]; live: Live<T> }>(() => ({ deps, live: NOTHING_YET }));
   useEffect(() => {
     let current = true;
     const subscription = liveQuery(query).subscribe({
-      next: (value) => current && setState({ value, error: undefined }),
-      error: (error: unknown) => current && setState((s) => ({ value: s.value, error })),
+      next: (value) => current && setState({ deps, live: { value, error: undefined } }),
+      error: (error: unknown) =>
+        current && setState((s) => ({ deps, live: { value: sameDeps(s.deps, deps) ? s.live.value : undefined, error } })),
     });
     return () => {
       current = false;
@@ -29,7 +39,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  return state;
+  return sameDeps(state.deps, deps) ? state.live : NOTHING_YET;
 }
 
 /** The reader's settings, following every change stored from any page. `null` until loaded. */
@@ -56,7 +66,7 @@ export function useDocumentLanguage(lang: UiLang, title: UiKey): void {
     const root = document.documentElement;
     root.lang = lang;
     root.dir = dirOf(lang);
-    document.title = tr(title, lang);
+    document.title = t(title, lang);
   }, [lang, title]);
 }
 

@@ -14,6 +14,14 @@
 export const HOVER_DWELL_MS = 150;
 
 /**
+ * The dwell's timer is set this much short of HOVER_DWELL_MS (half a 60 Hz frame): the dwell
+ * starts in an animation frame, and a timer of a whole number of frames would expire on a frame
+ * boundary, racing it. Ending half a frame early, the card is ready for the frame that ends the
+ * dwell (see hover.ts).
+ */
+export const DWELL_FRAME_LEAD_MS = 8;
+
+/**
  * Pointer speed, in CSS px per ms, above which the pointer is travelling rather than reading: the
  * dwell timer does not start (or restarts) while the pointer moves faster. 1 px/ms is 1000 px/s,
  * crossing a wide column of text in well under a second; a hand settling on a word moves far slower.
@@ -53,8 +61,36 @@ export const CARD_MIN_HEIGHT_PX = 160;
  */
 export const SCAN_SLICE_MS = 8;
 
+/**
+ * The first scan starts at DOMContentLoaded, except in a document of more elements than this: its
+ * first style resolution (which our first computed style would force inside our task) takes tens
+ * of milliseconds, so the scan waits for the page's own first frame. A news article with its
+ * menus and sidebars has a few hundred to a couple of thousand elements.
+ */
+export const LARGE_DOCUMENT_ELEMENTS = 3000;
+
+/** The longest a first scan waits for that first frame: a tab in the background renders none. */
+export const FIRST_FRAME_WAIT_MS = 100;
+
 /** The long-task limit the scanner is built to stay under (what tests measure against). */
 export const LONG_TASK_MS = 50;
+
+/**
+ * A block of text longer than this (a page that is one huge text node, a paragraph of thousands of
+ * inline elements) is matched in windows of this many characters, a slice boundary allowed between
+ * any two: detect() over a whole megabyte at once would hold the page for hundreds of ms.
+ */
+export const DETECT_WINDOW_CHARS = 16_384;
+
+/**
+ * Mentions starting in a window's last this-many characters are left to the next window: longer
+ * than any name (with its clitics, marks and tatweel), so a name a window's end cuts is found whole,
+ * and every mention taken has this much of the text after it as context.
+ */
+export const DETECT_WINDOW_OVERLAP_CHARS = 256;
+
+/** The next window starts this far before the first mention it takes: the words before a name. */
+export const DETECT_WINDOW_CONTEXT_CHARS = 128;
 
 /**
  * Mutations are gathered for this long before they are scanned: infinite scroll and single-page

@@ -1,82 +1,68 @@
 /**
- * The card's words in Arabic (the default: the readers read Arabic news) and English. A plain table
- * rather than the browser's i18n API so that the card renders the same in the content script, the
- * popup, the side panel and the component tests, and the reader can pick the language in the UI.
+ * Every word of the interface — the popup, the side panel, the options page and the entity card
+ * (which the content script renders too) — in Arabic (the default: the readers read Arabic news)
+ * and English, and the one function that fills them in, `t`.
+ *
+ * The source of truth is the extension's own locale files, public/_locales/{ar,en}/messages.json:
+ * the manifest takes its name and description from them (`__MSG_extName__`), and every context
+ * imports both files into its bundle, because browser.i18n.getMessage only ever answers in the
+ * browser's language while the reader picks the interface language in the options page and it must
+ * switch at once (and the component tests have no browser). Messages hold named slots, `{n}`;
+ * Chrome's `$…$` placeholders are not used. Kinds and categories are messages too (`kindBorderCrossing`,
+ * `categoryPlace`): `kindLabel` and `categoryLabel` name them.
  */
+import arMessages from '../public/_locales/ar/messages.json';
+import enMessages from '../public/_locales/en/messages.json';
 import type { Category, EntityKind } from '../core/types.ts';
 
 export type UiLang = 'ar' | 'en';
 
-const KIND_LABELS: Record<EntityKind, { ar: string; en: string }> = {
-  country: { ar: 'دولة', en: 'Country' },
-  governorate: { ar: 'محافظة', en: 'Governorate' },
-  district: { ar: 'قضاء / منطقة', en: 'District' },
-  city: { ar: 'مدينة', en: 'City' },
-  town: { ar: 'بلدة', en: 'Town' },
-  village: { ar: 'قرية', en: 'Village' },
-  neighbourhood: { ar: 'حي', en: 'Neighbourhood' },
-  region: { ar: 'منطقة', en: 'Region' },
-  river: { ar: 'نهر', en: 'River' },
-  valley: { ar: 'وادٍ', en: 'Valley' },
-  dam: { ar: 'سد', en: 'Dam' },
-  base: { ar: 'قاعدة عسكرية', en: 'Military base' },
-  'border-crossing': { ar: 'منفذ حدودي', en: 'Border crossing' },
-  'oil-station': { ar: 'محطة نفط', en: 'Oil station' },
-  army: { ar: 'جيش', en: 'Army' },
-  force: { ar: 'قوة', en: 'Force' },
-  militia: { ar: 'فصيل مسلح', en: 'Militia' },
-  faction: { ar: 'فصيل', en: 'Faction' },
-  party: { ar: 'حزب', en: 'Party' },
-  coalition: { ar: 'تحالف', en: 'Coalition' },
-  command: { ar: 'قيادة عسكرية', en: 'Military command' },
-  'media-unit': { ar: 'جهة إعلامية', en: 'Media unit' },
-  government: { ar: 'حكومة', en: 'Government' },
-  organisation: { ar: 'تنظيم', en: 'Organisation' },
-  person: { ar: 'شخص', en: 'Person' },
-  outlet: { ar: 'وسيلة إعلام', en: 'News outlet' },
-};
+export type UiKey = keyof typeof arMessages;
 
-const CATEGORY_LABELS: Record<Category, { ar: string; en: string }> = {
-  place: { ar: 'مكان', en: 'Place' },
-  group: { ar: 'جماعة', en: 'Group' },
-  person: { ar: 'شخص', en: 'Person' },
-  outlet: { ar: 'وسيلة إعلام', en: 'Outlet' },
-};
-
-const STRINGS = {
-  cardLabel: { ar: 'بطاقة: {name}', en: 'Card: {name}' },
-  kind: { ar: 'النوع', en: 'Kind' },
-  partOf: { ar: 'ضمن', en: 'In' },
-  country: { ar: 'الدولة', en: 'Country' },
-  aliases: { ar: 'أسماء أخرى', en: 'Also written' },
-  coverage: { ar: 'التغطية', en: 'Coverage' },
-  articleCount: {
-    ar: 'يرد في {n} من مقالات المدونة ({m} إشارة)',
-    en: 'Mentioned in {n} corpus articles ({m} mentions)',
-  },
-  noCoverage: { ar: 'لا يرد في مقالات المدونة.', en: 'Not mentioned in the corpus articles.' },
-  moreArticles: { ar: 'و{n} مقالات أخرى', en: 'and {n} more articles' },
-  relatedPlaces: { ar: 'أماكن تُذكر معه', en: 'Places mentioned with it' },
-  relatedGroups: { ar: 'جماعات تُذكر معها', en: 'Groups mentioned with it' },
-  relatedTimes: { ar: '{n} مرة', en: '{n}×' },
-  estimatedDate: { ar: 'تاريخ تقديري', en: 'estimated date' },
-  close: { ar: 'إغلاق', en: 'Close' },
-  loading: { ar: 'جارٍ التحميل…', en: 'Loading…' },
-  notFound: { ar: 'لا معلومات عن هذا الاسم.', en: 'No information about this name.' },
-} as const;
-
-export type StringKey = keyof typeof STRINGS;
-
-export function t(key: StringKey, lang: UiLang, vars: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+interface Message {
+  message: string;
+  description?: string;
 }
 
+/** Typed so that a key missing from the English file fails the typecheck, not only the tests. */
+export const MESSAGES: Record<UiLang, Record<UiKey, Message>> = { ar: arMessages, en: enMessages };
+
+export const UI_LANGS: readonly UiLang[] = ['ar', 'en'];
+
+/**
+ * The message `key` in `lang` (Arabic when the language lacks it), its `{name}` slots filled from
+ * `vars`. A slot without a value stays as written, so a forgotten value shows rather than vanishes.
+ */
+export function t(key: UiKey, lang: UiLang, vars: Record<string, string | number> = {}): string {
+  const message = MESSAGES[lang]?.[key]?.message ?? MESSAGES.ar[key]?.message ?? key;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function dirOf(lang: UiLang): 'rtl' | 'ltr' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** 'border-crossing' → 'BorderCrossing' (message names allow only letters, digits and _). */
+type Pascal<S extends string> = S extends `${infer A}-${infer B}` ? `${Capitalize<A>}${Pascal<B>}` : Capitalize<S>;
+const pascal = (s: string) => s.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase());
+
+type KindKey = `kind${Pascal<EntityKind>}`;
+type CategoryKey = `category${Pascal<Category>}`;
+// Every kind and every category has its message: a new kind without one fails the typecheck.
+const KEYS_EXIST: [KindKey, CategoryKey] extends [UiKey, UiKey] ? true : never = true;
+void KEYS_EXIST;
+
 export function kindLabel(kind: EntityKind, lang: UiLang): string {
-  return KIND_LABELS[kind]?.[lang] ?? kind;
+  const key = `kind${pascal(kind)}`;
+  // A kind from newer data than this version knows shows as itself.
+  return key in MESSAGES.ar ? t(key as KindKey, lang) : kind;
 }
 
 export function categoryLabel(category: Category, lang: UiLang): string {
-  return CATEGORY_LABELS[category][lang];
+  return t(`category${pascal(category)}` as CategoryKey, lang);
 }
 
 /** A country's name from its ISO code, in the UI language (the browser knows them all). */

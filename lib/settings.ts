@@ -14,7 +14,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { SerializedMatcher, SerializedPattern } from '../core/match/automaton.ts';
-import { categoryOf, ENTITY_KINDS, type Category, type EntityKind } from '../core/types.ts';
+import { ENTITY_KINDS, type Category, type EntityKind } from '../core/types.ts';
 import { HOVER_DWELL_MS } from './constants.ts';
 import type { UiLang } from './i18n.ts';
 
@@ -71,16 +71,35 @@ export async function loadSettings(): Promise<Settings> {
   return parseSettings(stored[SETTINGS_KEY]);
 }
 
-/** Merge a change into the stored settings; returns what is stored now. */
-export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = parseSettings({ ...(await loadSettings()), ...change });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
+/** A change to the settings: the fields to change, or a function of the settings stored now. */
+export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
+/** The writes of this context, one after another (see `saveSettings`). */
+let writes: Promise<unknown> = Promise.resolve();
+
+/**
+ * Merge a change into the stored settings; resolves with what is stored now. Writes from one
+ * context run one after another, each reading what the one before stored, so two quick changes
+ * (two checkboxes clicked in a row) both land. Pass an updater when the change depends on the
+ * current settings (add a kind to hiddenKinds): it gets the stored settings, not a render's copy.
+ * (Two contexts writing at the same moment could still interleave: storage.local has no
+ * transactions. Only the options page writes settings.)
+ */
+export function saveSettings(change: SettingsChange): Promise<Settings> {
+  const write = async (): Promise<Settings> => {
+    const current = await loadSettings();
+    const next = parseSettings({ ...current, ...(typeof change === 'function' ? change(current) : change) });
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  };
+  const done = writes.then(write, write);
+  writes = done.catch(() => undefined);
+  return done;
 }
 
-export async function resetSettings(): Promise<Settings> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
-  return DEFAULT_SETTINGS;
+/** Back to the defaults (in turn with the other writes). */
+export function resetSettings(): Promise<Settings> {
+  return saveSettings(() => DEFAULT_SETTINGS);
 }
 
 /** Calls `listener` with the new settings whenever any context stores them. Returns the unsubscribe. */
@@ -90,16 +109,6 @@ export function watchSettings(listener: (settings: Settings) => void): () => voi
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
-}
-
-/** Whether names of this kind are found, highlighted and hoverable at all. */
-export function kindShown(settings: Settings, kind: EntityKind): boolean {
-  return !settings.hiddenKinds.includes(kind);
-}
-
-/** Whether names of this kind are painted on the page. */
-export function kindPainted(settings: Settings, kind: EntityKind): boolean {
-  return kindShown(settings, kind) && settings.styles[categoryOf(kind)] !== 'off';
 }
 
 /**

@@ -5,31 +5,25 @@
  * reader's own change in another page, touches the rows it read.
  *
  * Card data comes from db/queries.ts `cardData`, the same function that answers the content
- * script's getCard, so every card shows the same thing.
+ * script's getCard, so every card shows the same thing; the import status from db/import.ts
+ * `importStatus`, the answer to getStatus; articles without their text from db/queries.ts
+ * `listArticles`, the answer to listArticles.
+ *
+ * The bundle's mentions are those detect kept at its confidence threshold (core/match/detect.ts),
+ * so every one of them counts here as the article naming the entity.
  */
 import { relatedArticles, type RelatedArticle } from '../core/search/related.ts';
 import { SearchIndex } from '../core/search/search.ts';
 import type { Article, Entity, Mention } from '../core/types.ts';
 import { DB_NAME, openDatabase, type LensDatabase, type SiteRow } from '../db/database.ts';
-import { readImportRecord } from '../db/import.ts';
-import type { ArticleSummary, ImportStatus, PageNames } from './messages.ts';
+import { listArticles } from '../db/queries.ts';
+import type { ArticleSummary, PageNames } from './messages.ts';
 
+export { importStatus } from '../db/import.ts';
 export { cardData } from '../db/queries.ts';
-
-/** Mentions below this confidence are not counted as the article naming the entity. */
-export const MIN_CONFIDENCE = 0.5;
 
 export function uiDatabase(): LensDatabase {
   return openDatabase(DB_NAME);
-}
-
-export async function importState(db: LensDatabase): Promise<ImportStatus> {
-  const r = await readImportRecord(db);
-  if (!r) return { state: 'empty', progress: 0 };
-  const status: ImportStatus = { state: r.state, progress: r.progress };
-  if (r.bundleVersion) status.bundleVersion = r.bundleVersion;
-  if (r.error) status.error = r.error;
-  return status;
 }
 
 /** The gazetteer, ready to search as the reader types (built once per data change, not per key). */
@@ -57,29 +51,24 @@ export interface SourceRow {
   counts: Record<string, number>;
 }
 
-function summary(a: Article): ArticleSummary {
-  const { text: _text, ...rest } = a;
-  return rest;
-}
-
 function countsOf(mentions: readonly Mention[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const m of mentions) if (m.confidence >= MIN_CONFIDENCE) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
+  for (const m of mentions) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
   return counts;
 }
 
 /** Every corpus article, newest first (ties by id), with the names it mentions. */
 export async function sources(db: LensDatabase): Promise<SourceRow[]> {
   const [articles, mentions] = await db.transaction('r', db.articles, db.articleMentions, () =>
-    Promise.all([db.articles.toArray(), db.articleMentions.toArray()]),
+    Promise.all([listArticles(db), db.articleMentions.toArray()]),
   );
   const byArticle = new Map(mentions.map((m) => [m.articleId, m.mentions]));
   return articles
     .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
-    .map((a) => {
-      const counts = countsOf(byArticle.get(a.id) ?? []);
+    .map((article) => {
+      const counts = countsOf(byArticle.get(article.id) ?? []);
       const names = Object.keys(counts).sort((x, y) => counts[y]! - counts[x]! || x.localeCompare(y));
-      return { article: summary(a), names, counts };
+      return { article, names, counts };
     });
 }
 
@@ -105,7 +94,7 @@ export async function readerArticle(db: LensDatabase, articleId: string): Promis
   const mentions: Mention[] = [];
   let end = 0;
   for (const m of [...(row?.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (m.confidence < MIN_CONFIDENCE || m.start < end || m.end > article.text.length || m.end <= m.start) continue;
+    if (m.start < end || m.end > article.text.length || m.end <= m.start) continue;
     mentions.push(m);
     end = m.end;
   }

@@ -15,6 +15,7 @@
  */
 import {
   CLOSE_GRACE_MS,
+  DWELL_FRAME_LEAD_MS,
   FAST_POINTER_PX_PER_MS,
   HOVER_DWELL_MS,
   POINTER_SPEED_WINDOW_MS,
@@ -250,6 +251,10 @@ export class HoverController {
     this.cancelDwell();
     this.candidate = hit;
     options.onIntent?.(hit);
+    // Ended half a frame early: this runs in an animation frame (moves are looked at once per
+    // frame), so a timer of the whole dwell would expire right on a frame boundary and, as often as
+    // not, just miss it, painting the card a frame late. Half a frame early, the card is rendered
+    // before the frame that ends the dwell, and painted in it.
     this.dwellTimer = setTimeout(() => {
       this.dwellTimer = undefined;
       this.guard(() => {
@@ -258,7 +263,12 @@ export class HoverController {
         this.cancelClose();
         options.open(hit);
       });
-    }, this.dwell());
+    }, Math.max(0, this.dwell() - DWELL_FRAME_LEAD_MS));
+  }
+
+  /** When the pointer last moved (performance.now()): where it came to rest, for the benchmark. */
+  get lastMoveAt(): number | undefined {
+    return this.samples[this.samples.length - 1]?.t;
   }
 
   private dwell(): number {

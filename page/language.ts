@@ -40,22 +40,58 @@ function isOtherLetter(c: number): boolean {
   );
 }
 
-/** Counts of Arabic and other letters in a text. */
-export function letterCounts(text: string): { arabic: number; other: number } {
-  let arabic = 0;
-  let other = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isArabicLetter(c)) arabic++;
-    else if (isOtherLetter(c)) other++;
+/**
+ * Letters of the Arabic script that Arabic itself does not use but Persian, Urdu, Kurdish, Pashto
+ * … use all the time: Farsi yeh and keheh (which replace ي and ك there), پ چ ژ گ, Urdu ٹ ڈ ڑ ں ھ ہ ے,
+ * Kurdish ڵ ڕ ۆ ێ ە, Pashto ټ ډ ړ ږ ښ ګ ڼ ې.
+ */
+function isOtherArabicScriptLetter(c: number): boolean {
+  switch (c) {
+    case 0x067e: case 0x0686: case 0x0698: case 0x06af: case 0x06a9: case 0x06cc: case 0x06c0: // Persian
+    case 0x0679: case 0x0688: case 0x0691: case 0x06ba: case 0x06be: case 0x06c1: case 0x06c2: case 0x06d2: case 0x06d3: // Urdu
+    case 0x06b5: case 0x0695: case 0x06c6: case 0x06ce: case 0x06d5: // Kurdish
+    case 0x067c: case 0x0689: case 0x0693: case 0x0696: case 0x069a: case 0x06ab: case 0x06bc: case 0x06d0: // Pashto
+      return true;
+    default:
+      return false;
   }
-  return { arabic, other };
 }
 
-/** The verdict on a sample of text alone. */
+/** Letters only Arabic writes (ي ك ة ى): Persian and Urdu text has their own forms instead. */
+function isArabicOnlyLetter(c: number): boolean {
+  return c === 0x064a || c === 0x0643 || c === 0x0629 || c === 0x0649;
+}
+
+/**
+ * Counts of Arabic-script and other letters in a text; of the Arabic-script ones, how many only
+ * Arabic uses (`arabicOnly`) and how many only the other languages in the script use (`otherScript`).
+ */
+export function letterCounts(text: string): { arabic: number; other: number; arabicOnly: number; otherScript: number } {
+  let arabic = 0;
+  let other = 0;
+  let arabicOnly = 0;
+  let otherScript = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isArabicLetter(c)) {
+      arabic++;
+      if (isArabicOnlyLetter(c)) arabicOnly++;
+      else if (isOtherArabicScriptLetter(c)) otherScript++;
+    } else if (isOtherLetter(c)) other++;
+  }
+  return { arabic, other, arabicOnly, otherScript };
+}
+
+/**
+ * The verdict on a sample of text alone. Arabic-script text counts as Arabic unless the letters
+ * only Persian, Urdu and their neighbours use outnumber those only Arabic uses two to one (each
+ * makes some 10% of its language's letters, the other's next to none): a Persian or Urdu page
+ * without a lang attribute is left alone, an Arabic page quoting Persian is not.
+ */
 export function judgeSample(text: string): LanguageVerdict {
-  const { arabic, other } = letterCounts(text);
+  const { arabic, other, arabicOnly, otherScript } = letterCounts(text);
   if (arabic + other < LANGUAGE_MIN_LETTERS) return { arabic: false, reason: 'undecided' };
+  if (otherScript > 2 * arabicOnly) return { arabic: false, reason: 'sample' };
   return arabic / (arabic + other) >= ARABIC_SHARE_MIN
     ? { arabic: true, reason: 'sample' }
     : { arabic: false, reason: 'sample' };

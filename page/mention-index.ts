@@ -54,7 +54,7 @@ interface NodeEntry {
 export class MentionIndex {
   private readonly all = new Set<PlacedMention>();
   private readonly byNode = new Map<Text, NodeEntry[]>();
-  private readonly holders = new WeakMap<Element, number>();
+  private holders = new WeakMap<Element, number>();
   private ordered: PlacedMention[] | undefined;
   /** Bumped on every change, so callers can tell whether what they derived is stale. */
   version = 0;
@@ -68,7 +68,7 @@ export class MentionIndex {
     if (m.pieces.length === 0) return false;
     for (const p of m.pieces) {
       const list = this.byNode.get(p.node);
-      if (list?.some((e) => e.start < p.end && p.start < e.end)) return false;
+      if (list && overlapsAny(list, p.start, p.end)) return false;
     }
     for (const p of m.pieces) {
       let list = this.byNode.get(p.node);
@@ -89,7 +89,9 @@ export class MentionIndex {
     for (const p of m.pieces) {
       const list = this.byNode.get(p.node);
       if (list) {
-        const i = list.findIndex((e) => e.mention === m);
+        // Entries of a node do not overlap, so each start is unique: found by binary search.
+        let i = lowerBound(list, p.start);
+        if (list[i]?.mention !== m) i = list.findIndex((e) => e.mention === m);
         if (i >= 0) list.splice(i, 1);
         if (list.length === 0) this.byNode.delete(p.node);
       }
@@ -159,11 +161,27 @@ export class MentionIndex {
   }
 
   clear(): void {
-    for (const m of [...this.all]) this.remove(m);
+    if (this.all.size === 0) return;
+    this.all.clear();
+    this.byNode.clear();
+    this.holders = new WeakMap();
+    this.ordered = undefined;
+    this.version++;
   }
 }
 
 /** First index whose entry starts at or after `offset`. */
+/**
+ * Whether [start, end) overlaps an entry of a node's list (sorted by start, entries disjoint): only
+ * the entries either side of where `start` would go can. O(log n): a page that is one huge text
+ * node holds tens of thousands of mentions in one list.
+ */
+function overlapsAny(list: readonly NodeEntry[], start: number, end: number): boolean {
+  const i = lowerBound(list, start);
+  if (i < list.length && list[i]!.start < end) return true;
+  return i > 0 && list[i - 1]!.end > start;
+}
+
 function lowerBound(list: readonly NodeEntry[], offset: number): number {
   let lo = 0;
   let hi = list.length;

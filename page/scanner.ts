@@ -12,10 +12,14 @@
  *
  * Counts (entity → mentions on the page) go to the background, throttled, for the toolbar badge.
  */
+import { CharRole, ROLE } from '../core/arabic/chars.ts';
 import { detect } from '../core/match/detect.ts';
 import type { Matcher } from '../core/match/automaton.ts';
 import { categoryOf, type EntityKind } from '../core/types.ts';
 import {
+  DETECT_WINDOW_CHARS,
+  DETECT_WINDOW_CONTEXT_CHARS,
+  DETECT_WINDOW_OVERLAP_CHARS,
   KNOWN_ENTITY_CONFIDENCE,
   MIN_HIGHLIGHT_CONFIDENCE,
   MUTATION_DEBOUNCE_MS,
@@ -43,6 +47,8 @@ export interface ScannerOptions {
   /** Yields to the page between slices (default: scheduler.yield, else a macrotask). */
   yieldToPage?: () => Promise<void>;
   sliceMs?: number;
+  /** Blocks longer than this are matched window by window (default DETECT_WINDOW_CHARS). */
+  detectWindowChars?: number;
   debounceMs?: number;
   reportThrottleMs?: number;
 }
@@ -211,6 +217,8 @@ export class Scanner {
           this.options.onShadowRoot?.(shadow);
         },
       });
+      // A long block is matched window by window (scanBlock), with slice boundaries between.
+      let pending: { block: TextBlock; at: BlockWindow } | undefined;
       for (;;) {
         if (this.stopped) break;
         if (performance.now() - sliceStart >= sliceMs) {
@@ -218,29 +226,62 @@ export class Scanner {
           await yieldToPage();
           sliceStart = performance.now();
           if (this.stopped) break;
+          // The page removed this subtree meanwhile (a body replaced, an article swapped): what is
+          // left of it would only give ranges into detached nodes.
+          if (!root.isConnected) break;
         }
-        const block = collector.next();
-        if (!block) break;
+        if (!pending) {
+          const block = collector.next();
+          if (!block) break;
+          pending = { block, at: { from: 0, accept: 0 } };
+        }
+        let next: BlockWindow | null = null;
         try {
-          this.scanBlock(block);
+          next = this.scanBlock(pending.block, pending.at);
         } catch (error) {
           // One odd block (a node the page changed mid-scan) must not end the page's scan.
           console.warn('[khabar] block scan failed', error);
         }
+        pending = next ? { block: pending.block, at: next } : undefined;
       }
     }
     endSlice();
   }
 
-  private scanBlock(block: TextBlock): void {
-    this.stats.blocks++;
-    this.stats.characters += block.text.length;
-    if (!HAS_ARABIC.test(block.text)) return;
-    const mentions = detect(this.options.matcher, block.text, {
+  /**
+   * Match a block's text: all of it, or, for a long block, one window of it (detectWindowChars)
+   * from `at.from`, taking the mentions that start from `at.accept` on and before the window's
+   * last DETECT_WINDOW_OVERLAP_CHARS. Returns the next window, or null when the block is done.
+   */
+  private scanBlock(block: TextBlock, at: BlockWindow): BlockWindow | null {
+    const text = block.text;
+    if (at.from === 0) {
+      this.stats.blocks++;
+      this.stats.characters += text.length;
+      if (!HAS_ARABIC.test(text)) return null;
+    }
+    // Nodes the page removed since the block was collected: nothing of theirs to highlight.
+    if (!block.nodes[0]!.isConnected) return null;
+    const windowChars = Math.max(
+      this.options.detectWindowChars ?? DETECT_WINDOW_CHARS,
+      4 * (DETECT_WINDOW_OVERLAP_CHARS + DETECT_WINDOW_CONTEXT_CHARS),
+    );
+    let to = text.length;
+    // Mentions starting at or after `cut` are the next window's.
+    let cut = text.length;
+    if (text.length - at.from > windowChars) {
+      to = at.from + windowChars;
+      cut = boundaryBefore(text, to - DETECT_WINDOW_OVERLAP_CHARS, at.accept);
+    }
+    const whole = at.from === 0 && to === text.length;
+    const mentions = detect(this.options.matcher, whole ? text : text.slice(at.from, to), {
       minConfidence: MIN_HIGHLIGHT_CONFIDENCE,
       knownEntities: this.known,
     });
-    for (const m of mentions) {
+    for (const found of mentions) {
+      const m = whole ? found : { ...found, start: found.start + at.from, end: found.end + at.from };
+      if (m.start < at.accept) continue; // the previous window's
+      if (m.start >= cut) break;
       const spec = spanToRange(block, m.start, m.end);
       if (!spec) continue;
       const kind = this.kinds.get(m.entityId);
@@ -260,6 +301,8 @@ export class Scanner {
       if (m.confidence >= KNOWN_ENTITY_CONFIDENCE) this.known.add(m.entityId);
       this.options.highlighter?.add(placed.category, placed.range);
     }
+    if (cut >= text.length) return null;
+    return { from: boundaryBefore(text, cut - DETECT_WINDOW_CONTEXT_CHARS, at.from), accept: cut };
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -341,6 +384,25 @@ export class Scanner {
     if (wait <= 0) send();
     else this.reportTimer = setTimeout(send, wait);
   }
+}
+
+/** Where the next window of a long block starts, and from where it takes mentions. */
+interface BlockWindow {
+  from: number;
+  accept: number;
+}
+
+/**
+ * The last space or punctuation at or before `at` and after `after`: a window starting there does
+ * not begin inside a word (which the matcher would take for a word's start). Without one near,
+ * `at` itself (a text without spaces for hundreds of characters is no prose).
+ */
+export function boundaryBefore(text: string, at: number, after: number): number {
+  for (let i = at; i > after && i > at - DETECT_WINDOW_CONTEXT_CHARS; i--) {
+    const role = ROLE[text.charCodeAt(i)];
+    if (role === CharRole.Space || role === CharRole.Break) return i;
+  }
+  return Math.max(at, after + 1);
 }
 
 /** The nearest block-level element holding a node: the unit a change is scanned again in. */

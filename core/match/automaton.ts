@@ -12,7 +12,7 @@
  * patterns as plain JSON-friendly data. `loadMatcher` builds the transition table from it in a few
  * milliseconds, which is smaller to send and store than the table itself.
  */
-import { CharRole, FOLD, isArabicLetter, ROLE } from '../arabic/chars.ts';
+import { CHAR_RULES, CharRole, FOLD, isArabicLetter, ROLE } from '../arabic/chars.ts';
 import { MAX_PROCLITIC_LENGTH, procliticFor, splitArticle } from '../arabic/clitics.ts';
 import type { EntityKind } from '../types.ts';
 
@@ -67,14 +67,15 @@ export function compileMatcher(names: readonly MatcherName[]): SerializedMatcher
   return { format: 1, entityIds: [...entityIndex.keys()], kinds, patterns: [...byCore.values()] };
 }
 
-// Symbol numbers: the fixed ones, then one per letter that occurs in some core.
-const SYM_SKIP = 0;
-/** An Arabic-script letter no name has (پ). */
-const SYM_OTHER_ARABIC = 1;
+// Symbol numbers: the fixed ones, then one per letter that occurs in some core. The first four
+// are the character roles' own numbers (chars.ts), so that the base class table is a copy of ROLE.
+const SYM_SKIP = CharRole.Skip;
 /** A letter of another script no name has: after an Arabic name it ends the word. */
-const SYM_FOREIGN = 2;
-const SYM_SPACE = 3;
-const SYM_BREAK = 4;
+const SYM_FOREIGN = CharRole.Letter;
+const SYM_SPACE = CharRole.Space;
+const SYM_BREAK = CharRole.Break;
+/** An Arabic-script letter no name has (پ). */
+const SYM_OTHER_ARABIC = 4;
 const FIRST_LETTER_SYM = 5;
 
 /**
@@ -89,34 +90,51 @@ export interface MatcherOptions {
   dense?: boolean;
 }
 
-let sharedClassTables: { base: Uint8Array; unitsFoldingTo: Map<number, number[]> } | undefined;
+let sharedBase: Uint8Array | undefined;
+let sharedFoldedFrom: Map<number, number[]> | undefined;
+
+/** The ranges isArabicLetter accepts (it is asked only inside them). */
+const ARABIC_LETTER_RANGES: readonly (readonly [number, number])[] = [
+  [0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfefe],
+];
+
+/** CJK and surrogate halves (the Letter role's bulk) never spell a gazetteer name. */
+const isNeverInAName = (c: number) => c >= 0x3000 && c < 0xf900;
 
 /**
  * What every matcher's class table starts from, built once: each UTF-16 unit's symbol as if no
- * name had any letter, and for each folded letter the units that fold to it.
+ * name had any letter. A copy of ROLE (the symbols share its numbers), then the Arabic letters:
+ * the content script builds this on every page, in code not yet optimised, so no per-unit loop.
  */
-function classTables(): { base: Uint8Array; unitsFoldingTo: Map<number, number[]> } {
-  if (sharedClassTables) return sharedClassTables;
-  const role = ROLE;
-  const fold = FOLD;
-  const base = new Uint8Array(0x10000);
-  const unitsFoldingTo = new Map<number, number[]>();
-  for (let c = 0; c < 0x10000; c++) {
-    const r = role[c];
-    if (r === CharRole.Skip) base[c] = SYM_SKIP;
-    else if (r === CharRole.Space) base[c] = SYM_SPACE;
-    else if (r === CharRole.Break) base[c] = SYM_BREAK;
-    else {
-      base[c] = isArabicLetter(c) ? SYM_OTHER_ARABIC : SYM_FOREIGN;
-      // CJK and surrogate halves (the Letter role's bulk) never spell a gazetteer name.
-      if (c >= 0x3000 && c < 0xf900) continue;
-      const f = fold[c]!;
-      const units = unitsFoldingTo.get(f);
-      if (units) units.push(c);
-      else unitsFoldingTo.set(f, [c]);
+function baseClasses(): Uint8Array {
+  if (sharedBase) return sharedBase;
+  const base = ROLE.slice();
+  for (const [lo, hi] of ARABIC_LETTER_RANGES) {
+    for (let c = lo; c <= hi; c++) if (base[c] === SYM_FOREIGN && isArabicLetter(c)) base[c] = SYM_OTHER_ARABIC;
+  }
+  return (sharedBase = base);
+}
+
+/**
+ * For each folded letter, the other units that fold to it. FOLD is the identity except inside the
+ * ranges of the rules that replace (chars.ts), so only those are read.
+ */
+function foldedFrom(): Map<number, number[]> {
+  if (sharedFoldedFrom) return sharedFoldedFrom;
+  const map = new Map<number, number[]>();
+  for (const rule of CHAR_RULES) {
+    if (!rule.to) continue;
+    for (const [lo, hi] of rule.ranges) {
+      for (let c = lo; c <= hi; c++) {
+        const f = FOLD[c]!;
+        if (f === c || ROLE[c] !== CharRole.Letter || isNeverInAName(c)) continue;
+        const units = map.get(f);
+        if (!units) map.set(f, [c]);
+        else if (!units.includes(c)) units.push(c);
+      }
     }
   }
-  return (sharedClassTables = { base, unitsFoldingTo });
+  return (sharedFoldedFrom = map);
 }
 
 export class Matcher {
@@ -158,11 +176,16 @@ export class Matcher {
     if (width > 255) throw new Error('matcher alphabet too large');
     this.width = width;
 
-    // A copy of the shared base table, then the alphabet's letters: well under a millisecond,
-    // which matters since the content script builds this on every page within one task.
-    const { base, unitsFoldingTo } = classTables();
-    this.cls = base.slice();
-    for (const [code, sym] of letterSym) for (const unit of unitsFoldingTo.get(code) ?? []) this.cls[unit] = sym;
+    // A copy of the shared base table, then each letter of the alphabet and the units that fold to
+    // it: well under a millisecond, which matters since the content script builds this on every
+    // page within one task.
+    const cls = baseClasses().slice();
+    const from = foldedFrom();
+    for (const [code, sym] of letterSym) {
+      if (FOLD[code] === code && ROLE[code] === CharRole.Letter && !isNeverInAName(code)) cls[code] = sym;
+      for (const unit of from.get(code) ?? []) cls[unit] = sym;
+    }
+    this.cls = cls;
 
     // The trie: each core, then what ends a name: a space or a break alike, and for a name ending
     // in an Arabic letter, a letter of another script too.

@@ -25,6 +25,7 @@ import type { CardData } from '../../lib/messages.ts';
 import { toLiveRange } from '../../page/collect-text.ts';
 import type { PlacedMention } from '../../page/mention-index.ts';
 import { pageTheme } from '../../page/theme.ts';
+import { adoptShadowStyles } from './shadow-styles.ts';
 
 type CardState =
   | { kind: 'closed' }
@@ -50,6 +51,8 @@ export class CardUi {
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private readonly settled = new Map<string, CardData | null>();
   private announcement = '';
+  /** A hover's open being timed: from the dwell's end to the frame that paints the card's data. */
+  private timing: { mention: PlacedMention; since: number; restAt?: number; loading: boolean } | undefined;
 
   private constructor(
     private readonly ui: ShadowRootContentScriptUi<HTMLElement>,
@@ -81,6 +84,7 @@ export class CardUi {
         if (container) render(null, container);
       },
     });
+    adoptShadowStyles(ui.shadow);
     self = new CardUi(ui, options);
     return self;
   }
@@ -131,7 +135,13 @@ export class CardUi {
     return p;
   }
 
-  open(m: PlacedMention): void {
+  /**
+   * @param since when the hover's dwell ended (performance.now()): the time until the card's data
+   *   is painted goes to the console (verbose level), for the benchmark
+   * @param restAt when the pointer came to rest on the name (its last move), likewise
+   */
+  open(m: PlacedMention, since?: number, restAt?: number): void {
+    this.timing = since === undefined ? undefined : { mention: m, since, restAt, loading: false };
     this.ensureMounted();
     this.theme = pageTheme(m.spec.startContainer.parentElement);
     const known = this.settled.get(m.entityId);
@@ -204,6 +214,7 @@ export class CardUi {
       </div>,
       this.container,
     );
+    this.reportTiming(state);
     if (state.kind === 'closed') {
       this.cleanupPosition?.();
       this.cleanupPosition = undefined;
@@ -213,6 +224,28 @@ export class CardUi {
     if (previous.kind === 'closed' || previous.mention !== state.mention || !this.cleanupPosition) {
       this.track(state.mention);
     }
+  }
+
+  /** Logs how long the timed open took: to the render, and to the next frame (which paints it). */
+  private reportTiming(state: CardState): void {
+    const timing = this.timing;
+    if (!timing) return;
+    if (state.kind === 'closed' || state.mention !== timing.mention) {
+      this.timing = undefined;
+      return;
+    }
+    if (state.kind === 'loading') {
+      timing.loading = true;
+      return;
+    }
+    this.timing = undefined;
+    const renderMs = performance.now() - timing.since;
+    requestAnimationFrame(() => {
+      const now = performance.now();
+      const frameMs = now - timing.since;
+      const sinceRestMs = timing.restAt === undefined ? null : now - timing.restAt;
+      console.debug('[khabar] card', JSON.stringify({ state: state.kind, loading: timing.loading, renderMs, frameMs, sinceRestMs }));
+    });
   }
 
   /** Keeps the card next to the name through scrolls and resizes until it closes. */

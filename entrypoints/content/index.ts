@@ -13,8 +13,13 @@ import { PageSession } from './session.ts';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
-  runAt: 'document_idle',
+  // document_start: a page declared Arabic gets its matcher asked for while it loads, and the scan
+  // starts at DOMContentLoaded (session.ts); document_idle could come up to 200 ms later, or at load.
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
+  // WXT would also window.postMessage a "content script started" note (with the extension's id)
+  // that every script of the page can read: the page must not learn that the extension is there.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const page = new PageSession(ctx);
     page.boot().catch((error: unknown) => console.warn('[khabar] content script failed', error));

@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { GROUP_KINDS, OTHER_KINDS, PLACE_KINDS, type Category, type EntityKind } from '../../core/types.ts';
 import { useDocumentLanguage, useFlash, useLiveQuery, useSettings } from '../../components/hooks.ts';
-import { categoryLabel, kindLabel, t } from '../../lib/i18n.ts';
+import { categoryLabel, dirOf, kindLabel, t, UI_LANGS, type UiKey, type UiLang } from '../../lib/i18n.ts';
 import {
   CATEGORIES,
   DEFAULT_SETTINGS,
@@ -17,10 +17,10 @@ import {
   saveSettings,
   type HighlightStyle,
   type Settings,
+  type SettingsChange,
 } from '../../lib/settings.ts';
 import { setSiteEnabled } from '../../lib/tabs.ts';
 import { disabledSites, uiDatabase } from '../../lib/ui-data.ts';
-import { dirOf, tr, UI_LANGS, type UiKey, type UiLang } from '../../lib/ui-i18n.ts';
 
 const KINDS_OF: Record<Category, readonly EntityKind[]> = {
   place: PLACE_KINDS,
@@ -46,18 +46,17 @@ export function OptionsApp(): JSX.Element {
   const [status, flash] = useFlash();
   const [error, setError] = useState('');
 
-  const save = (change: Partial<Settings>) => {
+  const failed = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  /** Stores a change; a change that depends on the settings must be an updater (see saveSettings). */
+  const save = (change: SettingsChange) => {
     setError('');
-    saveSettings(change).then(
-      (s) => flash(tr('saved', s.lang)),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
+    saveSettings(change).then((s) => flash(t('saved', s.lang)), failed);
   };
 
   return (
     <main class="options" lang={lang} dir={dirOf(lang)}>
       <header class="page-header">
-        <h1>{tr('optionsTitle', lang)}</h1>
+        <h1>{t('optionsTitle', lang)}</h1>
       </header>
       {!stored ? (
         <p class="section muted" role="status">
@@ -66,24 +65,24 @@ export function OptionsApp(): JSX.Element {
       ) : (
         <div class="section">
           <fieldset>
-            <legend>{tr('languageLegend', lang)}</legend>
+            <legend>{t('languageLegend', lang)}</legend>
             {UI_LANGS.map((l) => (
               <label key={l} class="switch field">
                 <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => save({ lang: l })} />
-                <span lang={l}>{tr(LANG_KEYS[l], lang)}</span>
+                <span lang={l}>{t(LANG_KEYS[l], lang)}</span>
               </label>
             ))}
           </fieldset>
 
           <fieldset>
-            <legend>{tr('kindsLegend', lang)}</legend>
+            <legend>{t('kindsLegend', lang)}</legend>
             {CATEGORIES.map((c) => (
               <KindGroup key={c} category={c} settings={settings} lang={lang} onSave={save} />
             ))}
           </fieldset>
 
           <fieldset>
-            <legend>{tr('styleLegend', lang)}</legend>
+            <legend>{t('styleLegend', lang)}</legend>
             {CATEGORIES.map((c) => (
               <StyleField key={c} category={c} settings={settings} lang={lang} onSave={save} />
             ))}
@@ -97,9 +96,12 @@ export function OptionsApp(): JSX.Element {
             <button
               type="button"
               class="btn"
-              onClick={() => resetSettings().then((s) => flash(tr('saved', s.lang)))}
+              onClick={() => {
+                setError('');
+                resetSettings().then((s) => flash(t('saved', s.lang)), failed);
+              }}
             >
-              {tr('resetDefaults', lang)}
+              {t('resetDefaults', lang)}
             </button>
           </p>
         </div>
@@ -119,7 +121,7 @@ export function OptionsApp(): JSX.Element {
 interface FieldProps {
   settings: Settings;
   lang: UiLang;
-  onSave: (change: Partial<Settings>) => void;
+  onSave: (change: SettingsChange) => void;
 }
 
 function KindGroup(props: FieldProps & { category: Category }): JSX.Element {
@@ -131,14 +133,15 @@ function KindGroup(props: FieldProps & { category: Category }): JSX.Element {
   useEffect(() => {
     if (all.current) all.current.indeterminate = shown > 0 && shown < kinds.length;
   }, [shown, kinds.length]);
-  const setKinds = (changed: readonly EntityKind[], show: boolean) => {
-    const next = new Set(settings.hiddenKinds);
-    for (const k of changed) {
-      if (show) next.delete(k);
-      else next.add(k);
-    }
-    props.onSave({ hiddenKinds: [...next] });
-  };
+  const setKinds = (changed: readonly EntityKind[], show: boolean) =>
+    props.onSave((current) => {
+      const next = new Set(current.hiddenKinds);
+      for (const k of changed) {
+        if (show) next.delete(k);
+        else next.add(k);
+      }
+      return { hiddenKinds: [...next] };
+    });
   const label = categoryLabel(category, lang);
   if (kinds.length === 1) {
     const k = kinds[0]!;
@@ -160,7 +163,7 @@ function KindGroup(props: FieldProps & { category: Category }): JSX.Element {
           checked={shown === kinds.length}
           onChange={(e) => setKinds(kinds, e.currentTarget.checked)}
         />
-        <span>{tr('allKinds', lang, { category: label })}</span>
+        <span>{t('allKinds', lang, { category: label })}</span>
       </label>
       <div class="kind-grid">
         {kinds.map((k) => (
@@ -184,11 +187,14 @@ function StyleField(props: FieldProps & { category: Category }): JSX.Element {
         id={id}
         data-category={category}
         value={settings.styles[category]}
-        onChange={(e) => props.onSave({ styles: { ...settings.styles, [category]: e.currentTarget.value as HighlightStyle } })}
+        onChange={(e) => {
+          const style = e.currentTarget.value as HighlightStyle;
+          props.onSave((current) => ({ styles: { ...current.styles, [category]: style } }));
+        }}
       >
         {HIGHLIGHT_STYLES.map((s) => (
           <option key={s} value={s}>
-            {tr(STYLE_KEYS[s], lang)}
+            {t(STYLE_KEYS[s], lang)}
           </option>
         ))}
       </select>
@@ -201,10 +207,10 @@ function HoverDelayField(props: FieldProps): JSX.Element {
   const id = useId();
   return (
     <fieldset>
-      <legend>{tr('hoverDelayLabel', lang)}</legend>
+      <legend>{t('hoverDelayLabel', lang)}</legend>
       <div class="field">
         <label for={id} class="sr-only">
-          {tr('hoverDelayLabel', lang)}
+          {t('hoverDelayLabel', lang)}
         </label>
         <input
           id={id}
@@ -222,7 +228,7 @@ function HoverDelayField(props: FieldProps): JSX.Element {
         />
       </div>
       <p id={`${id}-hint`} class="muted">
-        {tr('hoverDelayHint', lang)}
+        {t('hoverDelayHint', lang)}
       </p>
     </fieldset>
   );
@@ -234,8 +240,8 @@ function DisabledSites(props: { lang: UiLang; onError: (message: string) => void
   const sites = useLiveQuery(() => disabledSites(db), []);
   return (
     <fieldset>
-      <legend>{tr('sitesLegend', lang)}</legend>
-      {sites.value && sites.value.length === 0 && <p class="muted">{tr('sitesEmpty', lang)}</p>}
+      <legend>{t('sitesLegend', lang)}</legend>
+      {sites.value && sites.value.length === 0 && <p class="muted">{t('sitesEmpty', lang)}</p>}
       {sites.value && sites.value.length > 0 && (
         <ul class="site-list">
           {sites.value.map((s) => (
@@ -246,12 +252,12 @@ function DisabledSites(props: { lang: UiLang; onError: (message: string) => void
               <button
                 type="button"
                 class="btn"
-                aria-label={tr('siteRemoveLabel', lang, { host: s.host })}
+                aria-label={t('siteRemoveLabel', lang, { host: s.host })}
                 onClick={() =>
                   setSiteEnabled(s.host, true).catch((e: unknown) => props.onError(e instanceof Error ? e.message : String(e)))
                 }
               >
-                {tr('siteRemove', lang)}
+                {t('siteRemove', lang)}
               </button>
             </li>
           ))}

@@ -10,31 +10,17 @@ import { DataStatus } from '../../components/DataStatus.tsx';
 import { EntitySearch } from '../../components/EntitySearch.tsx';
 import { PageNamesList } from '../../components/PageNamesList.tsx';
 import { SiteSwitch } from '../../components/SiteSwitch.tsx';
-import { useDocumentLanguage, useLiveQuery, useSettings } from '../../components/hooks.ts';
-import { useTabNames, useTargetTab } from '../../components/tab-hooks.ts';
-import { sendRequest } from '../../lib/messages.ts';
+import { usePageData } from '../../components/page-data.ts';
+import { dirOf, t } from '../../lib/i18n.ts';
 import { canOpenSidePanel, openSidePanel } from '../../lib/tabs.ts';
-import { gazetteer, importState, uiDatabase } from '../../lib/ui-data.ts';
-import { dirOf, tr } from '../../lib/ui-i18n.ts';
 
 export function PopupApp(): JSX.Element {
-  const settings = useSettings();
-  const lang = settings?.lang ?? 'ar';
-  useDocumentLanguage(lang, 'popupTitle');
-  const db = uiDatabase();
-  const status = useLiveQuery(() => importState(db), []);
-  const gaz = useLiveQuery(() => gazetteer(db), []);
-  const { tab, loaded: tabLoaded } = useTargetTab(false);
-  const names = useTabNames(tab?.id ?? null, tab?.url);
+  const { lang, status, gazetteer: gaz, tab, tabLoaded, names } = usePageData('popupTitle', false);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   const [panelError, setPanelError] = useState('');
   const backButton = useRef<HTMLButtonElement>(null);
 
-  // Asking for the status also starts the import if nothing is stored yet (background handlers).
-  useEffect(() => {
-    sendRequest({ type: 'getStatus' }).catch(() => {});
-  }, []);
   useEffect(() => {
     if (chosen) backButton.current?.focus();
   }, [chosen]);
@@ -44,9 +30,9 @@ export function PopupApp(): JSX.Element {
   return (
     <main class="popup" lang={lang} dir={dirOf(lang)}>
       <header class="page-header">
-        <h1>{tr('extName', lang)}</h1>
+        <h1>{t('extName', lang)}</h1>
         <button type="button" class="btn" onClick={() => void browser.runtime.openOptionsPage()}>
-          {tr('openOptions', lang)}
+          {t('openOptions', lang)}
         </button>
       </header>
       {!ready && (
@@ -62,7 +48,7 @@ export function PopupApp(): JSX.Element {
             class="btn"
             onClick={() => setChosen(null)}
           >
-            {tr('back', lang)}
+            {t('back', lang)}
           </button>
           <CardView entityId={chosen} lang={lang} />
         </section>
@@ -79,7 +65,7 @@ export function PopupApp(): JSX.Element {
             />
           </section>
           <section class="section" aria-labelledby="on-this-page">
-            <h2 id="on-this-page">{tr('onThisPage', lang)}</h2>
+            <h2 id="on-this-page">{t('onThisPage', lang)}</h2>
             <PageNamesList
               tab={tab}
               tabLoaded={tabLoaded}
@@ -101,7 +87,7 @@ export function PopupApp(): JSX.Element {
               openSidePanel(tab).catch((e: unknown) => setPanelError(e instanceof Error ? e.message : String(e)));
             }}
           >
-            {tr('openSidePanel', lang)}
+            {t('openSidePanel', lang)}
           </button>
         )}
         {panelError && (

@@ -6,40 +6,30 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { outletName } from '../../components/ArticleMeta.tsx';
 import { DataStatus } from '../../components/DataStatus.tsx';
 import { ReaderView } from '../../components/ReaderView.tsx';
 import { SourceList, type ListedSource } from '../../components/SourceList.tsx';
-import { useDocumentLanguage, useLiveQuery, useSettings } from '../../components/hooks.ts';
-import { useTabNames, useTargetTab } from '../../components/tab-hooks.ts';
-import { sendRequest } from '../../lib/messages.ts';
+import { useLiveQuery } from '../../components/hooks.ts';
+import { usePageData } from '../../components/page-data.ts';
+import { dirOf, t } from '../../lib/i18n.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
-import { gazetteer, importState, relatedSources, sources, uiDatabase, type SourceRow } from '../../lib/ui-data.ts';
-import { dirOf, tr } from '../../lib/ui-i18n.ts';
+import { relatedSources, sources, type SourceRow } from '../../lib/ui-data.ts';
 
 /** Entity chips offered besides the selected ones: names of the open page, then the corpus's. */
 const PAGE_CHIPS = 6;
 const CORPUS_CHIPS = 10;
 
 export function SidePanelApp(): JSX.Element {
-  const settings = useSettings();
-  const lang = settings?.lang ?? 'ar';
-  useDocumentLanguage(lang, 'sidepanelTitle');
-  const db = uiDatabase();
-  const status = useLiveQuery(() => importState(db), []);
+  const { settings, lang, db, status, gazetteer: gaz, tab, names } = usePageData('sidepanelTitle', true);
+  const pageNames = names.names;
   const rows = useLiveQuery(() => sources(db), []);
-  const gaz = useLiveQuery(() => gazetteer(db), []);
-  const { tab } = useTargetTab(true);
-  const { names: pageNames } = useTabNames(tab?.id ?? null, tab?.url);
 
   const [outlets, setOutlets] = useState<readonly string[]>([]);
   const [entities, setEntities] = useState<readonly string[]>([]);
   const [related, setRelated] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const lastOpened = useRef<string | null>(null);
-
-  useEffect(() => {
-    sendRequest({ type: 'getStatus' }).catch(() => {});
-  }, []);
 
   const all = rows.value ?? [];
   const outletList = useMemo(() => {
@@ -95,10 +85,10 @@ export function SidePanelApp(): JSX.Element {
   return (
     <main class="sidepanel" lang={lang} dir={dirOf(lang)}>
       <header class="page-header">
-        <h1>{tr('sidepanelTitle', lang)}</h1>
+        <h1>{t('sidepanelTitle', lang)}</h1>
       </header>
       <p class="section muted" data-testid="current-page">
-        {tab?.host ? tr('currentPage', lang, { title: tab.title || tab.url }) : tr('noCurrentPage', lang)}
+        {tab?.host ? t('currentPage', lang, { title: tab.title || tab.url }) : t('noCurrentPage', lang)}
       </p>
       {!ready && (
         <div class="section">
@@ -115,10 +105,10 @@ export function SidePanelApp(): JSX.Element {
         />
       ) : (
         <>
-          <section class="section filters" aria-label={tr('filters', lang)}>
+          <section class="section filters" aria-label={t('filters', lang)}>
             <div role="group" aria-labelledby="filter-outlet">
               <p id="filter-outlet" class="filter-label">
-                {tr('filterOutlet', lang)}
+                {t('filterOutlet', lang)}
               </p>
               <ul class="chips">
                 {outletList.map((a) => (
@@ -130,7 +120,7 @@ export function SidePanelApp(): JSX.Element {
                       data-outlet={a.outlet}
                       onClick={() => setOutlets((o) => toggle(o, a.outlet))}
                     >
-                      {lang === 'en' && a.outletEn ? a.outletEn : a.outlet}
+                      {outletName(a, lang)}
                     </button>
                   </li>
                 ))}
@@ -138,7 +128,7 @@ export function SidePanelApp(): JSX.Element {
             </div>
             <div role="group" aria-labelledby="filter-entity">
               <p id="filter-entity" class="filter-label">
-                {tr('filterEntity', lang)}
+                {t('filterEntity', lang)}
               </p>
               <ul class="chips">
                 {chipIds.map((id) => {
@@ -167,7 +157,7 @@ export function SidePanelApp(): JSX.Element {
                 checked={related}
                 onChange={(e) => setRelated(e.currentTarget.checked)}
               />
-              <span>{tr('relatedToPage', lang)}</span>
+              <span>{t('relatedToPage', lang)}</span>
             </label>
             {filtered && (
               <p>
@@ -180,17 +170,17 @@ export function SidePanelApp(): JSX.Element {
                     setRelated(false);
                   }}
                 >
-                  {tr('clearFilters', lang)}
+                  {t('clearFilters', lang)}
                 </button>
               </p>
             )}
           </section>
           <section class="section" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">{tr('sourceList', lang)}</h2>
+            <h2 id="sources-heading">{t('sourceList', lang)}</h2>
             <p role="status" class="muted" data-testid="source-count">
-              {rows.value ? tr('articleCount', lang, { n: listed.length, total: all.length }) : ''}
+              {rows.value ? t('articleCount', lang, { n: listed.length, total: all.length }) : ''}
             </p>
-            {related && listed.length === 0 && rows.value && <p class="notice">{tr('relatedNone', lang)}</p>}
+            {related && listed.length === 0 && rows.value && <p class="notice">{t('relatedNone', lang)}</p>}
             <SourceList
               sources={listed}
               gazetteer={gaz.value}

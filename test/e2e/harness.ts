@@ -44,12 +44,18 @@ export interface FixtureServer {
   origin: string;
   /** Paths requested from the server, in order. */
   served: string[];
+  /** Text replaced in every body served from now on (e.g. a placeholder for another origin). */
+  substitutions: Map<string, string>;
   close(): Promise<void>;
 }
 
-/** Serve `pages` on 127.0.0.1 at a free port; anything else is 404. */
-export async function serveFixtures(pages: PageMap): Promise<FixtureServer> {
+/**
+ * Serve `pages` on `host` (default 127.0.0.1) at a free port; anything else is 404. Each page may
+ * bring its own response headers; `substitutions` are applied to bodies as they are served.
+ */
+export async function serveFixtures(pages: PageMap, host = '127.0.0.1'): Promise<FixtureServer> {
   const served: string[] = [];
+  const substitutions = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     served.push(path);
@@ -58,14 +64,17 @@ export async function serveFixtures(pages: PageMap): Promise<FixtureServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' }).end(page.body);
+    let body = page.body;
+    for (const [from, to] of substitutions) if (body.includes(from)) body = body.replaceAll(from, to);
+    res.writeHead(200, { ...page.headers, 'content-type': page.type, 'cache-control': 'no-store' }).end(body);
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(0, host, ok));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('fixture server has no port');
   return {
-    origin: `http://127.0.0.1:${address.port}`,
+    origin: `http://${host}:${address.port}`,
     served,
+    substitutions,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
@@ -79,6 +88,12 @@ export interface LaunchOptions {
   headless?: boolean;
   extensionDir?: string;
   pages?: PageMap;
+  /**
+   * Also serve `pages` from a second origin, http://127.0.0.2:PORT (another host, so another
+   * site: cross-origin iframes run in their own process). Bodies may name each other's origin
+   * through `otherOriginToken`, replaced when served.
+   */
+  otherOrigin?: { token: string };
 }
 
 export class Harness {
@@ -94,6 +109,8 @@ export class Harness {
     readonly server: FixtureServer,
     readonly extensionId: string,
     private readonly userDataDir: string,
+    /** The second fixture server (LaunchOptions.otherOrigin), if any. */
+    readonly otherServer?: FixtureServer,
   ) {}
 
   static async launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -102,7 +119,23 @@ export class Harness {
       throw new Error(`no built extension in ${extensionDir}: run \`npm run build\` first`);
     }
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-    const server = await serveFixtures(options.pages ?? makePages());
+    const pages = options.pages ?? makePages();
+    const server = await serveFixtures(pages);
+    let otherServer: FixtureServer | undefined;
+    if (options.otherOrigin) {
+      try {
+        otherServer = await serveFixtures(pages, '127.0.0.2');
+      } catch (e) {
+        await server.close();
+        throw e;
+      }
+      server.substitutions.set(options.otherOrigin.token, otherServer.origin);
+      otherServer.substitutions.set(options.otherOrigin.token, server.origin);
+    }
+    const closeServers = async () => {
+      await server.close();
+      await otherServer?.close();
+    };
     const userDataDir = mkdtempSync(join(tmpdir(), 'khabar-e2e-'));
     const headless = options.headless ?? true;
     const args = [
@@ -129,7 +162,7 @@ export class Harness {
         locale: 'ar',
       });
     } catch (e) {
-      await server.close();
+      await closeServers();
       rmSync(userDataDir, { recursive: true, force: true });
       throw e;
     }
@@ -142,12 +175,12 @@ export class Harness {
       worker = context.serviceWorkers().find(isExtensionWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 30_000 }));
     } catch (e) {
       await context.close().catch(() => {});
-      await server.close();
+      await closeServers();
       rmSync(userDataDir, { recursive: true, force: true });
       throw new Error(`the extension's service worker did not start (is ${extensionDir} a complete build? is a build running?): ${String(e)}`);
     }
     const extensionId = new URL(worker.url()).host;
-    const harness = new Harness(requests, context, server, extensionId, userDataDir);
+    const harness = new Harness(requests, context, server, extensionId, userDataDir, otherServer);
     const watch = (page: Page) => {
       page.on('pageerror', (e) => harness.pageErrors.push({ pageUrl: page.url(), message: e.message }));
       page.on('console', (m) => {
@@ -166,6 +199,12 @@ export class Harness {
 
   url(path: string): string {
     return `${this.server.origin}${path}`;
+  }
+
+  /** A path on the second fixture server (LaunchOptions.otherOrigin). */
+  otherUrl(path: string): string {
+    if (!this.otherServer) throw new Error('launched without a second origin');
+    return `${this.otherServer.origin}${path}`;
   }
 
   /** The extension's service worker as it runs now (it may have been stopped and restarted). */
@@ -262,19 +301,21 @@ export class Harness {
   }
 
   /**
-   * Requests to anywhere but the fixture server and the browser itself. Any chrome-extension://
+   * Requests to anywhere but the fixture servers and the browser itself. Any chrome-extension://
    * URL counts as local: besides the extension's id, web-accessible resources may be served
    * under a per-session id (use_dynamic_url), and neither leaves the browser.
    */
   foreignRequests(): RecordedRequest[] {
+    const local = [this.server, this.otherServer].flatMap((s) => (s ? [`${s.origin}/`] : []));
     return this.requests.filter(
-      (r) => !r.url.startsWith(`${this.server.origin}/`) && !/^(chrome-extension|data|blob|about):/.test(r.url),
+      (r) => !local.some((origin) => r.url.startsWith(origin)) && !/^(chrome-extension|data|blob|about):/.test(r.url),
     );
   }
 
   async close(): Promise<void> {
     await this.context.close().catch(() => {});
     await this.server.close();
+    await this.otherServer?.close();
     rmSync(this.userDataDir, { recursive: true, force: true });
   }
 }

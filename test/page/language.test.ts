@@ -4,6 +4,11 @@ import { detectPageLanguage, judgeSample, letterCounts } from '../../page/langua
 
 const ARABIC_PARAGRAPH =
   'بالترافق مع التقدم المتسارع للجيش العربي السوري وحلفائه نحو مدينة البوكمال، يستعد الجيش العراقي لإطلاق عملية.';
+/** Persian and Urdu: Arabic script, not Arabic (test/e2e/fixtures/hostile.ts has the same text). */
+const PERSIAN_PARAGRAPH =
+  'به گزارش خبرگزاری‌ها، نیروهای ارتش سوریه پس از درگیری‌های سنگین وارد شهر شدند. فرماندهان نظامی می‌گویند که گروه‌های مسلح عقب‌نشینی کرده‌اند.';
+const URDU_PARAGRAPH =
+  'شام کی فوج نے سرحدی شہر پر دوبارہ کنٹرول حاصل کر لیا ہے۔ عراقی حکام کا کہنا ہے کہ سرحد پر سیکیورٹی سخت کر دی گئی ہے۔';
 const ENGLISH_PARAGRAPH =
   'The Syrian army and its allies advanced towards Albukamal while the Iraqi army prepared an operation near al-Qaim.';
 
@@ -47,6 +52,18 @@ describe('detectPageLanguage', () => {
     expect(detectPageLanguage(document).arabic).toBe(false);
   });
 
+  it('says no to Persian and Urdu pages that do not declare a language', () => {
+    page(`<article><h1>پیشروی ارتش</h1><p>${PERSIAN_PARAGRAPH}</p></article>`);
+    expect(detectPageLanguage(document)).toEqual({ arabic: false, reason: 'sample' });
+    page(`<article><p>${URDU_PARAGRAPH}</p><p>${URDU_PARAGRAPH}</p></article>`, undefined, 'rtl');
+    expect(detectPageLanguage(document)).toEqual({ arabic: false, reason: 'sample' });
+  });
+
+  it('still says yes to an Arabic page that quotes Persian', () => {
+    page(`<p>${ARABIC_PARAGRAPH}</p><p>${ARABIC_PARAGRAPH}</p><blockquote lang="fa">${PERSIAN_PARAGRAPH}</blockquote>`);
+    expect(detectPageLanguage(document)).toEqual({ arabic: true, reason: 'sample' });
+  });
+
   it('is undecided on an empty app shell', () => {
     page('<div id="app"></div>');
     expect(detectPageLanguage(document)).toEqual({ arabic: false, reason: 'undecided' });
@@ -55,7 +72,10 @@ describe('detectPageLanguage', () => {
 
 describe('judgeSample', () => {
   it('counts Arabic letters, not digits or punctuation', () => {
-    expect(letterCounts('بغداد 2017, Iraq!')).toEqual({ arabic: 5, other: 4 });
+    expect(letterCounts('بغداد 2017, Iraq!')).toEqual({ arabic: 5, other: 4, arabicOnly: 0, otherScript: 0 });
+    // ي ك ة ى only in Arabic; ی ک پ گ only in Persian (and its neighbours).
+    expect(letterCounts('كلية مستشفى')).toMatchObject({ arabic: 10, arabicOnly: 4, otherScript: 0 });
+    expect(letterCounts('کی پیک گ')).toMatchObject({ arabic: 6, arabicOnly: 0, otherScript: 6 });
   });
   it('needs Arabic to be a good share of the letters', () => {
     expect(judgeSample(ARABIC_PARAGRAPH + ENGLISH_PARAGRAPH).arabic).toBe(true);

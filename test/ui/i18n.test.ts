@@ -1,15 +1,15 @@
 /**
  * Every interface string exists in Arabic and English, and no UI component writes words of its
- * own: everything a reader reads comes from the tables (public/_locales/*, lib/i18n.ts) or the data.
+ * own: everything a reader reads comes from the locale files (public/_locales/*, through lib/i18n.ts)
+ * or the data.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS } from '../../core/types.ts';
-import { categoryLabel, kindLabel } from '../../lib/i18n.ts';
+import { ENTITY_KINDS, type EntityKind } from '../../core/types.ts';
+import { categoryLabel, kindLabel, MESSAGES, t as tr, type UiKey } from '../../lib/i18n.ts';
 import { CATEGORIES } from '../../lib/settings.ts';
-import { MESSAGES, tr, type UiKey } from '../../lib/ui-i18n.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
@@ -49,6 +49,21 @@ describe('interface strings', () => {
     expect(tr('articleCount', 'en', { n: 2, total: 5 })).toBe('Showing 2 of 5 sources');
     expect(tr('articleCount', 'ar', { n: 2, total: 5 })).toBe('المصادر المعروضة: 2 من 5');
     expect(tr('siteSwitch', 'ar', { host: 'a.example' })).toBe('إبراز الأسماء على a.example');
+  });
+
+  it('leaves a slot without a value as written', () => {
+    expect(tr('siteSwitch', 'en')).toBe('Highlight names on {host}');
+    expect(tr('coverageCount', 'en', { n: 2 })).toBe('Mentioned in 2 corpus articles ({m} mentions)');
+  });
+
+  it('takes the card’s words and the kind labels from the locale files too', () => {
+    expect(tr('loading', 'ar')).toBe(ar['loading']!.message);
+    expect(tr('notFound', 'en')).toBe(en['notFound']!.message);
+    expect(kindLabel('border-crossing', 'ar')).toBe(ar['kindBorderCrossing']!.message);
+    expect(kindLabel('media-unit', 'en')).toBe(en['kindMediaUnit']!.message);
+    expect(categoryLabel('place', 'en')).toBe(en['categoryPlace']!.message);
+    // A kind this version does not know (newer data) shows as itself.
+    expect(kindLabel('spaceport' as EntityKind, 'en')).toBe('spaceport');
   });
 
   it('names every kind and category in both languages', () => {
@@ -138,6 +153,10 @@ describe('no hard-coded interface text', () => {
 
   it.each(files.map((f) => [relative(ROOT, f), f]))('%s writes no words of its own', (_name, file) => {
     expect(literalsOf(file)).toEqual([]);
+  });
+
+  it.each(['lib/i18n.ts', 'lib/ui-i18n.ts'])('%s keeps no table of words besides the locale files', (name) => {
+    expect(literalsOf(join(ROOT, name)).filter((f) => f.includes('Arabic literal'))).toEqual([]);
   });
 
   it('catches hard-coded text (the check itself works)', () => {

@@ -1,13 +1,28 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_NAME, openDatabase } from '../../db/database.ts';
 import { OptionsApp } from '../../entrypoints/options/App.tsx';
 import { HOVER_DWELL_MS } from '../../lib/constants.ts';
-import { highlightStyleCss, kindPainted, loadSettings, parseSettings, SETTINGS_KEY, watchSettings } from '../../lib/settings.ts';
+import { categoryOf, type EntityKind } from '../../core/types.ts';
+import {
+  highlightStyleCss,
+  loadSettings,
+  parseSettings,
+  resetSettings,
+  saveSettings,
+  SETTINGS_KEY,
+  watchSettings,
+  type Settings,
+} from '../../lib/settings.ts';
 import { installBackground, openPages, resetBrowser, seedDatabase } from './helpers.ts';
+
+/** Whether names of this kind end up painted on a page: found (not hidden) and styled (not off). */
+function kindPainted(settings: Settings, kind: EntityKind): boolean {
+  return !settings.hiddenKinds.includes(kind) && settings.styles[categoryOf(kind)] !== 'off';
+}
 
 beforeEach(async () => {
   await seedDatabase();
@@ -79,6 +94,29 @@ describe('options page', () => {
     await waitFor(() => expect(delay.value).toBe(String(HOVER_DWELL_MS)));
   });
 
+  it('keeps both of two changes made in a row, before the first is stored (regression)', async () => {
+    await renderOptions();
+    // Two checkboxes, then two selects, each pair without waiting for the first write.
+    fireEvent.click(screen.getByRole('checkbox', { name: 'قرية' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'بلدة' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'مكان' }), { target: { value: 'underline' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'جماعة' }), { target: { value: 'off' } });
+    await waitFor(async () => expect((await loadSettings()).styles.group).toBe('off'));
+    const s = await loadSettings();
+    expect([...s.hiddenKinds].sort()).toEqual(['town', 'village']);
+    expect(s.styles).toEqual({ place: 'underline', group: 'off', person: 'both', outlet: 'both' });
+  });
+
+  it('says so when restoring the defaults fails, and stays usable (regression)', async () => {
+    await renderOptions();
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('storage unavailable'));
+    fireEvent.click(screen.getByRole('button', { name: 'استعادة الإعدادات الافتراضية' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('storage unavailable');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'قرية' }));
+    await waitFor(async () => expect((await loadSettings()).hiddenKinds).toEqual(['village']));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
   it('lists the disabled sites and removes one', async () => {
     const db = openDatabase(DB_NAME);
     await db.sites.bulkPut([
@@ -112,6 +150,22 @@ describe('settings storage', () => {
     expect(s.styles).toEqual({ place: 'off', group: 'both', person: 'both', outlet: 'both' });
     expect(s.hoverDelayMs).toBe(2000);
     expect(parseSettings(undefined).hoverDelayMs).toBe(HOVER_DWELL_MS);
+  });
+
+  it('runs writes one after another: concurrent updaters all land (regression)', async () => {
+    const hide = (kind: EntityKind) => (s: Settings) => ({ hiddenKinds: [...s.hiddenKinds, kind] });
+    const stored = await Promise.all([saveSettings(hide('city')), saveSettings(hide('town')), saveSettings({ hoverDelayMs: 300 })]);
+    expect(stored.map((s) => s.hiddenKinds)).toEqual([['city'], ['city', 'town'], ['city', 'town']]);
+    const s = await loadSettings();
+    expect(s.hiddenKinds).toEqual(['city', 'town']);
+    expect(s.hoverDelayMs).toBe(300);
+  });
+
+  it('goes on writing after a failed write', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('storage unavailable'));
+    await expect(saveSettings({ lang: 'en' })).rejects.toThrow('storage unavailable');
+    expect((await saveSettings({ hoverDelayMs: 100 })).hoverDelayMs).toBe(100);
+    expect((await resetSettings()).hoverDelayMs).toBe(HOVER_DWELL_MS);
   });
 
   it('is read from extension storage under one key', async () => {

@@ -179,6 +179,29 @@ describe('side panel reader view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'العودة إلى المصادر' }));
     await listed();
   });
+
+  it('never shows the previous name’s card while the next one loads (regression)', async () => {
+    await saveSettings({ hoverDelayMs: 0 });
+    render(<SidePanelApp />);
+    const rows = await listed();
+    fireEvent.click(within(rows[0]!).getByRole('button'));
+    const names = await waitFor(() => {
+      const found = [...document.querySelectorAll<HTMLElement>('.reader-text .name')];
+      if (found.length === 0) throw new Error('no reader yet');
+      return found;
+    });
+    const first = names[0]!;
+    const second = names.find((n) => n.dataset['entity'] !== first.dataset['entity'])!;
+    const nameOf = (el: HTMLElement) => corpusBundle().entities.find((e) => e.id === el.dataset['entity'])!.name;
+
+    fireEvent.mouseEnter(first);
+    await screen.findByRole('dialog', { name: nameOf(first) });
+    // Still open: the pointer moves straight to another name.
+    fireEvent.mouseEnter(second);
+    // Right after the switch, before the second card's data arrives: not the first card.
+    expect(screen.queryByRole('dialog', { name: nameOf(first) })).toBeNull();
+    expect(await screen.findByRole('dialog', { name: nameOf(second) })).toBeTruthy();
+  });
 });
 
 describe('side panel language', () => {

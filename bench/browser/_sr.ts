@@ -1,0 +1,28 @@
+import { chromium } from 'playwright-core';
+import { makeBenchPages } from './pages.ts';
+import { serveFixtures } from '../../test/e2e/harness.ts';
+const b = makeBenchPages();
+const server = await serveFixtures(b.pages);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+await page.goto(server.origin + b.long.path);
+console.log(await page.evaluate(() => {
+  const nodes: Text[] = [];
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) if ((n as Text).length > 20) nodes.push(n as Text);
+  const out: Record<string, number> = { nodes: nodes.length };
+  let t = performance.now();
+  const srs = nodes.map((n) => new StaticRange({ startContainer: n, startOffset: 2, endContainer: n, endOffset: 8 }));
+  out.staticRange = performance.now() - t;
+  t = performance.now();
+  const rs = nodes.map((n) => { const r = document.createRange(); r.setStart(n, 2); r.setEnd(n, 8); return r; });
+  out.range = performance.now() - t;
+  t = performance.now();
+  const h = new Highlight(); for (const r of srs) h.add(r); CSS.highlights.set('x', h);
+  out.highlightAdd = performance.now() - t;
+  t = performance.now();
+  getComputedStyle(document.body.lastElementChild!).display;
+  out.gcs = performance.now() - t;
+  return out;
+}));
+await browser.close(); await server.close();
