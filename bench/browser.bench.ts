@@ -192,6 +192,7 @@ interface ScanLine {
 
 interface ExtensionLoad {
   dcl: number;
+  fcp: number;
   scan: ScanLine;
   tasks: TaskSummary;
   heap: number;
@@ -199,6 +200,7 @@ interface ExtensionLoad {
 
 interface BaselineLoad {
   dcl: number;
+  fcp: number;
   tasks: TaskSummary;
   heap: number;
 }
@@ -212,6 +214,11 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
 
 function navigationDcl(page: Page): Promise<number> {
   return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
+}
+
+/** First contentful paint (NaN when the browser reported none). */
+function firstPaint(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
 }
 
 async function loadWithExtension(harness: Harness, path: string): Promise<ExtensionLoad> {
@@ -235,8 +242,9 @@ async function loadWithExtension(harness: Harness, path: string): Promise<Extens
     await page.waitForTimeout(400);
     const events = await stopTrace();
     const dcl = await navigationDcl(page);
+    const fcp = await firstPaint(page);
     const heap = await heapAfterGc(cdp);
-    return { dcl, scan, tasks: summariseTasks(events, url), heap };
+    return { dcl, fcp, scan, tasks: summariseTasks(events, url), heap };
   } finally {
     await page.close();
   }
@@ -251,8 +259,9 @@ async function loadWithout(browser: Browser, url: string): Promise<BaselineLoad>
     await page.waitForTimeout(400);
     const events = await stopTrace();
     const dcl = await navigationDcl(page);
+    const fcp = await firstPaint(page);
     const heap = await heapAfterGc(cdp);
-    return { dcl, tasks: summariseTasks(events, url), heap };
+    return { dcl, fcp, tasks: summariseTasks(events, url), heap };
   } finally {
     await page.close();
   }
@@ -378,12 +387,11 @@ async function serviceWorkerImport(harness: Harness): Promise<{ loggedMs: number
         r.onerror = () => reject(r.error);
       }),
   );
+  // The restarted worker's console reaches the context's console event (with worker() set).
   const logged = new Promise<number>((resolve) => {
-    harness.context.on('serviceworker', (w) => {
-      w.on('console', (m) => {
-        const match = /imported in (\d+) ms/.exec(m.text());
-        if (match) resolve(Number(match[1]));
-      });
+    harness.context.on('console', (m) => {
+      const match = m.worker() ? /imported in (\d+) ms/.exec(m.text()) : null;
+      if (match) resolve(Number(match[1]));
     });
   });
   const start = Date.now();
@@ -520,6 +528,9 @@ async function main(): Promise<void> {
       row('longest task of any kind, with / without the extension', `${ms(median(ext.map((e) => e.tasks.longestMs)))} / ${ms(median(base.map((b) => b.tasks.longestMs)))}`);
       row('  tasks running JS without the extension (must be 0)', String(base.reduce((n, b) => n + b.tasks.jsTasks, 0)));
       row('DOMContentLoaded, with / without the extension', `${ms(median(ext.map((e) => e.dcl)))} / ${ms(median(base.map((b) => b.dcl)))}`);
+      const fcps = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
+      row('first contentful paint, with / without the extension', `${ms(median(fcps(ext.map((e) => e.fcp))))} / ${ms(median(fcps(base.map((b) => b.fcp))))}`);
+      row('navigation start → every mention highlighted', ms(median(ext.map((e) => e.scan.doneAt))));
       row('JS heap the extension adds (after GC)', kib(median(ext.map((e) => e.heap)) - median(base.map((b) => b.heap))));
       const markMs = median(mark.map((m) => m.ms));
       const oursWork = median(ext.map((e) => e.scan.matcherMs + e.scan.totalMs));

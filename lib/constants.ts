@@ -62,15 +62,24 @@ export const CARD_MIN_HEIGHT_PX = 160;
 export const SCAN_SLICE_MS = 8;
 
 /**
- * The first scan starts at DOMContentLoaded, except in a document of more elements than this: its
- * first style resolution (which our first computed style would force inside our task) takes tens
- * of milliseconds, so the scan waits for the page's own first frame. A news article with its
- * menus and sidebars has a few hundred to a couple of thousand elements.
+ * The first scan starts at DOMContentLoaded, except in a document of more elements than this:
+ * there, restyling every element for the highlight styles we adopt takes tens of milliseconds,
+ * which our first computed style would force inside our first slice, so the scan waits for the
+ * page's next frame to do it. A news article with its menus and sidebars has a few hundred to a
+ * couple of thousand elements.
  */
 export const LARGE_DOCUMENT_ELEMENTS = 3000;
 
-/** The longest a first scan waits for that first frame: a tab in the background renders none. */
+/** The longest a first scan waits for that frame: a tab in the background renders none. */
 export const FIRST_FRAME_WAIT_MS = 100;
+
+/**
+ * During a long scan, the ranges found are handed to the page's highlights at most this often
+ * (and all at once when the scan pass ends): each frame after a highlight changes, the browser
+ * revalidates every range it holds, so adding them slice by slice would cost each frame in
+ * proportion to all found so far. A typical article is scanned in well under this.
+ */
+export const HIGHLIGHT_BATCH_MS = 100;
 
 /** The long-task limit the scanner is built to stay under (what tests measure against). */
 export const LONG_TASK_MS = 50;
@@ -78,9 +87,11 @@ export const LONG_TASK_MS = 50;
 /**
  * A block of text longer than this (a page that is one huge text node, a paragraph of thousands of
  * inline elements) is matched in windows of this many characters, a slice boundary allowed between
- * any two: detect() over a whole megabyte at once would hold the page for hundreds of ms.
+ * any two: detect() over a whole megabyte at once would hold the page for seconds. detect's cost
+ * grows faster than the text (its context rules weigh each weak name against the others), so
+ * windows are kept small: a 4K window takes a few ms, a 16K one up to 100 ms on a loaded machine.
  */
-export const DETECT_WINDOW_CHARS = 16_384;
+export const DETECT_WINDOW_CHARS = 4_096;
 
 /**
  * Mentions starting in a window's last this-many characters are left to the next window: longer

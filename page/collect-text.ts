@@ -197,7 +197,9 @@ export class BlockCollector {
       const text = node as Text;
       if (text.data.length === 0) continue;
       const parent = text.parentElement;
-      if (parent && !this.styles.info(parent).visible) continue;
+      // Text right under a shadow root inherits its visibility from the host.
+      const styled = parent ?? ((text.parentNode as ShadowRoot | null)?.host as Element | undefined);
+      if (styled && !this.styles.info(styled).visible) continue;
       const block = parent ? this.blockElementOf(parent) : this.walkerRoot!;
       if (this.pending && block !== this.pendingBlock) {
         const done = this.flush();

@@ -10,7 +10,7 @@
  * hover looks mentions up in its own index, not in the highlights.
  */
 import type { Category } from '../core/types.ts';
-import { EXTENSION_PREFIX } from '../lib/constants.ts';
+import { EXTENSION_PREFIX, HIGHLIGHT_BATCH_MS } from '../lib/constants.ts';
 
 export type HighlightKey = Category | 'current';
 
@@ -80,6 +80,15 @@ export class Highlighter {
   private sheet: CSSStyleSheet | undefined;
   private readonly adopted = new Set<Document | ShadowRoot>();
   private current: AbstractRange | undefined;
+  /**
+   * Ranges added but not yet handed to their Highlight. Every frame after a registered highlight
+   * changes, the browser revalidates all of its ranges: adding a scan's ranges slice by slice
+   * would make each of the scan's frames cost in proportion to everything found so far (on a
+   * 1 MB page, more than the scan itself). So they go in together: when the scan pass ends
+   * (reassert) or, during a long scan, every HIGHLIGHT_BATCH_MS.
+   */
+  private readonly pending = new Map<HighlightKey, Set<AbstractRange>>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly doc: Document) {
     const win = doc.defaultView as unknown as HighlightWindow | null;
@@ -125,6 +134,7 @@ export class Highlighter {
    * a page that clears the registry, would drop ours. Cheap; the scanner calls it after each pass.
    */
   reassert(): void {
+    this.flush();
     if (this.registry) {
       for (const [key, h] of this.highlights) {
         if (this.registry.get(highlightName(key)) !== h) this.registry.set(highlightName(key), h);
@@ -141,12 +151,28 @@ export class Highlighter {
     }
   }
 
+  /** Highlight a range (painted from the next flush on: see `pending`). */
   add(category: Category, range: AbstractRange): void {
-    this.highlights.get(category)?.add(range);
+    if (!this.highlights.has(category)) return;
+    const set = this.pending.get(category);
+    if (set) set.add(range);
+    else this.pending.set(category, new Set([range]));
+    this.flushTimer ??= setTimeout(() => this.flush(), HIGHLIGHT_BATCH_MS);
   }
 
   delete(category: Category, range: AbstractRange): void {
-    this.highlights.get(category)?.delete(range);
+    if (!this.pending.get(category)?.delete(range)) this.highlights.get(category)?.delete(range);
+  }
+
+  /** Hand the ranges added since the last flush to their highlights. */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    for (const [key, ranges] of this.pending) {
+      const h = this.highlights.get(key);
+      if (h) for (const r of ranges) h.add(r);
+    }
+    this.pending.clear();
   }
 
   /** Mark one range as the keyboard's current name (null clears it). */
@@ -164,11 +190,14 @@ export class Highlighter {
 
   /** Ranges registered for a key (0 where unsupported): what tests and the demo report. */
   size(key: HighlightKey): number {
-    return this.highlights.get(key)?.size ?? 0;
+    return (this.highlights.get(key)?.size ?? 0) + (this.pending.get(key)?.size ?? 0);
   }
 
   /** Unregister everything and drop the adopted styles: the page is as it was. */
   dispose(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending.clear();
     for (const [key, h] of this.highlights) {
       h.clear();
       if (this.registry?.get(highlightName(key)) === h) this.registry.delete(highlightName(key));

@@ -151,7 +151,15 @@ class Context {
   }
 
   private knownOf(c: Candidate): Known {
-    return { ...this.span(c.raw), start: c.raw.start, end: c.raw.end, entity: c.entity, category: this.categoryOf(c.entity) };
+    const tokens = this.tokens;
+    return {
+      first: tokenAt(tokens, c.raw.start),
+      last: tokenAt(tokens, c.raw.end - 1),
+      start: c.raw.start,
+      end: c.raw.end,
+      entity: c.entity,
+      category: this.categoryOf(c.entity),
+    };
   }
 
   score(c: Candidate): number {
@@ -160,13 +168,14 @@ class Context {
     const tokens = this.tokens;
     const next = tokens[last + 1];
     const nextWord = next && !next.breakBefore ? next.norm : undefined;
-    if (nextWord && VETO_AFTER.some((v) => readingsOf(nextWord).some((w) => v.words.has(w)))) return 0;
+    const nextReadings = nextWord ? readingsOf(nextWord) : undefined;
+    if (nextReadings && VETO_AFTER.some((v) => nextReadings.some((w) => v.words.has(w)))) return 0;
 
     const before = this.wordsBefore(first, 3);
     if (before[0]?.some((w) => VETO_BEFORE.some((v) => v.words.has(w)))) return 0;
 
     let score = WEAK_BASE;
-    const triggered = (cues: readonly Cue[], words: readonly string[][]) =>
+    const triggered = (cues: readonly Cue[], words: readonly (readonly string[])[]) =>
       cues
         .filter((cue) => cue.for.includes(category))
         .filter((cue) => words.slice(0, cue.window).some((readings) => readings.some((w) => cue.words.has(w))))
@@ -174,7 +183,7 @@ class Context {
     const beforeWeight = triggered(TRIGGERS_BEFORE, before);
     if (NEEDS_TRIGGER.names.has(keyOf(c.raw, this.patterns)) && beforeWeight < 0.5) return 0;
     score += beforeWeight;
-    score += triggered(TRIGGERS_AFTER, nextWord ? [readingsOf(nextWord)] : []);
+    score += triggered(TRIGGERS_AFTER, nextReadings ? [nextReadings] : []);
 
     const proclitic = c.raw.proclitic;
     if ((proclitic.includes('ب') || proclitic.includes('ل')) && NEARBY.preposition.for.includes(category)) {
@@ -209,8 +218,8 @@ class Context {
   }
 
   /** Up to `count` words before token `index` within its sentence, each as its proclitic readings. */
-  private wordsBefore(index: number, count: number): string[][] {
-    const words: string[][] = [];
+  private wordsBefore(index: number, count: number): (readonly string[])[] {
+    const words: (readonly string[])[] = [];
     for (let i = index; i > 0 && words.length < count; i--) {
       if (this.tokens[i]!.breakBefore) break;
       words.push(readingsOf(this.tokens[i - 1]!.norm));
@@ -219,7 +228,19 @@ class Context {
   }
 }
 
-/** A word and the words it can be with its proclitics taken off ("وبريف" → ريف). */
-function readingsOf(word: string): string[] {
-  return stripProclitics(word).map((r) => r.name);
+/**
+ * A word and the words it can be with its proclitics taken off ("وبريف" → ريف). The same few
+ * words come up again and again (each weak candidate is scored up to four times, and looks at the
+ * words around it): remembered, up to READINGS_CACHE_SIZE words.
+ */
+function readingsOf(word: string): readonly string[] {
+  let readings = readingsCache.get(word);
+  if (!readings) {
+    if (readingsCache.size >= READINGS_CACHE_SIZE) readingsCache.clear();
+    readings = stripProclitics(word).map((r) => r.name);
+    readingsCache.set(word, readings);
+  }
+  return readings;
 }
+const READINGS_CACHE_SIZE = 4096;
+const readingsCache = new Map<string, readonly string[]>();

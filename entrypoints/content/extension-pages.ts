@@ -70,6 +70,8 @@ export function answerExtensionPages(target: () => RevealTarget | undefined): ()
 export class PageSettings {
   current: Settings = DEFAULT_SETTINGS;
   private sheet: CSSStyleSheet | undefined;
+  /** The CSS text the sheet holds. */
+  private sheetCss: string | undefined;
 
   async load(): Promise<Settings> {
     try {
@@ -91,11 +93,28 @@ export class PageSettings {
       const win = doc.defaultView as (Window & typeof globalThis) | null;
       if (!win) return;
       this.sheet ??= new win.CSSStyleSheet();
-      this.sheet.replaceSync(highlightStyleCss(this.current.styles, highlightName));
+      // Each change of a sheet with ::highlight() rules restyles the whole page: only when needed.
+      const css = highlightStyleCss(this.current.styles, highlightName);
+      if (css !== this.sheetCss) {
+        this.sheet.replaceSync(css);
+        this.sheetCss = css;
+      }
       const sheet = this.sheet;
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets.filter((s) => s !== sheet), sheet];
+      const adopted = doc.adoptedStyleSheets;
+      if (adopted[adopted.length - 1] !== sheet) doc.adoptedStyleSheets = [...adopted.filter((s) => s !== sheet), sheet];
     } catch (error) {
       console.warn('[khabar] could not apply the highlight styles', error);
+    }
+  }
+
+  /** Take the reader's highlight styles off the page again. */
+  removeStyles(doc: Document): void {
+    const sheet = this.sheet;
+    if (!sheet) return;
+    try {
+      if (doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    } catch {
+      // A document that went away: nothing to undo.
     }
   }
 
@@ -110,7 +129,8 @@ export class PageSettings {
       this.current = next;
       if (this.sheet) {
         try {
-          this.sheet.replaceSync(highlightStyleCss(next.styles, highlightName));
+          this.sheetCss = highlightStyleCss(next.styles, highlightName);
+          this.sheet.replaceSync(this.sheetCss);
         } catch (error) {
           console.warn('[khabar] could not apply the highlight styles', error);
         }

@@ -23,36 +23,34 @@ function log(what: string): (error: unknown) => void {
   return (error) => console.warn(`[khabar] ${what}`, error);
 }
 
-/**
- * Resolves when the first scan may start: at DOMContentLoaded (at once when it is past), so that a
- * page's names are highlighted as it appears. A large document waits for its first frame too:
- * our first computed style would force the page's whole first style resolution inside our task,
- * a long task for a big page, which its own first frame does anyway. A tab in the background
- * renders no frames: after FIRST_FRAME_WAIT_MS the scan starts regardless.
- */
-function readyToScan(): Promise<void> {
-  const large = () => document.getElementsByTagName('*').length > LARGE_DOCUMENT_ELEMENTS;
-  const afterFirstFrame = () =>
-    new Promise<void>((resolve) => {
-      const fallback = setTimeout(resolve, FIRST_FRAME_WAIT_MS);
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          clearTimeout(fallback);
-          resolve();
-        }, 0),
-      );
-    });
+/** Resolves at DOMContentLoaded (at once when it is past). */
+function domContentLoaded(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) =>
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        if (large()) void afterFirstFrame().then(resolve);
-        else resolve();
-      },
-      { once: true },
-    ),
-  );
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/**
+ * Whether restyling the whole document is a long task: our highlight styles, once adopted,
+ * restyle every element, and our first computed style would force that inside our first slice.
+ */
+function isLargeDocument(): boolean {
+  return document.getElementsByTagName('*').length > LARGE_DOCUMENT_ELEMENTS;
+}
+
+/**
+ * Resolves after the page's next frame (its style, layout and paint), or after
+ * FIRST_FRAME_WAIT_MS in a tab that renders no frames (in the background).
+ */
+function afterNextFrame(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, FIRST_FRAME_WAIT_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** Resolves true once the page reads as Arabic, false when it clearly does not (or never says). */
@@ -117,6 +115,17 @@ export class PageSession {
    * kinds it was filtered by; used by the first start if those still apply.
    */
   private early: Promise<{ hiddenKinds: string; matcher: Matcher; ms: number }> | undefined;
+  /** The highlighter made at document_start (see boot), for the first start to take over. */
+  private earlyHighlighter: Highlighter | undefined;
+
+  /** The site is off (or the extension went away) before the first start: nothing of ours stays. */
+  private dropEarlyHighlighter(): void {
+    const h = this.earlyHighlighter;
+    this.earlyHighlighter = undefined;
+    if (!h) return;
+    h.dispose();
+    if (!this.active && !this.starting) this.settings.removeStyles(document);
+  }
 
   /**
    * Runs at document_start. A page that declares itself Arabic (`<html lang="ar">`, known before
@@ -131,6 +140,11 @@ export class PageSession {
     const settingsLoaded = declared ? this.settings.load().finally(() => this.step('settings')) : undefined;
     const siteEnabled = declared ? sendRequest({ type: 'getSiteEnabled', host }).finally(() => this.step('siteEnabled')) : undefined;
     if (declared) {
+      // The highlight styles go on before the page's first style resolution: added later, a sheet
+      // of ::highlight() rules restyles every element of the page once more.
+      this.earlyHighlighter = new Highlighter(document);
+      this.settings.adoptStyles(document);
+      this.ctx.onInvalidated(() => this.dropEarlyHighlighter());
       this.early = sendRequest({ type: 'getMatcher' }).then(async (payload) => {
         this.step('matcherPayload');
         await settingsLoaded;
@@ -142,8 +156,8 @@ export class PageSession {
       this.early.catch(() => undefined);
       siteEnabled!.catch(() => undefined);
     }
-    await readyToScan();
-    this.step('readyToScan');
+    await domContentLoaded();
+    this.step('domContentLoaded');
     if (!(await waitForArabic(this.ctx))) return;
     if (this.ctx.isInvalid) return;
     await (settingsLoaded ?? this.settings.load());
@@ -168,6 +182,7 @@ export class PageSession {
     });
     const { enabled } = await (siteEnabled ?? sendRequest({ type: 'getSiteEnabled', host }));
     if (enabled) await this.activate();
+    else this.dropEarlyHighlighter();
   }
 
   private activate(): Promise<void> {
@@ -209,8 +224,18 @@ export class PageSession {
     this.step('matcher');
     if (this.ctx.isInvalid) return;
     const index = new MentionIndex();
-    const highlighter = new Highlighter(document);
+    const highlighter = this.earlyHighlighter ?? new Highlighter(document);
+    this.earlyHighlighter = undefined;
     this.settings.adoptStyles(document);
+    // The page restyles itself for the sheets just adopted in its own next frame, not inside our
+    // first slice (on a small page that is a millisecond, and the scan starts at once).
+    if (isLargeDocument()) {
+      await afterNextFrame();
+      if (this.ctx.isInvalid) {
+        highlighter.dispose();
+        return;
+      }
+    }
     const shadowRoots: ShadowRoot[] = [];
     // The scan starts now; the card's UI joins when it is ready (its host element is only added
     // to the page when a card first opens, so until then no node of the page is ours).

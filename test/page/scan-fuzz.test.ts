@@ -122,13 +122,24 @@ describe('BlockCollector on random DOM trees', () => {
             expect(b.starts[i]).toBe(b.nodes.slice(0, i).reduce((s, x) => s + x.data.length, 0));
             seen.set(n, (seen.get(n) ?? 0) + 1);
           });
-          // Any span of the block maps back to a DOM range with the same text.
+          // Any span of the block maps back to positions in the block's nodes holding that text.
+          // (Not Range.toString(): a range also covers the text of skipped elements between its
+          // ends, a <style> or a hidden span, which the reader does not see and which is not painted.)
           if (b.text.length > 0) {
             const start = seed % b.text.length;
             const end = start + 1 + ((seed >> 3) % (b.text.length - start));
-            const spec = spanToRange(b, start, end);
+            const spec = spanToRange(b, start, end)!;
             expect(spec).not.toBeNull();
-            expect(toLiveRange(spec!).toString()).toBe(b.text.slice(start, end));
+            const i = b.nodes.indexOf(spec.startContainer);
+            const j = b.nodes.indexOf(spec.endContainer);
+            expect(i >= 0 && j >= i).toBe(true);
+            const covered =
+              i === j
+                ? spec.startContainer.data.slice(spec.startOffset, spec.endOffset)
+                : spec.startContainer.data.slice(spec.startOffset) +
+                  b.nodes.slice(i + 1, j).map((n) => n.data).join('') +
+                  spec.endContainer.data.slice(0, spec.endOffset);
+            expect(covered).toBe(b.text.slice(start, end));
           }
         }
         for (const n of textNodes(document.body)) {
@@ -139,19 +150,6 @@ describe('BlockCollector on random DOM trees', () => {
       { numRuns: TREE_RUNS },
     );
   }, TIMEOUT);
-
-  test('3,000 levels of nesting, inline and block, read without a stack overflow', () => {
-    let el: Element = document.body;
-    for (let d = 1; d <= 3000; d++) {
-      const child = document.createElement(d % 3 === 0 ? 'div' : 'span');
-      if (d === 2999) child.append('دخلت القوات إلى البو');
-      el.appendChild(child);
-      el = child;
-    }
-    el.append('كمال صباحاً.');
-    const blocks = collectBlocks(document.body);
-    expect(blocks.map((b) => b.text).join('|')).toContain('البوكمال');
-  });
 });
 
 // ── Long blocks matched in windows ───────────────────────────────────────────────────────────
@@ -163,7 +161,7 @@ const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(' ', ' ', ' ', '، ', '. ', '\n', ' في ', ' قال ', ' عملية عسكرية ', ' بطولة ', 'x', 'ـ', '\u200c', '«', '»') },
   { weight: 1, arbitrary: fc.string({ maxLength: 5 }) },
 );
-const longText = fc.array(piece, { minLength: 200, maxLength: 1500 }).map((p) => p.join(''));
+const longText = fc.array(piece, { minLength: 800, maxLength: 2000 }).map((p) => p.join(''));
 
 async function scanText(parts: string[], windowChars: number) {
   document.body.innerHTML = '';
@@ -187,8 +185,10 @@ const matcher = testMatcher();
 
 describe('long blocks, matched window by window', () => {
   test('find what detect() finds in the whole text, however the text is split into nodes', async () => {
+    let windowed = 0;
     await fc.assert(
-      fc.asyncProperty(longText, fc.array(fc.nat(), { maxLength: 30 }), fc.integer({ min: 1536, max: 4000 }), async (text, cuts, windowChars) => {
+      fc.asyncProperty(longText, fc.array(fc.nat(), { maxLength: 30 }), fc.integer({ min: 1536, max: 2500 }), async (text, cuts, windowChars) => {
+        if (text.length > 2 * windowChars) windowed++;
         const expected = detect(matcher, text, { minConfidence: MIN_HIGHLIGHT_CONFIDENCE }).map((m) => `${m.entityId}:${m.text}`);
         // One text node.
         expect(await scanText([text], windowChars)).toEqual(expected);
@@ -199,5 +199,7 @@ describe('long blocks, matched window by window', () => {
       }),
       { numRuns: WINDOW_RUNS },
     );
+    // Most texts were long enough for three windows or more.
+    expect(windowed).toBeGreaterThan(WINDOW_RUNS / 2);
   }, TIMEOUT);
 });
