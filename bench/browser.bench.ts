@@ -42,6 +42,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import type { Bundle } from '../core/types.ts';
+import { HOVER_DWELL_MS } from '../lib/constants.ts';
 import { CHROMIUM, EXTENSION_DIR, Harness, waitFor } from '../test/e2e/harness.ts';
 import { makeBenchPages } from './browser/pages.ts';
 import type { ScaleResult } from './browser/scale-entry.ts';
@@ -308,6 +309,8 @@ interface CardLine {
   loading: boolean;
   renderMs: number;
   frameMs: number;
+  /** From the pointer's last move (it came to rest) to the same frame; null where not logged. */
+  sinceRestMs: number | null;
 }
 
 async function hoverRuns(harness: Harness, path: string, count: number): Promise<CardLine[]> {
@@ -541,11 +544,13 @@ async function main(): Promise<void> {
     }
 
     if (cards.length > 0) {
-      section(`hover: ${cards.length} hovers on the typical article (dwell ${'150'} ms, then:)`);
+      section(`hover: ${cards.length} hovers on the typical article (dwell ${HOVER_DWELL_MS} ms)`);
       const frame = cards.map((c) => c.frameMs);
       const render = cards.map((c) => c.renderMs);
       row('dwell end → card with coverage rendered, p50 / p95', `${ms(quantile(render, 0.5))} / ${ms(quantile(render, 0.95))}`);
       row('dwell end → next animation frame (paints it), p50 / p95', `${ms(quantile(frame, 0.5))} / ${ms(quantile(frame, 0.95))}`, 'p95 ≤ 16 ms', quantile(frame, 0.95) <= 16);
+      const rest = cards.flatMap((c) => (c.sinceRestMs === null || c.sinceRestMs === undefined ? [] : [c.sinceRestMs]));
+      if (rest.length > 0) row('pointer at rest → that frame (the dwell included), p50 / p95', `${ms(quantile(rest, 0.5))} / ${ms(quantile(rest, 0.95))}`);
       row('  cards that had to wait for their data', `${cards.filter((c) => c.loading).length} of ${cards.length}`);
       row('  max', ms(Math.max(...frame)));
     }

@@ -1,10 +1,11 @@
 /**
  * What the pages show while the bundled data is being imported, or when the import failed.
- * Nothing once the data is ready.
+ * Nothing once the data is ready. A full disk (the browser's storage quota) gets words the reader
+ * can act on; any other failure shows its message.
  */
 import type { JSX } from 'preact';
+import { t, type UiLang } from '../lib/i18n.ts';
 import type { ImportStatus } from '../lib/messages.ts';
-import { tr, type UiLang } from '../lib/ui-i18n.ts';
 
 export function DataStatus(props: { status: ImportStatus | undefined; lang: UiLang }): JSX.Element | null {
   const { status, lang } = props;
@@ -12,13 +13,13 @@ export function DataStatus(props: { status: ImportStatus | undefined; lang: UiLa
   if (status?.state === 'error') {
     return (
       <p class="notice" data-kind="error" role="alert">
-        {tr('dataError', lang, { error: status.error ?? '' })}
+        {status.errorKind === 'quota' ? t('dataErrorQuota', lang) : t('dataError', lang, { error: status.error ?? '' })}
       </p>
     );
   }
   return (
     <p class="notice" role="status">
-      {tr('dataLoading', lang, { p: Math.round((status?.progress ?? 0) * 100) })}
+      {t('dataLoading', lang, { p: Math.round((status?.progress ?? 0) * 100) })}
     </p>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'preact';
 import { useId, useState } from 'preact/hooks';
+import { errorText } from '../lib/errors.ts';
 import { setSiteEnabled } from '../lib/tabs.ts';
 import { t, type UiLang } from '../lib/i18n.ts';
 import { uiDatabase } from '../lib/ui-data.ts';
@@ -29,7 +30,7 @@ export function SiteSwitch(props: { host: string | null; lang: UiLang }): JSX.El
           onChange={(e) => {
             setError('');
             setSiteEnabled(host, e.currentTarget.checked).catch((err: unknown) =>
-              setError(err instanceof Error ? err.message : String(err)),
+              setError(errorText(err, lang)),
             );
           }}
         />

@@ -2,7 +2,7 @@
  * What the popup and the side panel both start from: the reader's settings and interface language,
  * the import's status, the gazetteer, the tab they are about and the names found on it.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { LensDatabase } from '../db/database.ts';
 import type { UiKey, UiLang } from '../lib/i18n.ts';
 import { sendRequest, type ImportStatus } from '../lib/messages.ts';
@@ -35,15 +35,20 @@ export function usePageData(title: UiKey, followTab: boolean): PageData {
   const lang = settings?.lang ?? 'ar';
   useDocumentLanguage(lang, title);
   const db = uiDatabase();
-  const status = useLiveQuery(() => importStatus(db), []);
+  const stored = useLiveQuery(() => importStatus(db), []);
   const gaz = useLiveQuery(() => gazetteer(db), []);
   const { tab, loaded: tabLoaded } = useTargetTab(followTab);
   const names = useTabNames(tab?.id ?? null, tab?.url);
 
   // Asking for the status also starts the import if nothing is stored yet (background handlers).
+  // Its answer also tells of a failure the database could not record (storage full, the bundle
+  // unreadable): shown rather than "preparing…" for ever.
+  const [answered, setAnswered] = useState<ImportStatus | undefined>(undefined);
   useEffect(() => {
-    sendRequest({ type: 'getStatus' }).catch(() => {});
+    sendRequest({ type: 'getStatus' }).then(setAnswered, () => {});
   }, []);
+  const inProgress = stored.value === undefined || stored.value.state === 'empty' || stored.value.state === 'importing';
+  const status: Live<ImportStatus> = answered?.state === 'error' && inProgress ? { value: answered, error: undefined } : stored;
 
   return { settings, lang, db, status, gazetteer: gaz, tab, tabLoaded, names };
 }

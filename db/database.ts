@@ -28,6 +28,8 @@ export interface ImportRecord {
   /** The extension version that stored the data: an update re-checks the bundle. */
   extensionVersion?: string;
   error?: string;
+  /** 'quota': the browser refused to store more (QuotaExceededError); the reader can act on it. */
+  errorKind?: 'quota';
   updatedAt: number;
 }
 
@@ -65,7 +67,13 @@ export const USER_TABLES = ['settings', 'sites'] as const;
  * when data must move, an upgrade. Never edit a shipped entry: append one (as jpdict-idb's
  * `if (oldVersion < n)` steps do), so that a database of any older version upgrades step by step.
  */
-export const SCHEMA: readonly { version: number; stores: Record<string, string | null>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void }[] = [
+export interface SchemaStep {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA: readonly SchemaStep[] = [
   {
     version: 1,
     stores: {
@@ -92,9 +100,10 @@ export class LensDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   sites!: EntityTable<SiteRow, 'host'>;
 
-  constructor(name: string, options: { relaxed?: boolean } = {}) {
+  /** `schema`: the version list to open with (tests open a database with a version added to it). */
+  constructor(name: string, options: { relaxed?: boolean; schema?: readonly SchemaStep[] } = {}) {
     super(name, options.relaxed ? { chromeTransactionDurability: 'relaxed' } : {});
-    for (const step of SCHEMA) {
+    for (const step of options.schema ?? SCHEMA) {
       const v = this.version(step.version).stores(step.stores);
       if (step.upgrade) v.upgrade(step.upgrade);
     }

@@ -53,6 +53,7 @@ export async function importStatus(db: LensDatabase): Promise<ImportStatus> {
   const status: ImportStatus = { state: r.state, progress: r.progress };
   if (r.state === 'ready' && r.bundleVersion) status.bundleVersion = r.bundleVersion;
   if (r.error) status.error = r.error;
+  if (r.errorKind) status.errorKind = r.errorKind;
   return status;
 }
 
@@ -140,21 +141,53 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
       await db.meta.put(ready);
     });
   } catch (e) {
-    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    await db.meta
-      .put({ ...record, state: 'error', done: await committedCounts(db, record), error: message, updatedAt: Date.now() })
-      .catch(() => {});
-    throw e;
+    const failure = new ImportFailure(e);
+    const failed: ImportRecord = { ...record, state: 'error', done: {}, error: failure.message, updatedAt: Date.now() };
+    if (failure.kind) failed.errorKind = failure.kind;
+    try {
+      // What the database actually holds (the failed batch rolled back).
+      const stored = await readImportRecord(db);
+      if (stored && stored.target === record.target) {
+        failed.done = stored.done;
+        failed.progress = stored.progress;
+      }
+      await db.meta.put(failed);
+    } catch (recordError) {
+      // Not even the error could be stored (storage full to the last byte): the caller reports it
+      // (the background keeps it for getStatus), it is not lost.
+      failure.recorded = false;
+      console.warn('khabar-lens: could not record the import failure', recordError);
+    }
+    throw failure;
   }
   progress(1);
   return { imported: true, resumed, version: bundle.version };
 }
 
-/** After a failed batch: the counts the database actually holds (the failed batch rolled back). */
-async function committedCounts(db: LensDatabase, record: ImportRecord): Promise<ImportRecord['done']> {
-  const stored = await readImportRecord(db);
-  return stored && stored.target === record.target ? stored.done : {};
+/** Whether an error (or an error inside Dexie's wrappers: inner, cause, a BulkError's failures) is the browser's storage quota. */
+export function isQuotaError(e: unknown, depth = 0): boolean {
+  if (typeof e !== 'object' || e === null || depth > 5) return false;
+  const x = e as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (x.name === 'QuotaExceededError') return true;
+  const failures = Array.isArray(x.failures) ? x.failures : x.failures && typeof x.failures === 'object' ? Object.values(x.failures) : [];
+  return failures.some((f) => isQuotaError(f, depth + 1)) || isQuotaError(x.inner, depth + 1) || isQuotaError(x.cause, depth + 1);
 }
+
+export const QUOTA_MESSAGE = 'not enough storage space for the bundled data (QuotaExceededError)';
+
+/** An import that failed: a readable message, what kind of failure, and the original error. */
+export class ImportFailure extends Error {
+  readonly kind: 'quota' | undefined;
+  /** False when the failure could not be written to the database either. */
+  recorded = true;
+  constructor(readonly original: unknown) {
+    const quota = isQuotaError(original);
+    super(quota ? QUOTA_MESSAGE : original instanceof Error ? `${original.name}: ${original.message}` : String(original));
+    this.name = 'ImportFailure';
+    this.kind = quota ? 'quota' : undefined;
+  }
+}
+
 
 /** Structural check of a fetched bundle before anything is deleted for it. */
 export function parseBundle(data: unknown): Bundle {

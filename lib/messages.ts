@@ -46,10 +46,10 @@ export interface SearchResult {
 }
 
 /**
- * Who may send what: content scripts (a tab sends it) may send getMatcher, getCard, reportPage,
- * getSiteEnabled (for their own frame's host only), getStatus, search, listArticles, getArticle;
- * setSiteEnabled and getTabNames come only from the extension's own pages (popup, side panel,
- * options), so a page cannot switch the extension off for itself or read other tabs.
+ * Who may send what: content scripts (a tab sends it) may send getMatcher, getCard, reportPage and
+ * getSiteEnabled (for their own frame's host only), all they use; the rest come only from the
+ * extension's own pages (popup, side panel, options), so a page cannot switch the extension off
+ * for itself, read other tabs, or ask anything it has no need to.
  */
 export type Request =
   | { type: 'getMatcher' }
@@ -77,6 +77,8 @@ export interface ImportStatus {
   progress: number;
   bundleVersion?: string;
   error?: string;
+  /** 'quota': storage is full (the pages say so in words the reader can act on). */
+  errorKind?: 'quota';
 }
 
 export interface ResponseMap {

@@ -147,6 +147,12 @@ export class BlockCollector {
   private readonly blockOf = new WeakMap<Element, Node>();
   private pending: TextBlock | undefined;
   private pendingBlock: Node | undefined;
+  /**
+   * True when the last next() returned null because its deadline came, not because the text is
+   * done: the block being gathered is kept, and the next call goes on with it. (A paragraph of
+   * ten thousand inline elements takes tens of ms to gather: it must not be one slice.)
+   */
+  paused = false;
 
   constructor(
     root: Root,
@@ -170,8 +176,15 @@ export class BlockCollector {
     return true;
   }
 
-  next(): TextBlock | null {
+  /** The next block, or null when done (or, with `deadline` passed, when paused: see `paused`). */
+  next(deadline = Number.POSITIVE_INFINITY): TextBlock | null {
+    this.paused = false;
+    let steps = 0;
     for (;;) {
+      if ((++steps & 63) === 0 && performance.now() >= deadline) {
+        this.paused = true;
+        return null;
+      }
       if (!this.walker) {
         const root = this.roots.shift();
         if (!root) return this.flush();

@@ -231,8 +231,11 @@ export class Scanner {
           if (!root.isConnected) break;
         }
         if (!pending) {
-          const block = collector.next();
-          if (!block) break;
+          const block = collector.next(sliceStart + sliceMs);
+          if (!block) {
+            if (collector.paused) continue; // mid-block at the slice's end: yield, then go on
+            break;
+          }
           pending = { block, at: { from: 0, accept: 0 } };
         }
         let next: BlockWindow | null = null;

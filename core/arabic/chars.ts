@@ -157,15 +157,15 @@ export const CHAR_RULES: readonly CharRule[] = [
 export const ROLE = new Uint8Array(0x10000).fill(CharRole.Break);
 export const FOLD = new Uint16Array(0x10000);
 
+// Built on every page the content script runs in, before the page is parsed: ranges are filled
+// natively, and only the replacements are computed one by one.
 for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
-for (let c = 0xd800; c <= 0xdfff; c++) ROLE[c] = CharRole.Letter;
-for (let c = 0x4e00; c <= 0x9fff; c++) ROLE[c] = CharRole.Letter;
+ROLE.fill(CharRole.Letter, 0xd800, 0xdfff + 1);
+ROLE.fill(CharRole.Letter, 0x4e00, 0x9fff + 1);
 for (const rule of CHAR_RULES) {
   for (const [lo, hi] of rule.ranges) {
-    for (let c = lo; c <= hi; c++) {
-      ROLE[c] = rule.role;
-      if (rule.to) FOLD[c] = rule.to(c);
-    }
+    ROLE.fill(rule.role, lo, hi + 1);
+    if (rule.to) for (let c = lo; c <= hi; c++) FOLD[c] = rule.to(c);
   }
 }
 ROLE[0xfeff] = CharRole.Skip;

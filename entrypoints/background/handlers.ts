@@ -7,7 +7,7 @@ import { DB_NAME, openDatabase } from '../../db/database.ts';
 import { importStatus, readImportRecord } from '../../db/import.ts';
 import * as q from '../../db/queries.ts';
 import type { BackgroundEvent, Request, ResponseOf } from '../../lib/messages.ts';
-import { ensureData, ensureReady } from './data.ts';
+import { ensureData, ensureReady, unrecordedFailure } from './data.ts';
 import { namesOfTab, reportFrame } from './tab-names.ts';
 import type { From } from './validate.ts';
 
@@ -30,10 +30,17 @@ export async function handle<R extends Request>(request: R, from: From): Promise
   const r = request as Request;
   switch (r.type) {
     case 'getStatus': {
-      const status = await importStatus(db());
-      // Nothing stored, or the last import failed a while ago: try (again). Not on every poll.
+      let status = await importStatus(db());
       const record = await readImportRecord(db());
-      const retry = status.state === 'empty' || (status.state === 'error' && Date.now() - (record?.updatedAt ?? 0) > RETRY_AFTER_MS);
+      // A failure the database could not record (the bundle unreadable, storage full to the last
+      // byte) is reported all the same.
+      const failure = unrecordedFailure();
+      if (failure && status.state !== 'ready' && status.state !== 'error' && failure.at >= (record?.updatedAt ?? 0)) {
+        status = { state: 'error', progress: status.progress, error: failure.message, ...(failure.kind ? { errorKind: failure.kind } : {}) };
+      }
+      // Nothing stored, or the last import failed a while ago: try (again). Not on every poll.
+      const failedAt = failure?.at ?? record?.updatedAt ?? 0;
+      const retry = (status.state === 'empty' && !failure) || (status.state === 'error' && Date.now() - failedAt > RETRY_AFTER_MS);
       if (retry) void ensureData({ check: false }).catch(() => {});
       return status as Out;
     }

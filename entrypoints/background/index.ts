@@ -10,6 +10,12 @@ import { ensureData } from './data.ts';
 import { handle } from './handlers.ts';
 import { clearTab } from './tab-names.ts';
 import { parseRequest, type SenderInfo } from './validate.ts';
+import { isQuotaError } from '../../db/import.ts';
+
+function replyError(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return isQuotaError(e) && !/QuotaExceeded/.test(message) ? `QuotaExceededError: ${message}` : message;
+}
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('').replace(/\/$/, '');
@@ -32,7 +38,8 @@ export default defineBackground(() => {
     }
     handle(parsed.request, parsed.from).then(
       (value) => sendResponse({ ok: true, value }),
-      (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+      // A full disk keeps its name in the message, so the pages can say so in the reader's words.
+      (e: unknown) => sendResponse({ ok: false, error: replyError(e) }),
     );
     return true; // the answer comes asynchronously
   });

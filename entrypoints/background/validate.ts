@@ -24,10 +24,12 @@ const ENTITY_ID = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const IPV6 = /^\[[0-9a-f:.]+\]$/;
 
-/** Request types a content script may send; the rest only come from extension pages. */
-const FROM_CONTENT = new Set<Request['type']>([
-  'getMatcher', 'getCard', 'reportPage', 'getSiteEnabled', 'getStatus', 'search', 'listArticles', 'getArticle',
-]);
+/**
+ * Request types a content script may send: what it uses (entrypoints/content), nothing more. The
+ * rest come only from extension pages, so that a page that compromises its renderer (and with it
+ * the content script's world) can ask about nothing but its own frame.
+ */
+const FROM_CONTENT = new Set<Request['type']>(['getMatcher', 'getCard', 'reportPage', 'getSiteEnabled']);
 
 export function isHost(host: unknown): host is string {
   if (typeof host !== 'string' || host.length === 0 || host.length > LIMITS.hostLength) return false;
@@ -58,9 +60,10 @@ function senderOf(sender: SenderInfo, extensionId: string, extensionOrigin: stri
     return 'sender URL is not a URL';
   }
   const tabId = sender.tab?.id;
-  if (typeof tabId !== 'number' || tabId < 0 || typeof sender.frameId !== 'number') return 'content script without a tab';
+  const frameId = sender.frameId;
+  if (!Number.isInteger(tabId) || tabId! < 0 || !Number.isInteger(frameId) || frameId! < 0) return 'content script without a tab';
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'content scripts run on http(s) pages only';
-  return { kind: 'content', tabId, frameId: sender.frameId, host: url.hostname, url: sender.url };
+  return { kind: 'content', tabId: tabId!, frameId: frameId!, host: url.hostname, url: sender.url };
 }
 
 /** `fields` lists the allowed keys besides `type`; a missing or unknown key fails. */

@@ -1,5 +1,5 @@
 /**
- * One page's session of the content script (from document_start): waits for the page to read as
+ * One page's session of the content script (from document_end): waits for the page to read as
  * Arabic, asks whether the site is switched on, then runs the scanner, hover, keyboard and card
  * until the site is switched off or the extension reloads. Kept out of the entrypoint module
  * because WXT imports that module at build time to read its options, and only code inside main()
@@ -21,6 +21,13 @@ import { answerExtensionPages, PageSettings } from './extension-pages.ts';
 
 function log(what: string): (error: unknown) => void {
   return (error) => console.warn(`[khabar] ${what}`, error);
+}
+
+/** A new task: scheduler.yield where the browser has it. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Resolves at DOMContentLoaded (at once when it is past). */
@@ -115,11 +122,14 @@ export class PageSession {
    * kinds it was filtered by; used by the first start if those still apply.
    */
   private early: Promise<{ hiddenKinds: string; matcher: Matcher; ms: number }> | undefined;
-  /** The highlighter made at document_start (see boot), for the first start to take over. */
+  /** The highlighter made in boot (see there), for the first start to take over. */
   private earlyHighlighter: Highlighter | undefined;
+
+  private earlyDropped = false;
 
   /** The site is off (or the extension went away) before the first start: nothing of ours stays. */
   private dropEarlyHighlighter(): void {
+    this.earlyDropped = true;
     const h = this.earlyHighlighter;
     this.earlyHighlighter = undefined;
     if (!h) return;
@@ -128,11 +138,11 @@ export class PageSession {
   }
 
   /**
-   * Runs at document_start. A page that declares itself Arabic (`<html lang="ar">`, known before
-   * any of it is parsed) gets everything the scan needs asked for at once — settings, the site
-   * switch, the matcher, built as soon as it arrives — so that the scan can start right at
-   * DOMContentLoaded instead of after three round trips to the background. Other pages (most of
-   * the web) cost nothing until their text says they are Arabic: they wake no service worker.
+   * Runs at document_end (DOMContentLoaded). A page that declares itself Arabic (`<html lang="ar">`)
+   * gets everything the scan needs asked for at once — settings, the site switch, the matcher,
+   * built as soon as it arrives — rather than one round trip to the background after another.
+   * Other pages (most of the web) cost nothing until their text says they are Arabic: they wake
+   * no service worker.
    */
   async boot(): Promise<void> {
     const host = location.hostname;
@@ -140,10 +150,18 @@ export class PageSession {
     const settingsLoaded = declared ? this.settings.load().finally(() => this.step('settings')) : undefined;
     const siteEnabled = declared ? sendRequest({ type: 'getSiteEnabled', host }).finally(() => this.step('siteEnabled')) : undefined;
     if (declared) {
-      // The highlight styles go on before the page's first style resolution: added later, a sheet
-      // of ::highlight() rules restyles every element of the page once more.
-      this.earlyHighlighter = new Highlighter(document);
-      this.settings.adoptStyles(document);
+      // The highlight styles go on early, usually before the page's first style resolution: added
+      // later, a sheet of ::highlight() rules restyles every element of the page once more. In a
+      // task of their own, to keep this first one (the script's evaluation) short.
+      void yieldToPage().then(() => {
+        if (this.active || this.starting || this.earlyDropped || this.ctx.isInvalid) return;
+        try {
+          this.earlyHighlighter = new Highlighter(document);
+          this.settings.adoptStyles(document);
+        } catch (error) {
+          log('early highlight styles failed')(error);
+        }
+      });
       this.ctx.onInvalidated(() => this.dropEarlyHighlighter());
       this.early = sendRequest({ type: 'getMatcher' }).then(async (payload) => {
         this.step('matcherPayload');
@@ -256,6 +274,12 @@ export class PageSession {
         if (open && !index.has(open) && !open.spec.startContainer.isConnected) card!.close();
       },
     });
+    // The scan's first slice in a task of its own, not after the matcher's build in this one.
+    await yieldToPage();
+    if (this.ctx.isInvalid) {
+      highlighter.dispose();
+      return;
+    }
     const scanAt = performance.now();
     let doneAt = 0;
     const scanned = scanner.start().then(() => {

@@ -20,6 +20,7 @@ import {
   type SettingsChange,
 } from '../../lib/settings.ts';
 import { setSiteEnabled } from '../../lib/tabs.ts';
+import { errorText } from '../../lib/errors.ts';
 import { disabledSites, uiDatabase } from '../../lib/ui-data.ts';
 
 const KINDS_OF: Record<Category, readonly EntityKind[]> = {
@@ -46,7 +47,7 @@ export function OptionsApp(): JSX.Element {
   const [status, flash] = useFlash();
   const [error, setError] = useState('');
 
-  const failed = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const failed = (e: unknown) => setError(errorText(e, lang));
   /** Stores a change; a change that depends on the settings must be an updater (see saveSettings). */
   const save = (change: SettingsChange) => {
     setError('');
@@ -254,7 +255,7 @@ function DisabledSites(props: { lang: UiLang; onError: (message: string) => void
                 class="btn"
                 aria-label={t('siteRemoveLabel', lang, { host: s.host })}
                 onClick={() =>
-                  setSiteEnabled(s.host, true).catch((e: unknown) => props.onError(e instanceof Error ? e.message : String(e)))
+                  setSiteEnabled(s.host, true).catch((e: unknown) => props.onError(errorText(e, lang)))
                 }
               >
                 {t('siteRemove', lang)}

@@ -87,7 +87,60 @@ describe('parseRequest: shape', () => {
       ok: true,
       request: { type: 'reportPage', names: { 'place:albukamal': 3, 'group:isis': 0 } },
     });
-    expect(parse({ type: 'search', query: 'بوكمال', limit: 5 })).toMatchObject({ ok: true, request: { type: 'search', query: 'بوكمال', limit: 5 } });
+    expect(parse({ type: 'search', query: 'بوكمال', limit: 5 }, page)).toMatchObject({ ok: true, request: { type: 'search', query: 'بوكمال', limit: 5 } });
+  });
+});
+
+describe('parseRequest: least privilege and hostile content', () => {
+  it('lets a content script send only what it uses', () => {
+    for (const msg of [{ type: 'getMatcher' }, { type: 'getCard', entityId: 'place:x' }, { type: 'reportPage', names: {} }, { type: 'getSiteEnabled', host: 'www.aljazeera.net' }]) {
+      expect(parse(msg).ok, msg.type).toBe(true);
+    }
+    for (const msg of [
+      { type: 'getStatus' },
+      { type: 'search', query: 'x' },
+      { type: 'listArticles' },
+      { type: 'getArticle', articleId: 'a1' },
+      { type: 'getTabNames', tabId: 7 },
+      { type: 'setSiteEnabled', host: 'www.aljazeera.net', enabled: true },
+    ]) {
+      expect(error(msg), msg.type).toMatch(/extension pages only/);
+      expect(parse(msg, page).ok, `${msg.type} from an extension page`).toBe(true);
+    }
+  });
+
+  it('lets a frame ask about its own host, not its parent’s (a cross-origin iframe)', () => {
+    const frame: SenderInfo = { id: ID, url: 'https://ads.example.net/frame.html', tab: { id: 7 }, frameId: 3 };
+    expect(parse({ type: 'getSiteEnabled', host: 'ads.example.net' }, frame).ok).toBe(true);
+    expect(error({ type: 'getSiteEnabled', host: 'www.aljazeera.net' }, frame)).toMatch(/own host/);
+  });
+
+  it('refuses senders with odd tab or frame ids', () => {
+    expect(error({ type: 'getMatcher' }, { ...content, frameId: -1 })).toMatch(/without a tab/);
+    expect(error({ type: 'getMatcher' }, { ...content, frameId: 1.5 })).toMatch(/without a tab/);
+    expect(error({ type: 'getMatcher' }, { ...content, tab: { id: Number.NaN } })).toMatch(/without a tab/);
+  });
+
+  it('refuses prototype-polluting keys, at the top and in a report', () => {
+    // What JSON.parse (and so runtime messaging) makes of them: own properties.
+    const top = JSON.parse('{"type":"getMatcher","__proto__":{"polluted":true}}') as unknown;
+    expect(error(top)).toMatch(/unknown field "__proto__"/);
+    for (const key of ['__proto__', 'constructor', 'prototype', 'toString']) {
+      const report = JSON.parse(`{"type":"reportPage","names":{"${key}":1}}`) as unknown;
+      expect(error(report), key).toMatch(/bad entity id/);
+    }
+    const nested = JSON.parse('{"type":"reportPage","names":{"place:x":{"__proto__":{"polluted":true}}}}') as unknown;
+    expect(error(nested)).toMatch(/bad count/);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses oversized reports and ids, and counts that are not counts', () => {
+    const big = Object.fromEntries(Array.from({ length: LIMITS.namesPerReport + 1 }, (_, i) => [`place:p${i}`, 1]));
+    expect(error({ type: 'reportPage', names: big })).toMatch(/more than/);
+    expect(error({ type: 'reportPage', names: { [`place:${'a'.repeat(LIMITS.idLength)}`]: 1 } })).toMatch(/bad entity id/);
+    for (const n of [Number.POSITIVE_INFINITY, Number.NaN, LIMITS.mentionsPerName + 1, '1', null, true]) {
+      expect(error({ type: 'reportPage', names: { 'place:x': n } }), String(n)).toMatch(/bad count/);
+    }
   });
 });
 

@@ -38,6 +38,9 @@ const arabicUnit = fc.oneof(
   { weight: 1, arbitrary: anyUnit },
 );
 
+/** The same gazetteer as the sparse automaton (failure links instead of the dense table). */
+const SPARSE = loadMatcher(JSON.parse(JSON.stringify(SERIALIZED)) as SerializedMatcher, { dense: false });
+
 const STRONG_NAMES = ENTITIES.flatMap((e) => [e.name, ...e.aliases].map((name) => ({ id: e.id, name })));
 /** Words of the gazetteer, with clitics, so that random text holds names and near-names. */
 const nameish = fc
@@ -197,6 +200,40 @@ describe('matcher and detect', () => {
         }
       }),
       params,
+    );
+  }, TIMEOUT);
+
+  test('the sparse automaton (failure links, as for a very large gazetteer) never throws and finds what the dense table finds', () => {
+    const sparse = SPARSE;
+    expect(sparse.dense).toBe(false);
+    expect(MATCHER.dense).toBe(true);
+    fc.assert(
+      fc.property(anyText, (input) => {
+        const raw = sparse.scan(input);
+        for (const r of raw) {
+          if (!(Number.isInteger(r.start) && Number.isInteger(r.end) && 0 <= r.start && r.start < r.end && r.end <= input.length)) {
+            throw new Error(`raw match [${r.start}, ${r.end}) outside the input of ${input.length}`);
+          }
+        }
+        expect(raw).toEqual(MATCHER.scan(input));
+        const mentions = detect(sparse, input, { minConfidence: 0 });
+        checkMentions(input, mentions);
+        expect(mentions).toEqual(detect(MATCHER, input, { minConfidence: 0 }));
+      }),
+      params,
+    );
+  }, TIMEOUT);
+
+  test('never throw on long texts either, with the entities known on the page as evidence', () => {
+    const known = fc.subarray(SERIALIZED.entityIds.slice(), { maxLength: 5 });
+    const longText = fc.array(arabicText, { minLength: 5, maxLength: 40 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(longText, known, (input, ids) => {
+        const knownEntities = new Set(ids);
+        checkMentions(input, detect(MATCHER, input, { knownEntities }));
+        checkMentions(input, detect(SPARSE, input, { knownEntities, minConfidence: 0 }));
+      }),
+      { numRuns: Math.max(50, Math.floor(RUNS / 10)) },
     );
   }, TIMEOUT);
 

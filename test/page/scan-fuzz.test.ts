@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { detect } from '../../core/match/detect.ts';
 import { MIN_HIGHLIGHT_CONFIDENCE } from '../../lib/constants.ts';
-import { collectBlocks, spanToRange, toLiveRange } from '../../page/collect-text.ts';
+import { BlockCollector, collectBlocks, spanToRange, toLiveRange, type TextBlock } from '../../page/collect-text.ts';
 import { MentionIndex } from '../../page/mention-index.ts';
 import { Scanner } from '../../page/scanner.ts';
 import { TEST_NAMES, testMatcher } from './helpers.ts';
@@ -75,6 +75,19 @@ function build(t: Tree, parent: Node): void {
     const root = el.attachShadow({ mode: 'open' });
     for (const c of t.shadow) build(c, root);
   }
+}
+
+function collectPausing(root: Node): { blocks: TextBlock[]; pauses: number } {
+  const collector = new BlockCollector(root as Element);
+  const blocks: TextBlock[] = [];
+  let pauses = 0;
+  for (;;) {
+    const block = collector.next(0);
+    if (block) blocks.push(block);
+    else if (collector.paused) pauses++;
+    else break;
+  }
+  return { blocks, pauses };
 }
 
 /** Whether a text node is one the collector must never read (by its ancestors alone). */
@@ -146,10 +159,29 @@ describe('BlockCollector on random DOM trees', () => {
           if (unreadable(n)) expect(seen.has(n), JSON.stringify(n.data)).toBe(false);
           else if (n.data.length > 0) expect(seen.get(n), JSON.stringify(n.data)).toBe(1);
         }
+        // Gathered with pauses (a deadline always past: the scanner's slices at their worst), the
+        // blocks are the same.
+        expect(collectPausing(document.body).blocks.map((b) => b.text)).toEqual(blocks.map((b) => b.text));
       }),
       { numRuns: TREE_RUNS },
     );
   }, TIMEOUT);
+
+  test('a paragraph of 2,000 inline elements is gathered across many pauses, as one block', () => {
+    const p = document.createElement('p');
+    for (let i = 0; i < 2000; i++) {
+      const span = document.createElement(i % 2 ? 'span' : 'b');
+      span.textContent = i === 1000 ? 'البو' : i === 1001 ? 'كمال' : `كلمة${i}`;
+      p.appendChild(span);
+      if (i !== 1000) p.appendChild(document.createTextNode(' '));
+    }
+    document.body.appendChild(p);
+    const { blocks, pauses } = collectPausing(document.body);
+    expect(pauses).toBeGreaterThan(20);
+    expect(blocks.length).toBe(1);
+    expect(blocks[0]!.text).toContain(' البوكمال ');
+    expect(blocks[0]!.nodes.length).toBe(3999);
+  });
 });
 
 // ── Long blocks matched in windows ───────────────────────────────────────────────────────────

@@ -1,0 +1,131 @@
+/**
+ * A full disk during the import: the browser refuses a write with QuotaExceededError (bare, as
+ * IndexedDB raises it, or wrapped by Dexie). The import stops, the database stays consistent (the
+ * refused batch rolls back, the import record says 'error' with a readable message and the kind
+ * 'quota'), the reader's data is untouched, getStatus reports it, and once space is free the import
+ * resumes where it stopped. When not even the error can be written, the background still reports
+ * it (entrypoints/background/data.ts), it is never swallowed.
+ */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { closeDatabase, DB_NAME, openDatabase, type LensDatabase } from '../../db/database.ts';
+import { ImportFailure, importBundle, importStatus, isQuotaError, QUOTA_MESSAGE, readImportRecord } from '../../db/import.ts';
+import { ensureData } from '../../entrypoints/background/data.ts';
+import { handle } from '../../entrypoints/background/handlers.ts';
+import { bigBundle, freshName } from './fixture.ts';
+
+const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+/** Make bulkPut into `table` refuse with `error` from its `after`-th call on (0: at once). */
+function refuseBulkPut(db: LensDatabase, table: string, error: () => unknown, after = 0) {
+  const proto = Object.getPrototypeOf(db.table(table)) as { bulkPut: (...args: unknown[]) => Promise<unknown> };
+  const original = proto.bulkPut;
+  let calls = 0;
+  return vi.spyOn(proto, 'bulkPut').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+    if (this.name === table && calls++ >= after) return Promise.reject(error());
+    return original.apply(this, args);
+  });
+}
+
+const names: string[] = [];
+afterEach(() => {
+  for (const n of names.splice(0)) closeDatabase(n);
+  vi.restoreAllMocks();
+});
+function fresh(): LensDatabase {
+  const name = freshName();
+  names.push(name);
+  return openDatabase(name, { relaxed: true });
+}
+
+describe('isQuotaError', () => {
+  it('sees the quota error bare and inside Dexie’s wrappers', () => {
+    expect(isQuotaError(quota())).toBe(true);
+    expect(isQuotaError(new Dexie.QuotaExceededError('full'))).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('Transaction aborted', quota()))).toBe(true);
+    expect(isQuotaError(new Dexie.BulkError('1 of 3 failed', [quota()]))).toBe(true);
+    expect(isQuotaError(new Error('other'))).toBe(false);
+    expect(isQuotaError(new Dexie.ConstraintError('key exists'))).toBe(false);
+  });
+});
+
+describe('a quota error during the import', () => {
+  it.each([
+    ['bare, as IndexedDB raises it', quota],
+    ['wrapped by Dexie', () => new Dexie.AbortError('Transaction aborted', quota())],
+  ])('(%s) stops it with a readable error, keeps the database consistent, and it resumes', async (_what, error) => {
+    const db = fresh();
+    const bundle = bigBundle(120);
+    await db.sites.put({ host: 'www.aljazeera.net', enabled: false, updatedAt: 1 });
+    const spy = refuseBulkPut(db, 'names', error, 3);
+    const failure = await importBundle(db, bundle, { batchSize: 20 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(ImportFailure);
+    expect((failure as ImportFailure).kind).toBe('quota');
+    const status = await importStatus(db);
+    expect(status).toMatchObject({ state: 'error', errorKind: 'quota', error: QUOTA_MESSAGE });
+    expect(status.progress).toBeGreaterThan(0);
+    expect(status.progress).toBeLessThan(1);
+    // Consistent: the refused batch rolled back, the record counts what is stored.
+    const record = await readImportRecord(db);
+    expect(record?.done.names).toBe(await db.names.count());
+    expect(await db.entities.count()).toBe(bundle.entities.length);
+    expect(await db.sites.get('www.aljazeera.net')).toEqual({ host: 'www.aljazeera.net', enabled: false, updatedAt: 1 });
+
+    // Space freed: the same bundle resumes where it stopped.
+    spy.mockRestore();
+    const result = await importBundle(db, bundle, { batchSize: 20 });
+    expect(result).toMatchObject({ imported: true, resumed: true });
+    expect(await db.names.count()).toBe(bundle.names.length);
+    expect(await importStatus(db)).toEqual({ state: 'ready', progress: 1, bundleVersion: bundle.version });
+  });
+});
+
+describe('the background, when storage is too full to record the error', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    closeDatabase(DB_NAME);
+    await Dexie.delete(DB_NAME);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'khabar-lens', version: '0.1.0' });
+  });
+  afterEach(async () => {
+    closeDatabase(DB_NAME);
+    await Dexie.delete(DB_NAME);
+  });
+
+  it('reports the failure through getStatus instead of "preparing…" for ever', async () => {
+    const bundle = bigBundle(20);
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(bundle), { status: 200 }));
+    const db = openDatabase(DB_NAME, { relaxed: true });
+    refuseBulkPut(db, 'entities', quota);
+    // The meta table refuses too once the import has started: the error record cannot be written.
+    const metaProto = Object.getPrototypeOf(db.meta) as { put: (...args: unknown[]) => Promise<unknown> };
+    const put = metaProto.put;
+    vi.spyOn(metaProto, 'put').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+      const row = args[0] as { key?: string; state?: string };
+      if (this.name === 'meta' && row.key === 'import' && row.state === 'error') return Promise.reject(quota());
+      return put.apply(this, args);
+    });
+    await expect(ensureData({ check: true })).rejects.toBeInstanceOf(ImportFailure);
+    // The database still says 'importing' (it could not be told otherwise)…
+    expect((await importStatus(openDatabase(DB_NAME))).state).toBe('importing');
+    // …but the answer to getStatus is the error, in words.
+    expect(await handle({ type: 'getStatus' }, { kind: 'extension' })).toMatchObject({
+      state: 'error',
+      errorKind: 'quota',
+      error: QUOTA_MESSAGE,
+    });
+  });
+
+  it('reports an unreadable bundle the same way', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('not json', { status: 200 }));
+    await expect(ensureData({ check: true })).rejects.toThrow();
+    const status = await handle({ type: 'getStatus' }, { kind: 'extension' });
+    expect(status.state).toBe('error');
+    expect(status.error).toMatch(/JSON/);
+  });
+});

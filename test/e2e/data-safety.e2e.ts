@@ -1,0 +1,146 @@
+/**
+ * The import interrupted for real: in Chromium, the extension's service worker is stopped (CDP
+ * ServiceWorker.stopAllWorkers, as the browser stops an idle worker) while it imports the bundle.
+ * The database is left consistent (not 'ready', no matcher, the reader's data untouched), and the
+ * next start of the worker finishes the import. The reader's settings in storage.local and their
+ * per-site switch come through all of it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bundle } from '../../core/types.ts';
+import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
+
+declare const chrome: typeof import('wxt/browser').Browser;
+
+let h: Harness;
+let bundle: Bundle;
+
+beforeAll(async () => {
+  bundle = JSON.parse(readFileSync(join(EXTENSION_DIR, 'data', 'bundle.json'), 'utf8')) as Bundle;
+  h = await Harness.launch();
+  await h.waitForReady();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+interface DbState {
+  record: { state: string; target?: string; bundleVersion?: string; progress: number; done: Record<string, number> } | null;
+  matcher: boolean;
+  counts: Record<string, number>;
+  site: unknown;
+}
+
+/** The database as an extension page reads it (plain IndexedDB, no Dexie, no background). */
+async function dbState(): Promise<DbState> {
+  const page = await h.extensionPage();
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const r = indexedDB.open('khabar-lens');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const get = <T,>(store: string, key: IDBValidKey) =>
+      new Promise<T | undefined>((ok, ko) => {
+        const r = db.transaction(store).objectStore(store).get(key);
+        r.onsuccess = () => ok(r.result as T | undefined);
+        r.onerror = () => ko(r.error);
+      });
+    const count = (store: string) =>
+      new Promise<number>((ok, ko) => {
+        const r = db.transaction(store).objectStore(store).count();
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+    const out = {
+      record: ((await get('meta', 'import')) ?? null) as DbState['record'],
+      matcher: (await get('meta', 'matcher')) !== undefined,
+      counts: {} as Record<string, number>,
+      site: await get('sites', 'www.aljazeera.net'),
+    };
+    for (const s of ['entities', 'names', 'articles', 'coverage', 'articleMentions']) out.counts[s] = await count(s);
+    db.close();
+    return out;
+  });
+}
+
+/** Make the stored data look like that of an older bundle whose import failed long ago. */
+async function staleRecord(): Promise<void> {
+  const page = await h.extensionPage();
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const r = indexedDB.open('khabar-lens');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    await new Promise<void>((ok, ko) => {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put({ key: 'import', state: 'error', progress: 0, target: 'an-older-bundle', done: {}, error: 'test', updatedAt: 0 });
+      tx.oncomplete = () => ok();
+      tx.onerror = () => ko(tx.error);
+    });
+    db.close();
+  });
+}
+
+async function stopWorker(): Promise<void> {
+  const cdp = await h.context.newCDPSession(await h.extensionPage());
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+describe('an import interrupted by the service worker being stopped', () => {
+  it('leaves the database consistent, keeps the reader’s data, and finishes on the next start', { timeout: 180_000 }, async () => {
+    const page = await h.extensionPage();
+    await h.send({ type: 'setSiteEnabled', host: 'www.aljazeera.net', enabled: false });
+    const settings = { lang: 'en', hiddenKinds: ['village'], styles: { place: 'underline', group: 'both', person: 'off', outlet: 'both' }, hoverDelayMs: 300 };
+    await page.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
+    const total = bundle.entities.length + bundle.names.length + bundle.articles.length + bundle.coverage.length + bundle.articleMentions.length;
+
+    // Catch the worker in the middle of an import (a few tries: the bundle imports in well under a
+    // second). getStatus starts one when the stored data is an older bundle's failed import.
+    let interrupted: DbState | undefined;
+    for (let attempt = 0; attempt < 8 && !interrupted; attempt++) {
+      await staleRecord();
+      await h.send({ type: 'getStatus' });
+      await waitFor(async () => {
+        const s = await dbState();
+        return s.record?.state === 'importing' && s.record.target === bundle.version ? true : undefined;
+      }, { interval: 5, timeout: 10_000, what: 'the import to start' }).catch(() => undefined);
+      await stopWorker();
+      const s = await dbState();
+      if (s.record?.state !== 'ready') interrupted = s;
+      else await h.waitForReady();
+    }
+    expect(interrupted, 'the worker stopped while importing').toBeDefined();
+
+    // Consistent: not ready, no matcher handed out, the counts of what is stored match the record
+    // (each batch commits its rows and the count together), the reader's switch untouched.
+    expect(interrupted!.record!.state).toBe('importing');
+    expect(interrupted!.record!.target).toBe(bundle.version);
+    expect(interrupted!.matcher).toBe(false);
+    const stored = Object.values(interrupted!.counts).reduce((a, b) => a + b, 0);
+    expect(stored).toBeLessThan(total);
+    for (const [table, n] of Object.entries(interrupted!.record!.done)) expect(interrupted!.counts[table], table).toBe(n);
+    expect(interrupted!.site).toMatchObject({ host: 'www.aljazeera.net', enabled: false });
+
+    // The next start of the worker (any event wakes it) finishes the import.
+    const status = await h.waitForReady();
+    expect(status).toEqual({ state: 'ready', progress: 1, bundleVersion: bundle.version });
+    const after = await dbState();
+    expect(after.counts).toEqual({
+      entities: bundle.entities.length,
+      names: bundle.names.length,
+      articles: bundle.articles.length,
+      coverage: bundle.coverage.length,
+      articleMentions: bundle.articleMentions.length,
+    });
+    expect(after.matcher).toBe(true);
+    expect(after.site).toMatchObject({ host: 'www.aljazeera.net', enabled: false });
+    expect(await h.send({ type: 'getSiteEnabled', host: 'www.aljazeera.net' })).toEqual({ enabled: false });
+    expect(await (await h.extensionPage()).evaluate(() => chrome.storage.local.get('settings'))).toEqual({ settings });
+    expect(h.foreignRequests()).toEqual([]);
+  });
+});
