@@ -74,6 +74,9 @@ interface HighlightWindow {
   CSSStyleSheet: typeof CSSStyleSheet;
 }
 
+/** Ranges handed to the highlights per task (see Highlighter.flush). */
+const FLUSH_CHUNK = 5000;
+
 export class Highlighter {
   private readonly highlights = new Map<HighlightKey, HighlightLike>();
   private readonly registry: Map<string, HighlightLike> | undefined;
@@ -164,15 +167,26 @@ export class Highlighter {
     if (!this.pending.get(category)?.delete(range)) this.highlights.get(category)?.delete(range);
   }
 
-  /** Hand the ranges added since the last flush to their highlights. */
+  /**
+   * Hand the ranges added since the last flush to their highlights, at most FLUSH_CHUNK per call
+   * (a page of 40,000 names would otherwise spend some 40 ms in one task adding them): the rest
+   * follow in the next tasks.
+   */
   flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    let budget = FLUSH_CHUNK;
     for (const [key, ranges] of this.pending) {
       const h = this.highlights.get(key);
-      if (h) for (const r of ranges) h.add(r);
+      for (const r of ranges) {
+        if (budget-- <= 0) break;
+        h?.add(r);
+        ranges.delete(r);
+      }
+      if (ranges.size === 0) this.pending.delete(key);
+      if (budget <= 0) break;
     }
-    this.pending.clear();
+    if (this.pending.size > 0) this.flushTimer = setTimeout(() => this.flush(), 0);
   }
 
   /** Mark one range as the keyboard's current name (null clears it). */

@@ -55,6 +55,8 @@ export class MentionIndex {
   private readonly all = new Set<PlacedMention>();
   private readonly byNode = new Map<Text, NodeEntry[]>();
   private holders = new WeakMap<Element, number>();
+  /** Mentions per entity, kept as mentions come and go (a page may hold tens of thousands). */
+  private readonly perEntity = new Map<string, number>();
   private ordered: PlacedMention[] | undefined;
   /** Bumped on every change, so callers can tell whether what they derived is stale. */
   version = 0;
@@ -79,6 +81,7 @@ export class MentionIndex {
       if (parent) this.holders.set(parent, (this.holders.get(parent) ?? 0) + 1);
     }
     this.all.add(m);
+    this.perEntity.set(m.entityId, (this.perEntity.get(m.entityId) ?? 0) + 1);
     this.ordered = undefined;
     this.version++;
     return true;
@@ -86,6 +89,9 @@ export class MentionIndex {
 
   remove(m: PlacedMention): void {
     if (!this.all.delete(m)) return;
+    const n = (this.perEntity.get(m.entityId) ?? 1) - 1;
+    if (n > 0) this.perEntity.set(m.entityId, n);
+    else this.perEntity.delete(m.entityId);
     for (const p of m.pieces) {
       const list = this.byNode.get(p.node);
       if (list) {
@@ -155,14 +161,13 @@ export class MentionIndex {
 
   /** Entity id → number of mentions on the page. */
   counts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const m of this.all) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
-    return counts;
+    return Object.fromEntries(this.perEntity);
   }
 
   clear(): void {
     if (this.all.size === 0) return;
     this.all.clear();
+    this.perEntity.clear();
     this.byNode.clear();
     this.holders = new WeakMap();
     this.ordered = undefined;

@@ -5,6 +5,12 @@
  * 50 ms that makes a page feel stuck. Each mention becomes a range in the index (hover, keyboard)
  * and in the highlights (what the reader sees).
  *
+ * No block is too big for a slice: a block still being gathered (a paragraph of thousands of
+ * inline elements) is paused at the slice's end and resumed (BlockCollector.next's deadline), and a
+ * long block's text (a page that is one huge text node) is matched in windows of
+ * DETECT_WINDOW_CHARS with a slice boundary allowed between any two (scanBlock). A subtree the
+ * page removes while it is being scanned is dropped at the next slice.
+ *
  * Changes: a MutationObserver (on the document and on each open shadow root met) collects what was
  * added or changed, debounced, and only those subtrees are scanned again: infinite scroll appends
  * articles, single-page apps swap them, and either costs a scan of the new content only. Mutations

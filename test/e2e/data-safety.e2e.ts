@@ -115,6 +115,7 @@ describe('an import interrupted by the service worker being stopped', () => {
       else await h.waitForReady();
     }
     expect(interrupted, 'the worker stopped while importing').toBeDefined();
+    console.log(`stopped mid-import: ${JSON.stringify(interrupted!.counts)} stored of ${total} rows, record ${JSON.stringify(interrupted!.record)}`);
 
     // Consistent: not ready, no matcher handed out, the counts of what is stored match the record
     // (each batch commits its rows and the count together), the reader's switch untouched.

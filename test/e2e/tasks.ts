@@ -184,7 +184,8 @@ function attribute(events: TraceEvent[], scriptPrefix: string, limitMs: number):
           (JS_ENTRY.has(e.name) && (e.args?.data?.url ?? '').startsWith(scriptPrefix)) || (e.name === 'RunMicrotasks' && hasSample(e));
         if (!isOwn) continue;
         own += e.dur;
-        ownCpu += e.tdur ?? e.dur;
+        // (A thread time above the wall time is a clock glitch of the trace: capped.)
+        ownCpu += Math.min(e.tdur ?? e.dur, e.dur);
         ownUntil = e.ts + e.dur;
       }
       // Top-level page script time: page FunctionCall/EvaluateScript not nested in another one.
