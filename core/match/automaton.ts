@@ -85,6 +85,9 @@ const FIRST_LETTER_SYM = 5;
  */
 export const DENSE_TABLE_LIMIT = 4_000_000;
 
+/** Tries of more states than this index their wide states (TrieBuilder.indexWideStates). */
+const WIDE_STATE_ROWS_FROM = 20_000;
+
 export interface MatcherOptions {
   /** Force one representation (tests compare both); default: dense when within the limit. */
   dense?: boolean;
@@ -190,7 +193,8 @@ export class Matcher {
     // The trie: each core, then what ends a name: a space or a break alike, and for a name ending
     // in an Arabic letter, a letter of another script too.
     const foreign = [SYM_FOREIGN, ...[...letterSym].filter(([c]) => !isArabicLetter(c)).map(([, sym]) => sym)];
-    const trie = new TrieBuilder(width);
+    // Room for about every state at once (each core's symbols and a few end edges): rarely a regrowth.
+    const trie = new TrieBuilder(width, data.patterns.reduce((n, [core]) => n + core.length + 3, 1));
     this.coreSymbols = new Int32Array(data.patterns.length);
     data.patterns.forEach(([core], p) => {
       let s = 0;
@@ -206,7 +210,8 @@ export class Matcher {
       }
     });
     const states = trie.size;
-    trie.indexWideStates(8);
+    // Only a large trie needs rows for its wide states to keep failure links cheap to follow.
+    if (states > WIDE_STATE_ROWS_FROM) trie.indexWideStates(8);
 
     // Breadth-first: failure links; then which states end a pattern (their own or via failure).
     const order = new Int32Array(states);
@@ -382,11 +387,14 @@ class TrieBuilder {
   private readonly outNext: number[] = [];
   size = 1;
 
-  constructor(private readonly width: number) {
-    this.firstChild = new Int32Array(1024).fill(-1);
-    this.nextSibling = new Int32Array(1024).fill(-1);
-    this.incoming = new Uint8Array(1024);
-    this.outHead = new Int32Array(1024).fill(-1);
+  constructor(
+    private readonly width: number,
+    capacity = 1024,
+  ) {
+    this.firstChild = new Int32Array(capacity).fill(-1);
+    this.nextSibling = new Int32Array(capacity).fill(-1);
+    this.incoming = new Uint8Array(capacity);
+    this.outHead = new Int32Array(capacity).fill(-1);
     this.rootRow = new Int32Array(width).fill(-1);
   }
 
