@@ -81,8 +81,14 @@ describe('background in Chromium', () => {
       coverage: bundle.coverage.length,
       articleMentions: bundle.articleMentions.length,
     });
-    // The bundle came from the extension's own files, fetched by the service worker (which also
-    // shows that the request log sees the worker's traffic).
+    // The bundle is one of the extension's own files, and the request log sees the worker's
+    // traffic (its install-time fetch may come before the log is attached, so fetch it again).
+    const worker = await h.serviceWorker();
+    expect(await worker.evaluate(async () => (await fetch('/data/bundle.json')).ok)).toBe(true);
+    await waitFor(async () => h.requests.some((r) => r.url === `${h.extensionOrigin}/data/bundle.json` && r.fromServiceWorker) || undefined, {
+      timeout: 10_000,
+      what: "the worker's fetch in the request log",
+    });
     expect(h.requests).toContainEqual(
       expect.objectContaining({ url: `${h.extensionOrigin}/data/bundle.json`, fromServiceWorker: true }),
     );
