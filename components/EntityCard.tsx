@@ -14,13 +14,14 @@ import { CARD_MAX_ARTICLES, CARD_MAX_RELATED } from '../lib/constants.ts';
 import { countryName, kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import type { ArticleSummary, CardData } from '../lib/messages.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { useCardTheme, type CardTheme } from './card-theme.ts';
 import './card.css';
 
 export interface EntityCardProps extends CardData {
   /** The language of the card's own words (labels, dates); names and corpus text stay Arabic. */
   lang?: UiLang;
   /** Light or dark; when left out the card follows prefers-color-scheme. */
-  theme?: 'light' | 'dark';
+  theme?: CardTheme;
   /** Shows a close button that calls this. */
   onClose?: () => void;
   /** At most this many articles (default CARD_MAX_ARTICLES). */
@@ -33,6 +34,7 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
   const { entity, parent, coverage, articles, related } = props;
   const lang = props.lang ?? 'ar';
   const uid = useId();
+  const theme = useCardTheme(props.theme);
   const titleId = `${uid}-title`;
   const category = categoryOf(entity.kind);
   const shown = (coverage?.articles ?? []).filter((a) => articles[a.articleId]);
@@ -46,7 +48,7 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
     <section
       class="khabar-card"
       data-category={category}
-      data-theme={props.theme}
+      data-theme={theme}
       dir={lang === 'ar' ? 'rtl' : 'ltr'}
       lang={lang}
       role={props.role ?? 'dialog'}

@@ -4,14 +4,14 @@
  * the text holds shows as characters. Each name is focusable; hovering it (after the reader's
  * hover delay) or focusing it opens the shared entity card next to it; Escape closes the card.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { categoryOf } from '../core/types.ts';
-import { CARD_OFFSET_PX, CARD_VIEWPORT_PADDING_PX, CLOSE_GRACE_MS } from '../lib/constants.ts';
+import { CLOSE_GRACE_MS } from '../lib/constants.ts';
 import { kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import { readerArticle, splitText, uiDatabase, type Gazetteer } from '../lib/ui-data.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { followName } from './card-position.ts';
 import { CardView } from './CardView.tsx';
 import { useLiveQuery } from './hooks.ts';
 
@@ -53,28 +53,7 @@ export function ReaderView(props: ReaderViewProps): JSX.Element {
   useEffect(() => {
     const el = floating.current;
     if (!card || !el) return;
-    return autoUpdate(card.anchor, el, () => {
-      void computePosition(card.anchor, el, {
-        strategy: 'fixed',
-        placement: 'bottom',
-        middleware: [
-          offset(CARD_OFFSET_PX),
-          flip({ padding: CARD_VIEWPORT_PADDING_PX }),
-          shift({ padding: CARD_VIEWPORT_PADDING_PX }),
-          size({
-            padding: CARD_VIEWPORT_PADDING_PX,
-            apply: ({ availableHeight }) => el.style.setProperty('--kc-max-height', `${Math.max(160, availableHeight)}px`),
-          }),
-        ],
-      }).then(
-        ({ x, y }) => {
-          el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-        },
-        // The card stays where it was (and usable: Escape, the close button); the next scroll or
-        // resize tries again.
-        (error: unknown) => console.warn('[khabar] card positioning failed', error),
-      );
-    });
+    return followName(card.anchor, el);
   }, [card]);
 
   // Escape closes the card wherever the focus is (a hovered name need not have it).

@@ -1,17 +1,73 @@
 /**
  * The extension's IndexedDB database (Dexie): the bundled gazetteer and coverage, imported from
- * the bundle, next to the reader's own data (settings, per-site switch), which no import touches.
+ * the bundle, next to the reader's own data (the per-site switch), which no import touches.
+ *
+ * Schema 2 stores few rows: Chromium's IndexedDB costs 60–110 µs a row whatever its size (38,774
+ * rows of just a key take 3 s to write here), so rows set most of the import's time. An entity
+ * carries its coverage and an article its mentions, and they are stored in a fixed number of
+ * buckets, a row each, by a hash of their id (db/rows.ts `bucketOf`): a look-up reads one row by
+ * its key. The search reads one record (`gazetteer`). What they repeat of an article's text
+ * (snippets, mentions) is stored as offsets into it: serialising is the rest of the import's
+ * time, and the card and the reader read the article's text anyway.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { SerializedMatcher } from '../core/match/automaton.ts';
-import type { Article, Coverage, Entity, EntityKind, Mention, NameEntry } from '../core/types.ts';
+import type { Article, ArticleCoverage, Coverage, Entity, Snippet } from '../core/types.ts';
 
 export const DB_NAME = 'khabar-lens';
 
-export interface ArticleMentionsRow {
-  articleId: string;
-  mentions: Mention[];
+/**
+ * A snippet as where it lies in its article's text: [from, to) of the text, the mark relative to
+ * the snippet as shown, and whether it was cut (1: '… ' before, 2: ' …' after, 3: both). A snippet
+ * that is not a piece of its article's text is kept whole.
+ */
+export type StoredSnippet = [from: number, to: number, markStart: number, markEnd: number, cut: number] | Snippet;
+
+export interface StoredArticleCoverage extends Omit<ArticleCoverage, 'snippets'> {
+  snippets: StoredSnippet[];
 }
+
+export interface StoredCoverage extends Omit<Coverage, 'articles'> {
+  articles: StoredArticleCoverage[];
+}
+
+/**
+ * An entity and its coverage: with those of its articles, parent and related, its card (cardData).
+ * Both as JSON (db/rows.ts `entityOf`, `coverageOf`): a coverage is hundreds of small objects,
+ * which IndexedDB would serialise one by one on the import and rebuild for every entity of every
+ * row read, where a card reads the rows of up to 14 entities and needs one coverage and a few names.
+ */
+export interface EntityRow {
+  id: string;
+  /** The Entity as JSON. */
+  entity: string;
+  /** The StoredCoverage as JSON. */
+  coverage?: string;
+}
+
+/** A mention as where it lies in its article's text. */
+export type StoredMention = [start: number, end: number, entityId: string, confidence: number];
+
+/** An article with the mentions found in its text (db/rows.ts `mentionsOf`). */
+export interface ArticleRow extends Article {
+  /** StoredMention[] in text order, as JSON (small arrays, as above). */
+  mentions: string;
+}
+
+/** The items whose ids hash to bucket `id` (db/rows.ts `bucketOf`), in id order: one row. */
+export interface Bucket<T extends { id: string }> {
+  id: number;
+  items: T[];
+}
+
+/**
+ * Buckets per table: part of the stored format (a change needs a schema version). A gazetteer of
+ * a few thousand entities has about a row each; 100,000 names (38,774 entities) ~5 a row (~12 KB;
+ * a card reads up to 14 of them: 4,096 buckets made the import no faster and the card 1.5× slower);
+ * a row of articles (~11 KB each, with text) stays well under the 64 KB past which Chromium stores
+ * a value as a file.
+ */
+export const ENTITY_BUCKETS = 8192;
+export const ARTICLE_BUCKETS = 4096;
 
 /** Where the import stands. Written first ('importing') and last ('ready'), see db/import.ts. */
 export interface ImportRecord {
@@ -33,20 +89,36 @@ export interface ImportRecord {
   updatedAt: number;
 }
 
-/** The compiled matcher content scripts ask for, stored as one record. */
+/**
+ * The compiled matcher content scripts ask for, stored as one record. Its large parts are JSON:
+ * a string is written and read as one block, where IndexedDB would serialise and rebuild the
+ * patterns' (or entities') objects one by one (100,000 names: ~1 s of the import).
+ */
 export interface MatcherRecord {
   key: 'matcher';
   version: string;
-  matcher: SerializedMatcher;
-  kinds: Record<string, EntityKind>;
+  /** The SerializedMatcher as JSON. */
+  json: string;
 }
 
-export type MetaRow = ImportRecord | MatcherRecord;
-
-export interface SettingRow {
-  key: string;
-  value: unknown;
+/**
+ * What the gazetteer search and the pages' name lists need, as one record: read once and indexed
+ * in memory (lib/ui-data.ts) rather than read from every entity row per query.
+ */
+export interface GazetteerRecord {
+  key: 'gazetteer';
+  version: string;
+  /** GazetteerData as JSON. */
+  json: string;
 }
+
+export interface GazetteerData {
+  entities: Entity[];
+  /** Mentions in the corpus per entity (entities without any are left out). */
+  mentions: Record<string, number>;
+}
+
+export type MetaRow = ImportRecord | MatcherRecord | GazetteerRecord;
 
 export interface SiteRow {
   /** Host name, lower case, e.g. `www.aljazeera.net`. */
@@ -56,11 +128,14 @@ export interface SiteRow {
 }
 
 /** Tables filled from the bundle: replaced as a whole when the bundle version changes. */
-export const BUNDLED_TABLES = ['entities', 'names', 'articles', 'coverage', 'articleMentions'] as const;
+export const BUNDLED_TABLES = ['entities', 'articles'] as const;
 export type BundledTable = (typeof BUNDLED_TABLES)[number];
 
+/** Records of the meta table filled from the bundle (the import record itself is not one). */
+export const BUNDLED_META = ['matcher', 'gazetteer'] as const;
+
 /** Tables holding the reader's data: never cleared or written by an import. */
-export const USER_TABLES = ['settings', 'sites'] as const;
+export const USER_TABLES = ['sites'] as const;
 
 /**
  * Every schema version ever shipped, oldest first, each with the tables it adds or changes and,
@@ -88,16 +163,33 @@ export const SCHEMA: readonly SchemaStep[] = [
       sites: 'host',
     },
   },
+  {
+    // Fewer rows (see the top of this file): names (read by no query) gone, coverage into the
+    // entity rows, article mentions into the article rows, indexes no query uses dropped, and the
+    // settings table (never written: the reader's settings live in storage.local) gone.
+    version: 2,
+    stores: {
+      entities: 'id',
+      names: null,
+      articles: 'id',
+      coverage: null,
+      articleMentions: null,
+      settings: null,
+    },
+    async upgrade(tx) {
+      // The bundled data changes shape: drop it and its import record, so that the background
+      // imports the packaged bundle again (at this start, see entrypoints/background/data.ts).
+      // The reader's tables (sites) are not touched.
+      await Promise.all(['entities', 'articles'].map((t) => tx.table(t).clear()));
+      await tx.table('meta').bulkDelete(['import', 'matcher', 'gazetteer']);
+    },
+  },
 ];
 
 export class LensDatabase extends Dexie {
-  entities!: EntityTable<Entity, 'id'>;
-  names!: Table<NameEntry, [string, string]>;
-  articles!: EntityTable<Article, 'id'>;
-  coverage!: EntityTable<Coverage, 'entityId'>;
-  articleMentions!: EntityTable<ArticleMentionsRow, 'articleId'>;
+  entities!: Table<Bucket<EntityRow>, number>;
+  articles!: Table<Bucket<ArticleRow>, number>;
   meta!: Table<MetaRow, string>;
-  settings!: EntityTable<SettingRow, 'key'>;
   sites!: EntityTable<SiteRow, 'host'>;
 
   /** `schema`: the version list to open with (tests open a database with a version added to it). */

@@ -1,13 +1,16 @@
 /**
  * Bundle → IndexedDB: replaces the bundled tables in batched bulk writes, reporting progress, and
- * never touches the reader's tables. The import record says 'importing' before the first write and
- * 'ready' only in the transaction that completes the data, so a reader never takes a half-imported
+ * never touches the reader's tables. The bundle is written in the stored shape (db/rows.ts: an
+ * entity with its coverage, an article with its mentions, a few to a row). The import record says
+ * 'importing' before the first write and 'ready' only in the transaction that completes the data
+ * (with the matcher and the search's record), so a reader never takes a half-imported
  * database for a complete one, and an import interrupted half-way (the MV3 service worker stopped,
  * the browser closed) resumes from the last committed batch.
  */
-import type { Bundle, EntityKind } from '../core/types.ts';
+import type { Bundle } from '../core/types.ts';
 import type { ImportStatus } from '../lib/messages.ts';
-import { BUNDLED_TABLES, type BundledTable, type ImportRecord, type LensDatabase, type MatcherRecord } from './database.ts';
+import { BUNDLED_META, BUNDLED_TABLES, type BundledTable, type ImportRecord, type LensDatabase } from './database.ts';
+import { articleBuckets, entityBuckets, gazetteerRecord, matcherRecord } from './rows.ts';
 
 export interface ImportOptions {
   /** Rows per write transaction. */
@@ -28,7 +31,15 @@ export interface ImportResult {
   version: string;
 }
 
-export const DEFAULT_BATCH_SIZE = 250;
+/**
+ * Rows per transaction (each a bucket of entities or articles: db/database.ts): large enough that
+ * a transaction's own cost is small, small enough to keep a batch of article rows (~30 KB each at
+ * 10,000 articles) to a few MB and progress to about a percent.
+ */
+export const DEFAULT_BATCH_SIZE = 80;
+
+/** Write transactions in flight at once (see importBundle). */
+const IN_FLIGHT = 2;
 
 /** The `onProgress` wrapper that drops calls until the next whole percent. */
 export function throttleProgress(onProgress: ((fraction: number) => void) | undefined): (fraction: number) => void {
@@ -76,7 +87,14 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
   let resumed = false;
   const record = await db.transaction('rw', [db.meta, ...bundled], async (): Promise<ImportRecord | null> => {
     const current = await readImportRecord(db);
-    if (!options.force && current?.state === 'ready' && current.bundleVersion === bundle.version) return null;
+    if (!options.force && current?.state === 'ready' && current.bundleVersion === bundle.version) {
+      // The same data under a new extension version: say so, or every worker start of this
+      // version would read the bundle again to find it unchanged (data.ts).
+      if (options.extensionVersion && current.extensionVersion !== options.extensionVersion) {
+        await db.meta.put({ ...current, extensionVersion: options.extensionVersion, updatedAt: Date.now() });
+      }
+      return null;
+    }
     const base = { key: 'import' as const, state: 'importing' as const, target: bundle.version, updatedAt: Date.now() };
     if (!options.force && current && current.state !== 'ready' && current.target === bundle.version) {
       resumed = true;
@@ -85,7 +103,7 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
       return next;
     }
     await Promise.all(bundled.map((t) => t.clear()));
-    await db.meta.delete('matcher');
+    await db.meta.bulkDelete([...BUNDLED_META]);
     const next: ImportRecord = { ...base, progress: 0, done: {} };
     await db.meta.put(next);
     return next;
@@ -95,18 +113,16 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
     return { imported: false, resumed: false, version: bundle.version };
   }
 
-  // 2. The rows, a batch per transaction, each committing its rows and the count together.
-  const rows: Record<BundledTable, readonly unknown[]> = {
-    entities: bundle.entities,
-    names: bundle.names,
-    articles: bundle.articles,
-    coverage: bundle.coverage,
-    articleMentions: bundle.articleMentions,
-  };
+  // 2. The rows, a batch per transaction, each committing its rows and the count together. A few
+  // transactions are in flight at once, so that this thread serialises the next batch while the
+  // browser writes the last one (IndexedDB runs them in the order they were made); each one
+  // commits only on top of the batch before it, so a failed batch stops the ones behind it.
+  const rows: Record<BundledTable, readonly unknown[]> = { entities: entityBuckets(bundle), articles: articleBuckets(bundle) };
   const total = BUNDLED_TABLES.reduce((n, t) => n + rows[t].length, 0) || 1;
   const done = { ...record.done };
   const committed = () => BUNDLED_TABLES.reduce((n, t) => n + Math.min(done[t] ?? 0, rows[t].length), 0);
   progress(committed() / total);
+  const inFlight: Promise<void>[] = [];
   try {
     for (const name of BUNDLED_TABLES) {
       const table = db.table(name);
@@ -115,18 +131,21 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
         const batch = all.slice(from, from + batchSize);
         done[name] = from + batch.length;
         const fraction = committed() / total;
-        await db.transaction('rw', table, db.meta, async () => {
+        const next: ImportRecord = { ...record, done: { ...done }, progress: fraction, updatedAt: Date.now() };
+        const write = db.transaction('rw', table, db.meta, async () => {
+          const stored = await readImportRecord(db);
+          if (!stored || stored.target !== record.target || (stored.done[name] ?? 0) !== from) throw new Error('an earlier batch of the import did not commit');
           await table.bulkPut(batch);
-          await db.meta.put({ ...record, done: { ...done }, progress: fraction, updatedAt: Date.now() });
+          await db.meta.put(next);
         });
-        progress(fraction);
+        inFlight.push(write.then(() => progress(fraction)));
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
       }
     }
+    while (inFlight.length > 0) await inFlight.shift();
 
-    // 3. The matcher and 'ready', together: from here on readers see the new data as complete.
-    const kinds: Record<string, EntityKind> = {};
-    for (const e of bundle.entities) kinds[e.id] = e.kind;
-    const matcher: MatcherRecord = { key: 'matcher', version: bundle.version, matcher: bundle.matcher, kinds };
+    // 3. The matcher, the search's record and 'ready', together: from here on readers see the
+    // new data as complete.
     const ready: ImportRecord = {
       key: 'import',
       state: 'ready',
@@ -137,10 +156,12 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
     };
     if (options.extensionVersion) ready.extensionVersion = options.extensionVersion;
     await db.transaction('rw', db.meta, async () => {
-      await db.meta.put(matcher);
-      await db.meta.put(ready);
+      await db.meta.bulkPut([matcherRecord(bundle), gazetteerRecord(bundle), ready]);
     });
   } catch (e) {
+    // The batches behind the failed one fail too (their check); the first failure is the cause.
+    for (const write of inFlight) write.catch(() => {});
+    await Promise.allSettled(inFlight);
     const failure = new ImportFailure(e);
     const failed: ImportRecord = { ...record, state: 'error', done: {}, error: failure.message, updatedAt: Date.now() };
     if (failure.kind) failed.errorKind = failure.kind;

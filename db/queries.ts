@@ -1,44 +1,94 @@
 /**
- * The reads and writes behind the background's answers, one function per question, so each can
- * be tested against a database without a browser.
+ * The reads and writes behind the background's answers and the extension pages' views, one
+ * function per question, so each can be tested against a database without a browser.
  */
-import { SearchIndex } from '../core/search/search.ts';
-import type { Article, Entity } from '../core/types.ts';
-import type { ArticleSummary, CardData, MatcherPayload, SearchResult } from '../lib/messages.ts';
-import type { LensDatabase } from './database.ts';
+import type { ArticleSummary, CardData, MatcherPayload } from '../lib/messages.ts';
+import type { PromiseExtended, Table } from 'dexie';
+import type { SerializedMatcher } from '../core/match/automaton.ts';
+import { ARTICLE_BUCKETS, ENTITY_BUCKETS, type ArticleRow, type Bucket, type EntityRow, type GazetteerRecord, type LensDatabase } from './database.ts';
+import { bucketOf, coverageOf, entityOf, unpackCoverage } from './rows.ts';
 
-function summary(article: Article): ArticleSummary {
-  const { text: _text, ...rest } = article;
+/**
+ * The items with these ids (undefined where none), reading each bucket they lie in once. Dexie's
+ * own promise, not an async function's: inside a transaction (cardData, a liveQuery) a native
+ * promise between two reads can let the transaction commit before the second.
+ */
+function items<T extends { id: string }>(table: Table<Bucket<T>, number>, buckets: number, ids: readonly string[]): PromiseExtended<(T | undefined)[]> {
+  const keys = [...new Set(ids.map((id) => bucketOf(id, buckets)))];
+  return table.bulkGet(keys).then((rows) => {
+    const byId = new Map<string, T>();
+    for (const bucket of rows) for (const x of bucket?.items ?? []) byId.set(x.id, x);
+    return ids.map((id) => byId.get(id));
+  });
+}
+
+export const entitiesById = (db: LensDatabase, ids: readonly string[]) => items(db.entities, ENTITY_BUCKETS, ids);
+export const articlesById = (db: LensDatabase, ids: readonly string[]) => items(db.articles, ARTICLE_BUCKETS, ids);
+
+export function entityRow(db: LensDatabase, id: string): PromiseExtended<EntityRow | undefined> {
+  return entitiesById(db, [id]).then((rows) => rows[0]);
+}
+
+export function articleRow(db: LensDatabase, id: string): PromiseExtended<ArticleRow | undefined> {
+  return articlesById(db, [id]).then((rows) => rows[0]);
+}
+
+/** Every article (in no particular order). */
+export async function allArticleRows(db: LensDatabase): Promise<ArticleRow[]> {
+  return (await db.articles.toArray()).flatMap((b) => b.items);
+}
+
+/** An article as lists and cards show it: without its text and mentions. */
+export function summary(row: ArticleRow): ArticleSummary {
+  const { text: _text, mentions: _mentions, ...rest } = row;
   return rest;
 }
 
 export async function matcherPayload(db: LensDatabase): Promise<MatcherPayload | null> {
   const row = await db.meta.get('matcher');
   if (row?.key !== 'matcher') return null;
-  return { version: row.version, matcher: row.matcher, kinds: row.kinds };
+  return { version: row.version, matcher: JSON.parse(row.json) as SerializedMatcher };
 }
 
-/** Everything the entity card shows, or null for an unknown id. */
+/**
+ * Everything the entity card shows, or null for an unknown id: the entity's row, then at once the
+ * rows of its articles (their text also gives the snippets) and of its parent and related entities.
+ */
 export async function cardData(db: LensDatabase, entityId: string): Promise<CardData | null> {
-  return db.transaction('r', [db.entities, db.coverage, db.articles], async () => {
-    const entity = await db.entities.get(entityId);
-    if (!entity) return null;
-    const [coverage, parent] = await Promise.all([
-      db.coverage.get(entityId),
-      entity.parent ? db.entities.get(entity.parent) : Promise.resolve(undefined),
-    ]);
-    const articleIds = coverage?.articles.map((a) => a.articleId) ?? [];
+  return db.transaction('r', [db.entities, db.articles], async () => {
+    const row = await entityRow(db, entityId);
+    if (!row) return null;
+    const entity = entityOf(row);
+    const coverage = coverageOf(row);
     const relatedIds = coverage?.related.map((r) => r.entityId) ?? [];
-    const [articles, related] = await Promise.all([db.articles.bulkGet(articleIds), db.entities.bulkGet(relatedIds)]);
-    const card: CardData = { entity, coverage, articles: {}, related: [] };
+    const [articles, others] = await Promise.all([
+      articlesById(db, coverage?.articles.map((a) => a.articleId) ?? []),
+      entitiesById(db, entity.parent ? [entity.parent, ...relatedIds] : relatedIds),
+    ]);
+    const texts = new Map<string, string>();
+    const card: CardData = { entity, coverage: undefined, articles: {}, related: [] };
+    for (const a of articles) {
+      if (!a) continue;
+      texts.set(a.id, a.text);
+      card.articles[a.id] = summary(a);
+    }
+    if (coverage) card.coverage = unpackCoverage(coverage, (id) => texts.get(id));
+    const parentRow = entity.parent ? others.shift() : undefined;
+    const parent = parentRow && entityOf(parentRow);
     if (parent) card.parent = { id: parent.id, name: parent.name, nameEn: parent.nameEn };
-    for (const a of articles) if (a) card.articles[a.id] = summary(a);
     coverage?.related.forEach((r, i) => {
-      const e = related[i];
+      const other = others[i];
+      const e = other && entityOf(other);
       if (e) card.related.push({ id: e.id, name: e.name, nameEn: e.nameEn, kind: e.kind, count: r.count });
     });
     return card;
   });
+}
+
+/** The search's record (db/rows.ts `gazetteerRecord`; its data is JSON), or null before the first import. */
+export async function gazetteerRecord(db: LensDatabase): Promise<GazetteerRecord | null> {
+  const row = await db.meta.get('gazetteer');
+  return row?.key === 'gazetteer' ? row : null;
 }
 
 /** Sites are on unless the reader switched them off. */
@@ -49,29 +99,4 @@ export async function siteEnabled(db: LensDatabase, host: string): Promise<boole
 export async function setSiteEnabled(db: LensDatabase, host: string, enabled: boolean): Promise<boolean> {
   await db.sites.put({ host, enabled, updatedAt: Date.now() });
   return enabled;
-}
-
-/** Gazetteer search (core/search), each hit resolved to what a result list shows. */
-export async function searchEntities(db: LensDatabase, query: string, limit: number): Promise<SearchResult[]> {
-  const [entities, coverage] = await db.transaction('r', db.entities, db.coverage, () =>
-    Promise.all([db.entities.toArray(), db.coverage.toArray()]),
-  );
-  const weight = new Map(coverage.map((c) => [c.entityId, c.mentions]));
-  const byId = new Map<string, Entity>(entities.map((e) => [e.id, e]));
-  return new SearchIndex(entities, weight).search(query, limit).flatMap((hit) => {
-    const e = byId.get(hit.entityId);
-    return e
-      ? [{ entityId: e.id, name: e.name, nameEn: e.nameEn, kind: e.kind, matched: hit.matched, mentions: weight.get(e.id) ?? 0 }]
-      : [];
-  });
-}
-
-/** Every article without its text, newest first. */
-export async function listArticles(db: LensDatabase): Promise<ArticleSummary[]> {
-  const all = await db.articles.orderBy('date').reverse().toArray();
-  return all.map(summary);
-}
-
-export async function getArticle(db: LensDatabase, id: string): Promise<Article | null> {
-  return (await db.articles.get(id)) ?? null;
 }

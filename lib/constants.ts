@@ -115,8 +115,8 @@ export const MUTATION_DEBOUNCE_MS = 200;
  */
 export const REPORT_THROTTLE_MS = 1500;
 
-/** Mentions below this confidence are neither highlighted nor counted (detect's own default). */
-export const MIN_HIGHLIGHT_CONFIDENCE = 0.5;
+/** Mentions below this confidence are neither highlighted nor counted: detect's own threshold. */
+export { MIN_CONFIDENCE as MIN_HIGHLIGHT_CONFIDENCE } from '../core/match/context.ts';
 
 /** A mention at least this sure makes its entity "known on the page", evidence for its weak names. */
 export const KNOWN_ENTITY_CONFIDENCE = 0.9;

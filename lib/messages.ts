@@ -8,11 +8,11 @@ import { browser } from 'wxt/browser';
 import type { Article, ArticleCoverage, Coverage, Entity, EntityKind } from '../core/types.ts';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
 
-/** What a content script needs to scan a page: the compiled matcher and each entity's kind. */
+/** What a content script needs to scan a page: the compiled matcher (it carries each name's kind). */
 export interface MatcherPayload {
+  /** The bundle version the matcher was compiled from. */
   version: string;
   matcher: SerializedMatcher;
-  kinds: Record<string, EntityKind>;
 }
 
 /** An article as the card shows it: metadata without the full text. */
@@ -32,18 +32,6 @@ export interface CardData {
 
 /** Names found on a page: entity id → number of mentions. */
 export type PageNames = Record<string, number>;
-
-/** One gazetteer search hit, resolved for a result list. */
-export interface SearchResult {
-  entityId: string;
-  name: string;
-  nameEn: string;
-  kind: EntityKind;
-  /** The name or transliteration that matched the query. */
-  matched: string;
-  /** Mentions in the corpus. */
-  mentions: number;
-}
 
 /**
  * Who may send what: content scripts (a tab sends it) may send getMatcher, getCard, reportPage and
@@ -65,9 +53,6 @@ export type Request =
   | { type: 'getSiteEnabled'; host: string }
   | { type: 'setSiteEnabled'; host: string; enabled: boolean }
   | { type: 'getStatus' }
-  | { type: 'search'; query: string; limit?: number }
-  | { type: 'listArticles' }
-  | { type: 'getArticle'; articleId: string }
   /** The names all frames of a tab reported, summed (popup and side panel). */
   | { type: 'getTabNames'; tabId: number };
 
@@ -88,9 +73,6 @@ export interface ResponseMap {
   getSiteEnabled: { enabled: boolean };
   setSiteEnabled: { enabled: boolean };
   getStatus: ImportStatus;
-  search: SearchResult[];
-  listArticles: ArticleSummary[];
-  getArticle: Article | null;
   getTabNames: PageNames;
 }
 
@@ -120,8 +102,6 @@ export const LIMITS = {
   /** Mentions of one name on one page. */
   mentionsPerName: 1_000_000,
   hostLength: 253,
-  queryLength: 100,
-  searchLimit: 50,
 } as const;
 
 /** What the background answers every request with. */

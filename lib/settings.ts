@@ -7,7 +7,8 @@
  * read extension storage, and storage.onChanged reaches every context (content scripts, popup, side
  * panel, options) without the background relaying anything. That is how a change made in the
  * options page applies live on open pages. The per-site switch is not here: it lives in the
- * database's `sites` table behind getSiteEnabled/setSiteEnabled (lib/messages.ts).
+ * database's `sites` table behind getSiteEnabled/setSiteEnabled (lib/messages.ts), and content
+ * scripts read the background's copy of it (lib/page-snapshot.ts) in the same storage read as this.
  *
  * Whatever is stored is read through `parseSettings`, which keeps only valid values and fills the
  * rest from the defaults, so a setting written by an older or newer version never breaks a page.
@@ -16,6 +17,7 @@ import { browser } from 'wxt/browser';
 import type { SerializedMatcher, SerializedPattern } from '../core/match/automaton.ts';
 import { ENTITY_KINDS, type Category, type EntityKind } from '../core/types.ts';
 import { HOVER_DWELL_MS } from './constants.ts';
+import { SETTINGS_KEY } from './storage-keys.ts';
 import type { UiLang } from './i18n.ts';
 
 export type HighlightStyle = 'both' | 'underline' | 'background' | 'off';
@@ -32,7 +34,7 @@ export interface Settings {
   hoverDelayMs: number;
 }
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './storage-keys.ts';
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000, step: 50 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -6,8 +6,7 @@
  *
  * Card data comes from db/queries.ts `cardData`, the same function that answers the content
  * script's getCard, so every card shows the same thing; the import status from db/import.ts
- * `importStatus`, the answer to getStatus; articles without their text from db/queries.ts
- * `listArticles`, the answer to listArticles.
+ * `importStatus`, the answer to getStatus.
  *
  * The bundle's mentions are those detect kept at its confidence threshold (core/match/detect.ts),
  * so every one of them counts here as the article naming the entity.
@@ -15,8 +14,9 @@
 import { relatedArticles, type RelatedArticle } from '../core/search/related.ts';
 import { SearchIndex } from '../core/search/search.ts';
 import type { Article, Entity, Mention } from '../core/types.ts';
-import { DB_NAME, openDatabase, type LensDatabase, type SiteRow } from '../db/database.ts';
-import { listArticles } from '../db/queries.ts';
+import { DB_NAME, openDatabase, type GazetteerData, type GazetteerRecord, type LensDatabase, type SiteRow, type StoredMention } from '../db/database.ts';
+import { allArticleRows, articleRow, gazetteerRecord, summary } from '../db/queries.ts';
+import { mentionsOf, unpackMentions } from '../db/rows.ts';
 import type { ArticleSummary, PageNames } from './messages.ts';
 
 export { importStatus } from '../db/import.ts';
@@ -34,12 +34,24 @@ export interface Gazetteer {
   mentions: ReadonlyMap<string, number>;
 }
 
-export async function gazetteer(db: LensDatabase): Promise<Gazetteer> {
-  const [entities, coverage] = await db.transaction('r', db.entities, db.coverage, () =>
-    Promise.all([db.entities.toArray(), db.coverage.toArray()]),
-  );
-  const mentions = new Map(coverage.map((c) => [c.entityId, c.mentions]));
+function buildGazetteer(record: GazetteerRecord | null): Gazetteer {
+  const data: GazetteerData = record ? (JSON.parse(record.json) as GazetteerData) : { entities: [], mentions: {} };
+  const { entities } = data;
+  const mentions = new Map(Object.entries(data.mentions));
   return { index: new SearchIndex(entities, mentions), byId: new Map(entities.map((e) => [e.id, e])), mentions };
+}
+
+/**
+ * Built once per bundle version: a liveQuery runs this again whenever the record is rewritten
+ * (every import) and each open page would otherwise rebuild the index (100,000 names: ~1 s).
+ */
+let built: { version: string; gazetteer: Gazetteer } | undefined;
+
+export async function gazetteer(db: LensDatabase): Promise<Gazetteer> {
+  const record = await gazetteerRecord(db);
+  if (!record) return buildGazetteer(null);
+  if (built?.version !== record.version) built = { version: record.version, gazetteer: buildGazetteer(record) };
+  return built.gazetteer;
 }
 
 /** One source in the side panel's list. */
@@ -51,24 +63,21 @@ export interface SourceRow {
   counts: Record<string, number>;
 }
 
-function countsOf(mentions: readonly Mention[]): Record<string, number> {
+function countsOf(mentions: readonly StoredMention[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const m of mentions) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
+  for (const [, , entityId] of mentions) counts[entityId] = (counts[entityId] ?? 0) + 1;
   return counts;
 }
 
 /** Every corpus article, newest first (ties by id), with the names it mentions. */
 export async function sources(db: LensDatabase): Promise<SourceRow[]> {
-  const [articles, mentions] = await db.transaction('r', db.articles, db.articleMentions, () =>
-    Promise.all([listArticles(db), db.articleMentions.toArray()]),
-  );
-  const byArticle = new Map(mentions.map((m) => [m.articleId, m.mentions]));
-  return articles
+  const rows = await allArticleRows(db);
+  return rows
     .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
-    .map((article) => {
-      const counts = countsOf(byArticle.get(article.id) ?? []);
+    .map((row) => {
+      const counts = countsOf(mentionsOf(row));
       const names = Object.keys(counts).sort((x, y) => counts[y]! - counts[x]! || x.localeCompare(y));
-      return { article, names, counts };
+      return { article: summary(row), names, counts };
     });
 }
 
@@ -87,13 +96,13 @@ export interface ReaderArticle {
 }
 
 export async function readerArticle(db: LensDatabase, articleId: string): Promise<ReaderArticle | null> {
-  const [article, row] = await db.transaction('r', db.articles, db.articleMentions, () =>
-    Promise.all([db.articles.get(articleId), db.articleMentions.get(articleId)]),
-  );
-  if (!article) return null;
+  const row = await articleRow(db, articleId);
+  if (!row) return null;
+  const { mentions: _stored, ...article } = row;
+  const stored = mentionsOf(row);
   const mentions: Mention[] = [];
   let end = 0;
-  for (const m of [...(row?.mentions ?? [])].sort((a, b) => a.start - b.start || b.end - a.end)) {
+  for (const m of unpackMentions(stored, article.text).sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (m.start < end || m.end > article.text.length || m.end <= m.start) continue;
     mentions.push(m);
     end = m.end;

@@ -5,10 +5,10 @@
  * half in <b>, a name that is an inline link), so the matcher must see the block's joined string,
  * and a mention's [start, end) must come back as a DOM range that may span several text nodes.
  *
- * Why a TreeWalker and computed styles: the walker lets a scan stop after any block and resume later
- * (the scanner works in small time slices), and only computed styles say what is hidden or where a
- * block ends. Styles are read once per element (StyleCache) and never force layout: display and
- * visibility come from style resolution alone.
+ * Why a resumable walk and computed styles: the walk (BlockCollector) can stop after any node and
+ * resume later (the scanner works in small time slices), and only computed styles say what is
+ * hidden or where a block ends. Styles are read once per element and never force layout: display
+ * and visibility come from style resolution alone.
  *
  * What is never read: form fields, editable regions, scripts/styles/templates, SVG and MathML
  * (highlights do not paint there), hidden elements, and the extension's own host element.
@@ -37,21 +37,33 @@ const BLOCK_TAGS = new Set([
 /** What the collector needs to know about one element, read once. */
 export interface ElementInfo {
   /** The element and its subtree are not read at all. */
-  skip: boolean;
+  readonly skip: boolean;
   /** Its own text is painted (visibility is inherited, so this is per element). */
-  visible: boolean;
+  readonly visible: boolean;
   /** It starts a new block of text (not inline, not display: contents). */
-  block: boolean;
+  readonly block: boolean;
   /** Hidden by style or the hidden attribute (it may be shown later, unlike a <script>). */
-  hidden: boolean;
+  readonly hidden: boolean;
 }
 
 /**
+ * Every answer there is, made once: the cache holds one of these per element rather than an object
+ * of its own (a page of 100,000 elements would otherwise leave 100,000 objects to the GC).
+ */
+const NEVER_READ: ElementInfo = Object.freeze({ skip: true, visible: false, block: true, hidden: false });
+const HIDDEN: ElementInfo = Object.freeze({ skip: true, visible: false, block: true, hidden: true });
+const SHOWN: readonly ElementInfo[] = [false, true].flatMap((block) =>
+  [false, true].map((visible) => Object.freeze({ skip: false, visible, block, hidden: !visible })),
+);
+const shown = (block: boolean, visible: boolean): ElementInfo => SHOWN[(block ? 2 : 0) + (visible ? 1 : 0)]!;
+
+/**
  * Computed-style facts per element, cached: one cache lives for one scan pass, so a page that
- * shows or hides content between passes is read afresh.
+ * shows or hides content between passes is read afresh. A Map, not a WeakMap: the cache dies with
+ * its pass, and a WeakMap's entries (ephemerons) cost every major GC far more to trace.
  */
 export class StyleCache {
-  private readonly cache = new WeakMap<Element, ElementInfo>();
+  private readonly cache = new Map<Element, ElementInfo>();
 
   /**
    * @param isExcluded elements never read (the extension's host)
@@ -66,19 +78,29 @@ export class StyleCache {
   info(el: Element): ElementInfo {
     let info = this.cache.get(el);
     if (!info) {
-      info = this.compute(el);
+      info = this.read(el);
       this.cache.set(el, info);
-      this.onComputed?.(el, info);
     }
+    return info;
+  }
+
+  /**
+   * Read without keeping: for the collector's walk, which meets each element once. Keeping every
+   * element of a 100,000-element page would hold its wrapper in our world until the pass ends,
+   * for each minor GC to process again.
+   */
+  read(el: Element): ElementInfo {
+    const info = this.compute(el);
+    this.onComputed?.(el, info);
     return info;
   }
 
   private compute(el: Element): ElementInfo {
     const tag = el.tagName.toUpperCase();
     if (el.namespaceURI !== HTML_NS || SKIPPED_TAGS.has(tag) || isEditableRoot(el) || this.isExcluded(el)) {
-      return { skip: true, visible: false, block: true, hidden: false };
+      return NEVER_READ;
     }
-    if (el.hasAttribute('hidden')) return { skip: true, visible: false, block: true, hidden: true };
+    if (el.hasAttribute('hidden')) return HIDDEN;
     let display = '';
     let visibility = '';
     let contentVisibility = '';
@@ -89,16 +111,13 @@ export class StyleCache {
       visibility = style.visibility;
       contentVisibility = style.getPropertyValue('content-visibility');
     }
-    if (display === 'none' || contentVisibility === 'hidden') {
-      return { skip: true, visible: false, block: true, hidden: true };
-    }
+    if (display === 'none' || contentVisibility === 'hidden') return HIDDEN;
     const block =
       tag === 'BR' ||
       (display === ''
         ? BLOCK_TAGS.has(tag)
         : display !== 'contents' && display !== 'inline' && !display.startsWith('inline ') && display !== 'ruby');
-    const visible = visibility !== 'hidden' && visibility !== 'collapse';
-    return { skip: false, visible, block, hidden: !visible };
+    return shown(block, visibility !== 'hidden' && visibility !== 'collapse');
   }
 }
 
@@ -134,17 +153,35 @@ export interface CollectOptions {
 
 type Root = Element | ShadowRoot | Document | DocumentFragment;
 
+const ELEMENT = 1;
+const TEXT = 3;
+
 /**
  * Walks the visible text under a root, one block at a time: `next()` returns the next block or
  * null when done, so a caller can stop between blocks and come back later. Open shadow roots are
  * walked after the tree that holds them, each as its own run of blocks.
+ *
+ * The walk is by hand (firstChild / nextSibling), not a TreeWalker: a TreeWalker's filter is a call
+ * from the browser back into script for every element, which on a page of 100,000 elements cost
+ * more than all the rest of the scan. The path from the root down to the current node is kept as
+ * a stack of what its text belongs to (the nearest block, and whether it is painted), so no
+ * element's ancestors are looked up again.
  */
 export class BlockCollector {
   private readonly styles: StyleCache;
   private readonly roots: Root[] = [];
-  private walker: TreeWalker | undefined;
-  private walkerRoot: Root | undefined;
-  private readonly blockOf = new WeakMap<Element, Node>();
+  /**
+   * The root being walked; the node to visit next when known (an element's first child), else the
+   * node visited last, whose next sibling comes next: read when it is time, so a page that inserts
+   * or removes nodes while the walk is paused is walked as it is then.
+   */
+  private root: Root | undefined;
+  private cursor: Node | null = null;
+  private last: Node | null = null;
+  /** The elements from the root down to the cursor's parent, with what their children's text joins. */
+  private readonly path: Node[] = [];
+  private readonly blocks: Node[] = [];
+  private readonly painted: boolean[] = [];
   private pending: TextBlock | undefined;
   private pendingBlock: Node | undefined;
   /**
@@ -185,56 +222,114 @@ export class BlockCollector {
         this.paused = true;
         return null;
       }
-      if (!this.walker) {
+      if (!this.root) {
         const root = this.roots.shift();
         if (!root) return this.flush();
-        this.walkerRoot = root;
-        this.walker = this.makeWalker(root);
+        this.enter(root);
         // Each root starts its own blocks.
         const done = this.flush();
         if (done) return done;
+        continue;
       }
-      const node = this.walker.nextNode();
+      const node = this.advance();
       if (!node) {
-        this.walker = undefined;
+        this.root = undefined;
         const done = this.flush();
         if (done) return done;
         continue;
       }
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        // Only <br> and other boundary elements are accepted: they end the current block.
-        const done = this.flush();
-        if (done) return done;
+      const type = node.nodeType;
+      if (type === ELEMENT) {
+        // Only <br> ends a block by itself; other blocks end it when their text comes.
+        if (this.descend(node as Element)) {
+          const done = this.flush();
+          if (done) return done;
+        }
         continue;
       }
+      if (type !== TEXT) continue;
       const text = node as Text;
-      if (text.data.length === 0) continue;
-      const parent = text.parentElement;
-      // Text right under a shadow root inherits its visibility from the host.
-      const styled = parent ?? ((text.parentNode as ShadowRoot | null)?.host as Element | undefined);
-      if (styled && !this.styles.info(styled).visible) continue;
-      const block = parent ? this.blockElementOf(parent) : this.walkerRoot!;
+      const data = text.data;
+      if (data.length === 0 || !this.painted[this.painted.length - 1]) continue;
+      const block = this.blocks[this.blocks.length - 1]!;
       if (this.pending && block !== this.pendingBlock) {
         const done = this.flush();
-        this.start(text, block);
+        this.start(text, data, block);
         if (done) return done;
         continue;
       }
-      if (!this.pending) this.start(text, block);
-      else this.append(text);
+      if (!this.pending) this.start(text, data, block);
+      else this.append(text, data);
     }
   }
 
-  private start(text: Text, block: Node): void {
-    this.pending = { text: text.data, nodes: [text], starts: [0] };
+  /** Start walking a root: its text joins the root's block, painted as its element (or host) is. */
+  private enter(root: Root): void {
+    this.root = root;
+    this.path.length = 0;
+    this.blocks.length = 0;
+    this.painted.length = 0;
+    const styled = root.nodeType === ELEMENT ? (root as Element) : ((root as ShadowRoot).host as Element | undefined);
+    this.path.push(root);
+    this.blocks.push(root);
+    this.painted.push(styled ? this.styles.info(styled).visible : true);
+    this.cursor = root.firstChild;
+    this.last = null;
+  }
+
+  /** The next node in tree order below the root (null when the root is done). */
+  private advance(): Node | null {
+    for (;;) {
+      const node = this.cursor ?? this.last?.nextSibling ?? null;
+      this.cursor = null;
+      if (node) {
+        this.last = node;
+        return node;
+      }
+      // The last child of the innermost open element: on to that element's next sibling.
+      if (this.path.length <= 1) return null;
+      this.last = this.path.pop()!;
+      this.blocks.pop();
+      this.painted.pop();
+    }
+  }
+
+  /**
+   * An element met on the walk: unless skipped, its children come next (its open shadow root is
+   * walked after this root). Returns whether it is a boundary (<br>) that ends the current block.
+   */
+  private descend(el: Element): boolean {
+    const first = el.firstChild;
+    const shadow = el.shadowRoot;
+    const br = el.tagName.toUpperCase() === 'BR';
+    // An empty element holds no text, and its style cannot change how other text joins up (blocks
+    // are found from a text node's ancestors): its style need not be read (icons, spacers).
+    if (!first && !shadow && !br) return false;
+    const info = this.styles.read(el);
+    if (info.skip) return false;
+    if (shadow) {
+      this.roots.push(shadow);
+      this.options.onShadowRoot?.(shadow);
+    }
+    if (first) {
+      this.path.push(el);
+      this.blocks.push(info.block ? el : this.blocks[this.blocks.length - 1]!);
+      this.painted.push(info.visible);
+      this.cursor = first;
+    }
+    return br;
+  }
+
+  private start(text: Text, data: string, block: Node): void {
+    this.pending = { text: data, nodes: [text], starts: [0] };
     this.pendingBlock = block;
   }
 
-  private append(text: Text): void {
+  private append(text: Text, data: string): void {
     const p = this.pending!;
     p.starts.push(p.text.length);
     p.nodes.push(text);
-    p.text += text.data;
+    p.text += data;
   }
 
   private flush(): TextBlock | null {
@@ -242,39 +337,6 @@ export class BlockCollector {
     this.pending = undefined;
     this.pendingBlock = undefined;
     return p ?? null;
-  }
-
-  /** The nearest block-level ancestor (or the walk's root): text under the same one joins up. */
-  private blockElementOf(el: Element): Node {
-    const cached = this.blockOf.get(el);
-    if (cached) return cached;
-    const root = this.walkerRoot!;
-    let result: Node;
-    if (el === root || this.styles.info(el).block) result = el;
-    else if (el.parentNode === root || !el.parentElement) result = root;
-    else result = this.blockElementOf(el.parentElement);
-    this.blockOf.set(el, result);
-    return result;
-  }
-
-  private makeWalker(root: Root): TreeWalker {
-    const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
-    return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node: Node): number => {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        const el = node as Element;
-        const info = this.styles.info(el);
-        if (info.skip) return NodeFilter.FILTER_REJECT;
-        const shadow = el.shadowRoot;
-        if (shadow) {
-          this.roots.push(shadow);
-          this.options.onShadowRoot?.(shadow);
-        }
-        // Block elements end the current block; the walker reports <br> (whose box is empty) and
-        // blocks inside inline content (<span>x<div>y</div>z</span>) as boundaries.
-        return el.tagName.toUpperCase() === 'BR' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-      },
-    });
   }
 }
 
@@ -287,7 +349,7 @@ export function collectBlocks(root: Root, options: CollectOptions = {}): TextBlo
 }
 
 /** Index of the last node whose start is at or before `offset` (binary search). */
-function nodeIndexAt(block: TextBlock, offset: number): number {
+export function nodeIndexAt(block: TextBlock, offset: number): number {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {
@@ -317,12 +379,13 @@ export function spanToRange(block: TextBlock, start: number, end: number): Range
   return { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
 }
 
+const StaticRangeCtor = (globalThis as { StaticRange?: typeof StaticRange }).StaticRange;
+
 /**
  * A range for highlighting. StaticRange where the browser has it: it costs nothing when the page
  * mutates, whereas every live Range must be updated by the browser on each DOM change.
  */
 export function makeRange(spec: RangeSpec): AbstractRange {
-  const StaticRangeCtor = (globalThis as { StaticRange?: typeof StaticRange }).StaticRange;
   if (StaticRangeCtor) return new StaticRangeCtor(spec);
   return toLiveRange(spec);
 }

@@ -20,45 +20,38 @@ export function highlightName(key: HighlightKey): string {
   return `${EXTENSION_PREFIX}-${key}`;
 }
 
+/** How one highlight is drawn: a translucent background and an underline. */
+interface HighlightLook {
+  background: string;
+  line: 'solid' | 'dotted';
+  color: string;
+  thickness?: string;
+}
+
 /**
- * Only the properties ::highlight() allows (colours, decorations, shadows). Backgrounds are
- * translucent so that they read on light and dark pages alike and never change the text's colour.
+ * Places and groups (what the reader came for) get a solid underline, people and outlets a dotted
+ * one, the keyboard's current name a strong one. Backgrounds are translucent so that they read on
+ * light and dark pages alike and never change the text's colour.
  */
-export const HIGHLIGHT_CSS = `
-::highlight(${highlightName('place')}) {
-  background-color: rgb(0 150 136 / 0.16);
+const LOOKS: Record<HighlightKey, HighlightLook> = {
+  place: { background: 'rgb(0 150 136 / 0.16)', line: 'solid', color: 'rgb(0 137 123 / 0.9)', thickness: '2px' },
+  group: { background: 'rgb(230 120 0 / 0.16)', line: 'solid', color: 'rgb(214 96 0 / 0.9)', thickness: '2px' },
+  person: { background: 'rgb(123 31 162 / 0.12)', line: 'dotted', color: 'rgb(123 31 162 / 0.8)' },
+  outlet: { background: 'rgb(25 118 210 / 0.12)', line: 'dotted', color: 'rgb(25 118 210 / 0.8)' },
+  current: { background: 'rgb(255 196 0 / 0.55)', line: 'solid', color: 'rgb(180 120 0)', thickness: '3px' },
+};
+
+/** Only the properties ::highlight() allows (colours, decorations, shadows). */
+export const HIGHLIGHT_CSS = HIGHLIGHT_KEYS.map((key) => {
+  const look = LOOKS[key];
+  const thickness = look.thickness ? `\n  text-decoration-thickness: ${look.thickness};` : '';
+  return `::highlight(${highlightName(key)}) {
+  background-color: ${look.background};
   text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-color: rgb(0 137 123 / 0.9);
-  text-decoration-thickness: 2px;
-}
-::highlight(${highlightName('group')}) {
-  background-color: rgb(230 120 0 / 0.16);
-  text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-color: rgb(214 96 0 / 0.9);
-  text-decoration-thickness: 2px;
-}
-::highlight(${highlightName('person')}) {
-  background-color: rgb(123 31 162 / 0.12);
-  text-decoration-line: underline;
-  text-decoration-style: dotted;
-  text-decoration-color: rgb(123 31 162 / 0.8);
-}
-::highlight(${highlightName('outlet')}) {
-  background-color: rgb(25 118 210 / 0.12);
-  text-decoration-line: underline;
-  text-decoration-style: dotted;
-  text-decoration-color: rgb(25 118 210 / 0.8);
-}
-::highlight(${highlightName('current')}) {
-  background-color: rgb(255 196 0 / 0.55);
-  text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-color: rgb(180 120 0);
-  text-decoration-thickness: 3px;
-}
-`;
+  text-decoration-style: ${look.line};
+  text-decoration-color: ${look.color};${thickness}
+}`;
+}).join('\n');
 
 interface HighlightLike {
   add(range: AbstractRange): unknown;

@@ -7,6 +7,7 @@
  * template's `lang="en"`, so a non-Arabic lang still goes to the sample. `dir="rtl"` is no evidence
  * on its own (Hebrew, Persian and Urdu pages have it too); the letters decide.
  */
+import { isArabicWordLetter } from '../core/arabic/chars.ts';
 import { ARABIC_SHARE_MIN, LANGUAGE_MIN_LETTERS, LANGUAGE_SAMPLE_CHARS } from '../lib/constants.ts';
 
 export type LanguageVerdict =
@@ -14,19 +15,6 @@ export type LanguageVerdict =
   | { arabic: false; reason: 'sample' }
   /** Too little text to tell yet (an app shell before it renders). */
   | { arabic: false; reason: 'undecided' };
-
-/** Arabic script blocks: Arabic, Supplement, Extended-A/B, Presentation Forms A and B. */
-function isArabicLetter(c: number): boolean {
-  return (
-    (c >= 0x0620 && c <= 0x064a) ||
-    (c >= 0x066e && c <= 0x06d3) ||
-    (c >= 0x06fa && c <= 0x06ff) ||
-    (c >= 0x0750 && c <= 0x077f) ||
-    (c >= 0x0870 && c <= 0x08ff) ||
-    (c >= 0xfb50 && c <= 0xfdff) ||
-    (c >= 0xfe70 && c <= 0xfefc)
-  );
-}
 
 function isOtherLetter(c: number): boolean {
   // Latin, Greek, Cyrillic, Hebrew letters are what Arabic pages mix with, or what other pages are
@@ -73,7 +61,7 @@ export function letterCounts(text: string): { arabic: number; other: number; ara
   let otherScript = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isArabicLetter(c)) {
+    if (isArabicWordLetter(c)) {
       arabic++;
       if (isArabicOnlyLetter(c)) arabicOnly++;
       else if (isOtherArabicScriptLetter(c)) otherScript++;

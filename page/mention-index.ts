@@ -30,9 +30,14 @@ export interface PlacedMention {
   pieces: Piece[];
 }
 
-/** The per-node pieces of a block span (what spanToRange resolved). */
-export function piecesOf(block: TextBlock, spec: RangeSpec): Piece[] {
-  const i = block.nodes.indexOf(spec.startContainer);
+/**
+ * The per-node pieces of a block span (what spanToRange resolved). `near`: an index at or before
+ * the start node's (nodeIndexAt of the span's start), so that a paragraph of thousands of nodes is
+ * not searched from its first node for each of its names.
+ */
+export function piecesOf(block: TextBlock, spec: RangeSpec, near = 0): Piece[] {
+  let i = block.nodes.indexOf(spec.startContainer, near);
+  if (i < 0 && near > 0) i = block.nodes.indexOf(spec.startContainer);
   const j = block.nodes.indexOf(spec.endContainer, Math.max(i, 0));
   if (i < 0 || j < 0) return [];
   const pieces: Piece[] = [];
@@ -49,12 +54,18 @@ interface NodeEntry {
   start: number;
   end: number;
   mention: PlacedMention;
+  /** The element the node was in when the mention was added (whose `holders` count it is in). */
+  holder: Element | null;
 }
 
 export class MentionIndex {
   private readonly all = new Set<PlacedMention>();
   private readonly byNode = new Map<Text, NodeEntry[]>();
-  private holders = new WeakMap<Element, number>();
+  /**
+   * Elements holding mention text, with how many pieces: a Map, not a WeakMap (entries go when
+   * their mentions do, and a WeakMap of tens of thousands of elements is costly for every major GC).
+   */
+  private readonly holders = new Map<Element, number>();
   /** Mentions per entity, kept as mentions come and go (a page may hold tens of thousands). */
   private readonly perEntity = new Map<string, number>();
   private ordered: PlacedMention[] | undefined;
@@ -75,10 +86,12 @@ export class MentionIndex {
     for (const p of m.pieces) {
       let list = this.byNode.get(p.node);
       if (!list) this.byNode.set(p.node, (list = []));
-      const at = lowerBound(list, p.start);
-      list.splice(at, 0, { start: p.start, end: p.end, mention: m });
-      const parent = p.node.parentElement;
-      if (parent) this.holders.set(parent, (this.holders.get(parent) ?? 0) + 1);
+      const holder = p.node.parentElement;
+      const entry: NodeEntry = { start: p.start, end: p.end, mention: m, holder };
+      // Mostly appended: a scan places a node's mentions in order.
+      if (list.length === 0 || list[list.length - 1]!.start < p.start) list.push(entry);
+      else list.splice(lowerBound(list, p.start), 0, entry);
+      if (holder) this.holders.set(holder, (this.holders.get(holder) ?? 0) + 1);
     }
     this.all.add(m);
     this.perEntity.set(m.entityId, (this.perEntity.get(m.entityId) ?? 0) + 1);
@@ -94,18 +107,18 @@ export class MentionIndex {
     else this.perEntity.delete(m.entityId);
     for (const p of m.pieces) {
       const list = this.byNode.get(p.node);
-      if (list) {
-        // Entries of a node do not overlap, so each start is unique: found by binary search.
-        let i = lowerBound(list, p.start);
-        if (list[i]?.mention !== m) i = list.findIndex((e) => e.mention === m);
-        if (i >= 0) list.splice(i, 1);
-        if (list.length === 0) this.byNode.delete(p.node);
-      }
-      const parent = p.node.parentElement;
-      if (parent) {
-        const n = (this.holders.get(parent) ?? 1) - 1;
-        if (n > 0) this.holders.set(parent, n);
-        else this.holders.delete(parent);
+      if (!list) continue;
+      // Entries of a node do not overlap, so each start is unique: found by binary search.
+      let i = lowerBound(list, p.start);
+      if (list[i]?.mention !== m) i = list.findIndex((e) => e.mention === m);
+      if (i < 0) continue;
+      const holder = list[i]!.holder;
+      list.splice(i, 1);
+      if (list.length === 0) this.byNode.delete(p.node);
+      if (holder) {
+        const n = (this.holders.get(holder) ?? 1) - 1;
+        if (n > 0) this.holders.set(holder, n);
+        else this.holders.delete(holder);
       }
     }
     this.ordered = undefined;
@@ -169,7 +182,7 @@ export class MentionIndex {
     this.all.clear();
     this.perEntity.clear();
     this.byNode.clear();
-    this.holders = new WeakMap();
+    this.holders.clear();
     this.ordered = undefined;
     this.version++;
   }

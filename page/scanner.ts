@@ -33,7 +33,7 @@ import {
   SCAN_SLICE_MS,
 } from '../lib/constants.ts';
 import type { PageNames } from '../lib/messages.ts';
-import { BlockCollector, makeRange, spanToRange, StyleCache, type TextBlock } from './collect-text.ts';
+import { BlockCollector, makeRange, nodeIndexAt, spanToRange, StyleCache, type TextBlock } from './collect-text.ts';
 import type { Highlighter } from './highlighter.ts';
 import { composedContains, MentionIndex, piecesOf, type PlacedMention } from './mention-index.ts';
 
@@ -211,10 +211,18 @@ export class Scanner {
       this.stats.totalMs += took;
       if (took > this.stats.longestSliceMs) this.stats.longestSliceMs = took;
     };
+    const nextSlice = async () => {
+      endSlice();
+      await yieldToPage();
+      sliceStart = performance.now();
+    };
     while (!this.stopped) {
       const root = this.queue.shift();
       if (!root) break;
       if (!root.isConnected) continue;
+      // A slice that restyled the page ends there (see `restyled`): the first style read of a pass
+      // is the collector's, of its root and the root's ancestors.
+      const before = performance.now();
       const collector = new BlockCollector(root as Element | Document | ShadowRoot, {
         styles,
         onShadowRoot: (shadow) => {
@@ -223,14 +231,15 @@ export class Scanner {
           this.options.onShadowRoot?.(shadow);
         },
       });
+      if (performance.now() - before >= RESTYLE_MS) await nextSlice();
       // A long block is matched window by window (scanBlock), with slice boundaries between.
       let pending: { block: TextBlock; at: BlockWindow } | undefined;
       for (;;) {
         if (this.stopped) break;
         if (performance.now() - sliceStart >= sliceMs) {
-          endSlice();
-          await yieldToPage();
-          sliceStart = performance.now();
+          await nextSlice();
+          // The page may have changed its styles meanwhile: restyled, in a slice of its own.
+          if (!this.stopped && root.isConnected && restyled(root, styles)) await nextSlice();
           if (this.stopped) break;
           // The page removed this subtree meanwhile (a body replaced, an article swapped): what is
           // left of it would only give ranges into detached nodes.
@@ -303,7 +312,7 @@ export class Scanner {
         confidence: m.confidence,
         spec,
         range: makeRange(spec),
-        pieces: piecesOf(block, spec),
+        pieces: piecesOf(block, spec, nodeIndexAt(block, m.start)),
       };
       if (!this.options.index.add(placed)) continue;
       this.stats.mentions++;
@@ -393,6 +402,33 @@ export class Scanner {
     if (wait <= 0) send();
     else this.reportTimer = setTimeout(send, wait);
   }
+}
+
+/**
+ * A style read that takes this long restyled the page: after the page (or a style sheet adopted
+ * into it) invalidates styles, the next getComputedStyle makes the browser restyle the document
+ * there and then, which on a page of 100,000 elements is tens of ms. That must not share a task
+ * with a slice's own work, which would take it past the 50 ms budget.
+ */
+const RESTYLE_MS = 2;
+
+/**
+ * Whether reading the root's style took RESTYLE_MS or more, that is, restyled the page (a sheet
+ * added or changed, a class toggled high up). One read per slice: a few µs when nothing changed.
+ * (Changes deep in the tree may restyle later, at the read of an element below them; those are
+ * the page's own small changes.)
+ */
+function restyled(root: Node, styles: StyleCache): boolean {
+  const el =
+    root.nodeType === Node.ELEMENT_NODE
+      ? (root as Element)
+      : root.nodeType === Node.DOCUMENT_NODE
+        ? (root as Document).documentElement
+        : (root as ShadowRoot).host;
+  if (!el) return false;
+  const start = performance.now();
+  styles.read(el);
+  return performance.now() - start >= RESTYLE_MS;
 }
 
 /** Where the next window of a long block starts, and from where it takes mentions. */

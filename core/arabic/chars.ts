@@ -187,11 +187,15 @@ export function isArabicLetter(code: number): boolean {
   );
 }
 
+/** A letter of an Arabic-script word: no mark, tatweel, digit or punctuation of those blocks. */
+export function isArabicWordLetter(code: number): boolean {
+  return ROLE[code] === CharRole.Letter && isArabicLetter(code);
+}
+
 /** Whether a text has any Arabic letter at all: the cheap test before scanning or searching it. */
 export function hasArabic(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (ROLE[c] === CharRole.Letter && isArabicLetter(c)) return true;
+    if (isArabicWordLetter(text.charCodeAt(i))) return true;
   }
   return false;
 }

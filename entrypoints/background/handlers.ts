@@ -8,10 +8,10 @@ import { importStatus, readImportRecord } from '../../db/import.ts';
 import * as q from '../../db/queries.ts';
 import type { BackgroundEvent, Request, ResponseOf } from '../../lib/messages.ts';
 import { ensureData, ensureReady, unrecordedFailure } from './data.ts';
+import { refreshPageSnapshot } from './page-snapshot.ts';
 import { namesOfTab, reportFrame } from './tab-names.ts';
 import type { From } from './validate.ts';
 
-const DEFAULT_SEARCH_LIMIT = 20;
 /** A failed import is retried on getStatus at most this often. */
 const RETRY_AFTER_MS = 30_000;
 
@@ -53,15 +53,6 @@ export async function handle<R extends Request>(request: R, from: From): Promise
     case 'getCard':
       await ensureReady();
       return (await q.cardData(db(), r.entityId)) as Out;
-    case 'search':
-      await ensureReady();
-      return (await q.searchEntities(db(), r.query, r.limit ?? DEFAULT_SEARCH_LIMIT)) as Out;
-    case 'listArticles':
-      await ensureReady();
-      return (await q.listArticles(db())) as Out;
-    case 'getArticle':
-      await ensureReady();
-      return (await q.getArticle(db(), r.articleId)) as Out;
     case 'reportPage':
       if (from.kind !== 'content') throw new Error('reportPage comes from content scripts');
       await reportFrame(from.tabId, from.frameId, r.names);
@@ -72,6 +63,7 @@ export async function handle<R extends Request>(request: R, from: From): Promise
       return { enabled: await q.siteEnabled(db(), r.host) } as Out;
     case 'setSiteEnabled': {
       const enabled = await q.setSiteEnabled(db(), r.host, r.enabled);
+      await refreshPageSnapshot(); // before answering: the next page load must see the switch
       await announceSite(r.host, enabled);
       return { enabled } as Out;
     }

@@ -67,9 +67,9 @@ function senderOf(sender: SenderInfo, extensionId: string, extensionOrigin: stri
 }
 
 /** `fields` lists the allowed keys besides `type`; a missing or unknown key fails. */
-function exactKeys(msg: Record<string, unknown>, fields: string[], optional: string[] = []): string | null {
+function exactKeys(msg: Record<string, unknown>, fields: string[]): string | null {
   for (const key of Object.keys(msg)) {
-    if (key !== 'type' && !fields.includes(key) && !optional.includes(key)) return `unknown field "${key}"`;
+    if (key !== 'type' && !fields.includes(key)) return `unknown field "${key}"`;
   }
   for (const key of fields) if (!(key in msg)) return `missing field "${key}"`;
   return null;
@@ -95,16 +95,10 @@ function parseBody(msg: Record<string, unknown>): Request | string {
   switch (type) {
     case 'getMatcher':
     case 'getStatus':
-    case 'listArticles':
       return exactKeys(msg, []) ?? { type };
     case 'getCard': {
       if ((problem = exactKeys(msg, ['entityId']))) return problem;
       return isEntityId(msg['entityId']) ? { type, entityId: msg['entityId'] } : 'entityId: bad entity id';
-    }
-    case 'getArticle': {
-      if ((problem = exactKeys(msg, ['articleId']))) return problem;
-      const id = msg['articleId'];
-      return typeof id === 'string' && id.length > 0 && id.length <= LIMITS.idLength ? { type, articleId: id } : 'articleId: bad id';
     }
     case 'reportPage': {
       if ((problem = exactKeys(msg, ['names']))) return problem;
@@ -120,15 +114,6 @@ function parseBody(msg: Record<string, unknown>): Request | string {
       if (!isHost(msg['host'])) return 'host: not a host name';
       if (typeof msg['enabled'] !== 'boolean') return 'enabled must be true or false';
       return { type, host: msg['host'], enabled: msg['enabled'] };
-    }
-    case 'search': {
-      if ((problem = exactKeys(msg, ['query'], ['limit']))) return problem;
-      const query = msg['query'];
-      const limit = msg['limit'];
-      if (typeof query !== 'string' || query.length > LIMITS.queryLength) return `query must be a string of at most ${LIMITS.queryLength} characters`;
-      if (limit === undefined) return { type, query };
-      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > LIMITS.searchLimit) return `limit must be 1..${LIMITS.searchLimit}`;
-      return { type, query, limit };
     }
     case 'getTabNames': {
       if ((problem = exactKeys(msg, ['tabId']))) return problem;

@@ -8,18 +8,12 @@
  * Card data comes from the background (getCard), cached per entity for the page's life; a fetch
  * starts as soon as the pointer settles on a name, so the data is usually there when the dwell ends.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { followName } from '../../components/card-position.ts';
 import { EntityCard } from '../../components/EntityCard.tsx';
-import {
-  CARD_MAX_HEIGHT_PX,
-  CARD_MIN_HEIGHT_PX,
-  CARD_OFFSET_PX,
-  CARD_VIEWPORT_PADDING_PX,
-  HOST_ELEMENT_NAME,
-} from '../../lib/constants.ts';
+import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
 import { t, type UiLang } from '../../lib/i18n.ts';
 import type { CardData } from '../../lib/messages.ts';
 import { toLiveRange } from '../../page/collect-text.ts';
@@ -260,31 +254,6 @@ export class CardUi {
       getClientRects: () => range.getClientRects(),
       contextElement: m.spec.startContainer.parentElement ?? undefined,
     };
-    const update = () => {
-      computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: 'bottom',
-        middleware: [
-          inline(),
-          offset(CARD_OFFSET_PX),
-          flip({ padding: CARD_VIEWPORT_PADDING_PX }),
-          shift({ padding: CARD_VIEWPORT_PADDING_PX }),
-          size({
-            padding: CARD_VIEWPORT_PADDING_PX,
-            apply({ availableHeight, elements }) {
-              const height = Math.max(CARD_MIN_HEIGHT_PX, Math.min(CARD_MAX_HEIGHT_PX, Math.floor(availableHeight)));
-              elements.floating.style.setProperty('--kc-max-height', `${height}px`);
-            },
-          }),
-        ],
-      }).then(
-        ({ x, y }) => {
-          floating.style.left = `${Math.round(x)}px`;
-          floating.style.top = `${Math.round(y)}px`;
-        },
-        (error: unknown) => console.warn('[khabar] card positioning failed', error),
-      );
-    };
-    this.cleanupPosition = autoUpdate(reference, floating, update, { animationFrame: false });
+    this.cleanupPosition = followName(reference, floating);
   }
 }

@@ -73,6 +73,11 @@ export class PageSettings {
   /** The CSS text the sheet holds. */
   private sheetCss: string | undefined;
 
+  /** Settings read elsewhere (in one read with the page snapshot, startup.ts). */
+  use(settings: Settings): void {
+    this.current = settings;
+  }
+
   async load(): Promise<Settings> {
     try {
       this.current = await loadSettings();
@@ -125,17 +130,28 @@ export class PageSettings {
    */
   watch(onKindsChanged: () => void): () => void {
     return watchSettings((next) => {
-      const kindsChanged = next.hiddenKinds.join() !== this.current.hiddenKinds.join();
-      this.current = next;
-      if (this.sheet) {
-        try {
-          this.sheetCss = highlightStyleCss(next.styles, highlightName);
-          this.sheet.replaceSync(this.sheetCss);
-        } catch (error) {
-          console.warn('[khabar] could not apply the highlight styles', error);
-        }
-      }
-      if (kindsChanged) onKindsChanged();
+      if (this.apply(next)) onKindsChanged();
     });
+  }
+
+  /**
+   * Take `next` as the settings: styles apply at once (when they changed). Returns whether the
+   * hidden kinds changed (the page must then be scanned again).
+   */
+  apply(next: Settings): boolean {
+    const kindsChanged = next.hiddenKinds.join() !== this.current.hiddenKinds.join();
+    this.current = next;
+    if (this.sheet) {
+      try {
+        const css = highlightStyleCss(next.styles, highlightName);
+        if (css !== this.sheetCss) {
+          this.sheet.replaceSync(css);
+          this.sheetCss = css;
+        }
+      } catch (error) {
+        console.warn('[khabar] could not apply the highlight styles', error);
+      }
+    }
+    return kindsChanged;
   }
 }

@@ -7,6 +7,8 @@
  * (highlights are painted by the CSS Custom Highlight API, styles are adopted, not inserted), and
  * nothing the extension does throws into it (every handler is wrapped; failures are logged).
  */
+// First: starts the page's one storage read before the rest of the script is initialised.
+import './early-read.ts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PageSession } from './session.ts';
 

@@ -1,15 +1,18 @@
 /**
  * One page's session of the content script (from document_end): waits for the page to read as
- * Arabic, asks whether the site is switched on, then runs the scanner, hover, keyboard and card
- * until the site is switched off or the extension reloads. Kept out of the entrypoint module
- * because WXT imports that module at build time to read its options, and only code inside main()
- * is dropped for that.
+ * Arabic, reads the settings and the site switch (startup.ts: one storage read, no round trip to
+ * the service worker), then runs the scanner, hover, keyboard and card while the site is switched
+ * on, following the switch and the hidden kinds live. Kept out of the entrypoint module because WXT
+ * imports that module at build time to read its options, and only code inside main() is dropped
+ * for that.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadMatcher, type Matcher } from '../../core/match/automaton.ts';
+import { loadMatcher, type Matcher, type SerializedMatcher } from '../../core/match/automaton.ts';
+import type { EntityKind } from '../../core/types.ts';
 import { FIRST_FRAME_WAIT_MS, LANGUAGE_RECHECK_MS, LARGE_DOCUMENT_ELEMENTS } from '../../lib/constants.ts';
-import { sendRequest, type BackgroundEvent } from '../../lib/messages.ts';
+import { sendRequest, type BackgroundEvent, type PageNames } from '../../lib/messages.ts';
+import { withoutKinds } from '../../lib/settings.ts';
 import { Highlighter } from '../../page/highlighter.ts';
 import { HoverController } from '../../page/hover.ts';
 import { KeyboardNavigator } from '../../page/keyboard.ts';
@@ -17,7 +20,10 @@ import { detectPageLanguage, isArabicLangTag } from '../../page/language.ts';
 import { MentionIndex } from '../../page/mention-index.ts';
 import { Scanner } from '../../page/scanner.ts';
 import { CardUi } from './card-ui.tsx';
+import { scriptStartAt, takeEarlyRead } from './early-read.ts';
 import { answerExtensionPages, PageSettings } from './extension-pages.ts';
+import { ShadowRootList } from './shadow-roots.ts';
+import { matcherOf, parseStartup, readStartup, siteEnabled, type Startup } from './startup.ts';
 
 function log(what: string): (error: unknown) => void {
   return (error) => console.warn(`[khabar] ${what}`, error);
@@ -88,19 +94,58 @@ function waitForArabic(ctx: ContentScriptContext): Promise<boolean> {
   });
 }
 
+/** An automaton with the hidden kinds it was filtered by (joined), and how long it took to build. */
+interface BuiltMatcher {
+  kinds: string;
+  matcher: Matcher;
+  ms: number;
+}
+
+interface Active {
+  scanner: Scanner;
+  hover: HoverController;
+  keyboard: KeyboardNavigator;
+  highlighter: Highlighter;
+  index: MentionIndex;
+  card: CardUi;
+  shadowRoots: ShadowRootList;
+  /** The hidden kinds this scan's matcher was filtered by (joined). */
+  kinds: string;
+}
+
+/**
+ * The automaton for `startup`'s matcher without the `hidden` kinds. A snapshot that does not load
+ * (a copy overwritten with junk) is replaced by the background's answer.
+ */
+async function buildMatcher(startup: Startup, hidden: readonly EntityKind[]): Promise<BuiltMatcher> {
+  const build = (source: SerializedMatcher): BuiltMatcher => {
+    const t = performance.now();
+    const matcher = loadMatcher(withoutKinds(source, hidden));
+    return { kinds: hidden.join(), matcher, ms: performance.now() - t };
+  };
+  const source = await matcherOf(startup);
+  try {
+    return build(source);
+  } catch (error) {
+    if (!startup.matcher) throw error;
+    log('the stored matcher does not load; asking the background')(error);
+    return build((await sendRequest({ type: 'getMatcher' })).matcher);
+  }
+}
+
 export class PageSession {
-  private matcher: Matcher | undefined;
-  private active:
-    | {
-        scanner: Scanner;
-        hover: HoverController;
-        keyboard: KeyboardNavigator;
-        highlighter: Highlighter;
-        index: MentionIndex;
-        card: CardUi;
-      }
-    | undefined;
+  /** The last automaton built (kept for a restart with the same hidden kinds). */
+  private matcher: BuiltMatcher | undefined;
+  private active: Active | undefined;
   private starting: Promise<void> | undefined;
+  /**
+   * Whether the page should be scanning (the site is on and the page reads as Arabic). Switches
+   * only set it; `reconcile` brings the session in line, however quickly they follow each other.
+   */
+  private wanted = false;
+  /** Live switch announcements seen: a slower read of the switch must not undo a newer one. */
+  private switchEvents = 0;
+  private host = '';
   /** The reader's settings (issue 4: kinds, styles, language, hover delay), followed live. */
   private readonly settings = new PageSettings();
 
@@ -117,11 +162,10 @@ export class PageSession {
     this.steps[name] ??= Math.round(performance.now() * 10) / 10;
   }
 
-  /**
-   * The matcher asked for while the page was still loading (see boot), built with the hidden
-   * kinds it was filtered by; used by the first start if those still apply.
-   */
-  private early: Promise<{ hiddenKinds: string; matcher: Matcher; ms: number }> | undefined;
+  /** The matcher built while the page was still loading (see boot), for the first start. */
+  private early: Promise<BuiltMatcher> | undefined;
+  /** What boot read on a page that turned Arabic later: its matcher, for the first start. */
+  private firstStartup: Startup | undefined;
   /** The highlighter made in boot (see there), for the first start to take over. */
   private earlyHighlighter: Highlighter | undefined;
 
@@ -137,18 +181,23 @@ export class PageSession {
     if (!this.active && !this.starting) this.settings.removeStyles(document);
   }
 
+  private kindsKey(): string {
+    return this.settings.current.hiddenKinds.join();
+  }
+
   /**
    * Runs at document_end (DOMContentLoaded). A page that declares itself Arabic (`<html lang="ar">`)
-   * gets everything the scan needs asked for at once — settings, the site switch, the matcher,
-   * built as soon as it arrives — rather than one round trip to the background after another.
-   * Other pages (most of the web) cost nothing until their text says they are Arabic: they wake
-   * no service worker.
+   * reads the settings and the background's snapshot (matcher, switched-off hosts) at once, and
+   * builds the automaton as soon as they arrive. Other pages (most of the web) cost nothing until
+   * their text says they are Arabic.
    */
   async boot(): Promise<void> {
-    const host = location.hostname;
+    const host = (this.host = location.hostname);
     const declared = isArabicLangTag(document.documentElement?.getAttribute('lang'));
-    const settingsLoaded = declared ? this.settings.load().finally(() => this.step('settings')) : undefined;
-    const siteEnabled = declared ? sendRequest({ type: 'getSiteEnabled', host }).finally(() => this.step('siteEnabled')) : undefined;
+    const early = takeEarlyRead();
+    const startup = declared
+      ? (early ? early.then((stored) => parseStartup(stored, host)) : readStartup(host)).finally(() => this.step('startup'))
+      : undefined;
     if (declared) {
       // The highlight styles go on early, usually before the page's first style resolution: added
       // later, a sheet of ::highlight() rules restyles every element of the page once more. In a
@@ -163,30 +212,27 @@ export class PageSession {
         }
       });
       this.ctx.onInvalidated(() => this.dropEarlyHighlighter());
-      this.early = sendRequest({ type: 'getMatcher' }).then(async (payload) => {
-        this.step('matcherPayload');
-        await settingsLoaded;
-        const t = performance.now();
-        const matcher = loadMatcher(this.settings.filter(payload.matcher));
-        return { hiddenKinds: this.settings.current.hiddenKinds.join(), matcher, ms: performance.now() - t };
-      });
+      this.early = startup!.then((s) => buildMatcher(s, s.settings.hiddenKinds)).finally(() => this.step('matcherBuilt'));
       // Used (and its failure reported) by start(); never an unhandled rejection meanwhile.
       this.early.catch(() => undefined);
-      siteEnabled!.catch(() => undefined);
     }
     await domContentLoaded();
     this.step('domContentLoaded');
-    if (!(await waitForArabic(this.ctx))) return;
-    if (this.ctx.isInvalid) return;
-    await (settingsLoaded ?? this.settings.load());
-    this.ctx.onInvalidated(this.settings.watch(() => this.rescan()));
+    if (!(await waitForArabic(this.ctx)) || this.ctx.isInvalid) {
+      this.dropEarlyHighlighter();
+      return;
+    }
+    const settings = await (startup ?? readStartup(host));
+    this.settings.use(settings.settings);
+    if (!declared) this.firstStartup = settings;
+    this.ctx.onInvalidated(this.settings.watch(() => void this.reconcile().catch(log('restart failed'))));
     // The reader's per-site switch, live: the background announces changes to every tab.
     const onMessage = (message: unknown) => {
       try {
         const event = message as BackgroundEvent;
         if (event && typeof event === 'object' && event.event === 'siteEnabledChanged' && event.host === host) {
-          if (event.enabled) this.activate().catch(log('activation failed'));
-          else this.deactivate();
+          this.switchEvents++;
+          this.setWanted(event.enabled === true);
         }
       } catch (error) {
         log('message handling failed')(error);
@@ -194,27 +240,61 @@ export class PageSession {
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
+    // Back from the back/forward cache: the page heard nothing while it was there.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted && event.isTrusted) this.restored().catch(log('restoring the page failed'));
+    };
+    window.addEventListener('pageshow', onPageShow);
     this.ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
-      this.deactivate();
+      window.removeEventListener('pageshow', onPageShow);
+      this.setWanted(false);
     });
-    const { enabled } = await (siteEnabled ?? sendRequest({ type: 'getSiteEnabled', host }));
-    if (enabled) await this.activate();
+    const seen = this.switchEvents;
+    const enabled = await siteEnabled(settings, host);
+    this.step('siteEnabled');
+    if (this.switchEvents !== seen || this.ctx.isInvalid) return;
+    if (enabled) await this.setWanted(true);
     else this.dropEarlyHighlighter();
   }
 
-  private activate(): Promise<void> {
-    if (this.active) return Promise.resolve();
-    this.starting ??= this.start().finally(() => (this.starting = undefined));
-    return this.starting;
+  private setWanted(on: boolean): Promise<void> {
+    this.wanted = on;
+    const done = this.reconcile();
+    done.catch(log(on ? 'activation failed' : 'deactivation failed'));
+    return done;
+  }
+
+  /**
+   * Make the session what it should be: scanning with a matcher of the current hidden kinds when
+   * wanted, torn down when not. A start under way finishes (or gives up at its next step) and
+   * reconciles again, so a switch off and on during a start ends in the state asked for last.
+   */
+  private reconcile(): Promise<void> {
+    const a = this.active;
+    if (a && (!this.wanted || a.kinds !== this.kindsKey())) this.teardown();
+    if (this.starting) return this.starting;
+    if (!this.wanted && !this.active) this.dropEarlyHighlighter();
+    if (!this.wanted || this.active || this.ctx.isInvalid) return Promise.resolve();
+    const starting = this.start().finally(() => {
+      if (this.starting === starting) this.starting = undefined;
+    });
+    this.starting = starting;
+    return starting.then(() => this.reconcile());
+  }
+
+  /** Whether a start should give up: switched off, the kinds changed, or the extension went away. */
+  private abandoned(kinds: string): boolean {
+    return this.ctx.isInvalid || !this.wanted || kinds !== this.kindsKey();
   }
 
   private async start(): Promise<void> {
     const startAt = performance.now();
     const settings = this.settings;
+    const kinds = this.kindsKey();
     let keyboard: KeyboardNavigator | undefined;
     let hover: HoverController | undefined;
-    // The card's UI (its styles come by a fetch) is made while the matcher comes.
+    // The card's UI (its styles come by a fetch) is made while the matcher is built.
     const cardReady = CardUi.create(this.ctx, {
       fetchCard: (entityId) => sendRequest({ type: 'getCard', entityId }),
       onClosed: () => keyboard?.clearCurrent(),
@@ -223,24 +303,28 @@ export class PageSession {
       },
     });
     cardReady.catch(() => undefined);
-    let matcherMs = 0;
+    const giveUp = (highlighter?: Highlighter) => {
+      highlighter?.dispose();
+      if (!this.wanted || this.ctx.isInvalid) this.dropEarlyHighlighter();
+      void cardReady.then((c) => c.remove(), () => undefined);
+    };
     const early = this.early;
     this.early = undefined;
+    if (this.matcher?.kinds !== kinds) this.matcher = undefined;
+    let matcherMs = 0;
     if (!this.matcher && early) {
       const built = await early.catch(() => undefined);
-      if (built && built.hiddenKinds === this.settings.current.hiddenKinds.join()) {
-        this.matcher = built.matcher;
-        matcherMs = built.ms;
-      }
+      if (built?.kinds === kinds) this.matcher = built;
     }
     if (!this.matcher) {
-      const payload = await sendRequest({ type: 'getMatcher' });
-      const t = performance.now();
-      this.matcher = loadMatcher(this.settings.filter(payload.matcher));
-      matcherMs = performance.now() - t;
+      const startup = this.firstStartup ?? (await readStartup(this.host));
+      this.firstStartup = undefined;
+      this.matcher = await buildMatcher(startup, settings.current.hiddenKinds);
+      if (this.matcher.kinds !== kinds) this.matcher = undefined;
     }
     this.step('matcher');
-    if (this.ctx.isInvalid) return;
+    if (!this.matcher || this.abandoned(kinds)) return giveUp();
+    matcherMs = this.matcher.ms;
     const index = new MentionIndex();
     const highlighter = this.earlyHighlighter ?? new Highlighter(document);
     this.earlyHighlighter = undefined;
@@ -249,25 +333,20 @@ export class PageSession {
     // first slice (on a small page that is a millisecond, and the scan starts at once).
     if (isLargeDocument()) {
       await afterNextFrame();
-      if (this.ctx.isInvalid) {
-        highlighter.dispose();
-        return;
-      }
+      if (this.abandoned(kinds)) return giveUp(highlighter);
     }
-    const shadowRoots: ShadowRoot[] = [];
+    const shadowRoots = new ShadowRootList();
     // The scan starts now; the card's UI joins when it is ready (its host element is only added
     // to the page when a card first opens, so until then no node of the page is ours).
     let card: CardUi | undefined;
     const scanner = new Scanner({
       doc: document,
-      matcher: this.matcher,
+      matcher: this.matcher.matcher,
       index,
       highlighter,
       isOwn: (node) => card?.owns(node) ?? false,
-      onShadowRoot: (root) => shadowRoots.push(root),
-      report: (names) => {
-        sendRequest({ type: 'reportPage', names }).catch(log('report failed'));
-      },
+      onShadowRoot: (root) => shadowRoots.add(root),
+      report: (names) => this.report(names),
       onChange: () => {
         // The open card's name may have been scanned away (the page replaced it).
         const open = card?.openMention;
@@ -276,10 +355,7 @@ export class PageSession {
     });
     // The scan's first slice in a task of its own, not after the matcher's build in this one.
     await yieldToPage();
-    if (this.ctx.isInvalid) {
-      highlighter.dispose();
-      return;
-    }
+    if (this.abandoned(kinds)) return giveUp(highlighter);
     const scanAt = performance.now();
     let doneAt = 0;
     const scanned = scanner.start().then(() => {
@@ -292,6 +368,7 @@ export class PageSession {
       scanner.stop();
       highlighter.dispose();
       index.clear();
+      card?.remove();
       if (this.ctx.isInvalid) return;
       throw error;
     }
@@ -308,7 +385,7 @@ export class PageSession {
         hover?.notifyOpened(true);
       },
       close: () => ui.close(),
-      shadowRoots: () => shadowRoots,
+      shadowRoots: () => shadowRoots.live(),
       get dwellMs() {
         return settings.current.hoverDelayMs;
       },
@@ -324,7 +401,9 @@ export class PageSession {
       close: () => ui.close(),
       isOpen: () => ui.isOpen,
     });
-    this.active = { scanner, hover, keyboard, highlighter, index, card: ui };
+    // Active from here: a switch off from now on tears it down at once (the scan stops).
+    this.active = { scanner, hover, keyboard, highlighter, index, card: ui, shadowRoots, kinds };
+    if (this.abandoned(kinds)) this.teardown();
     await scanned;
     // One line for developers, the end-to-end tests and the benchmark (verbose level: hidden by
     // default). Times are performance.now() of this document (the page's own clock too).
@@ -333,6 +412,7 @@ export class PageSession {
       JSON.stringify({
         ...scanner.stats,
         highlights: highlighter.supported,
+        scriptAt: scriptStartAt,
         bootAt: this.bootAt,
         startAt,
         scanAt,
@@ -343,20 +423,28 @@ export class PageSession {
     );
   }
 
-  /** The reader changed the kinds to highlight: scan again with the matcher filtered anew. */
-  private rescan(): void {
-    if (!this.active) return;
-    this.matcher = undefined;
-    this.deactivate();
-    this.activate().catch(log('restart failed'));
+  private report(names: PageNames): void {
+    sendRequest({ type: 'reportPage', names }).catch(log('report failed'));
   }
 
-  private deactivate(): void {
-    if (this.starting) {
-      // Switched off while starting: finish starting, then undo it.
-      void this.starting.then(() => this.deactivate());
-      return;
-    }
+  /**
+   * Back from the back/forward cache: the switch and the settings may have changed meanwhile (no
+   * announcement reaches a cached page), and the background forgot the tab's names when the tab
+   * navigated away, so the badge needs them again.
+   */
+  private async restored(): Promise<void> {
+    const seen = this.switchEvents;
+    const startup = await readStartup(this.host);
+    this.settings.apply(startup.settings);
+    const enabled = await siteEnabled(startup, this.host);
+    if (this.switchEvents === seen) this.wanted = enabled;
+    const before = this.active;
+    await this.reconcile();
+    // A session that restarted reports by itself; one that carried on must say its names again.
+    if (this.active && this.active === before) this.report(this.active.index.counts());
+  }
+
+  private teardown(): void {
     const a = this.active;
     this.active = undefined;
     if (!a) return;
@@ -368,6 +456,7 @@ export class PageSession {
       () => a.card.remove(),
       () => a.highlighter.dispose(),
       () => a.index.clear(),
+      () => a.shadowRoots.clear(),
     ]) {
       try {
         step();

@@ -25,8 +25,6 @@ export function PopupApp(): JSX.Element {
     if (chosen) backButton.current?.focus();
   }, [chosen]);
 
-  const ready = status.value?.state === 'ready';
-
   return (
     <main class="popup" lang={lang} dir={dirOf(lang)}>
       <header class="page-header">
@@ -35,11 +33,7 @@ export function PopupApp(): JSX.Element {
           {t('openOptions', lang)}
         </button>
       </header>
-      {!ready && (
-        <div class="section">
-          <DataStatus status={status.value} lang={lang} />
-        </div>
-      )}
+      <DataStatus status={status.value} lang={lang} />
       {chosen ? (
         <section class="section card-view">
           <button

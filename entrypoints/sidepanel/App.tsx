@@ -80,7 +80,6 @@ export function SidePanelApp(): JSX.Element {
   const toggle = (list: readonly string[], value: string) =>
     list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   const filtered = outlets.length > 0 || entities.length > 0 || related;
-  const ready = status.value?.state === 'ready';
 
   return (
     <main class="sidepanel" lang={lang} dir={dirOf(lang)}>
@@ -90,11 +89,7 @@ export function SidePanelApp(): JSX.Element {
       <p class="section muted" data-testid="current-page">
         {tab?.host ? t('currentPage', lang, { title: tab.title || tab.url }) : t('noCurrentPage', lang)}
       </p>
-      {!ready && (
-        <div class="section">
-          <DataStatus status={status.value} lang={lang} />
-        </div>
-      )}
+      <DataStatus status={status.value} lang={lang} />
       {openId ? (
         <ReaderView
           articleId={openId}

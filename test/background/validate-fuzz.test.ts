@@ -24,9 +24,6 @@ const FIELDS: Record<Request['type'], string[]> = {
   getSiteEnabled: ['host'],
   setSiteEnabled: ['host', 'enabled'],
   getStatus: [],
-  search: ['query', 'limit'],
-  listArticles: [],
-  getArticle: ['articleId'],
   getTabNames: ['tabId'],
 };
 const TYPES = Object.keys(FIELDS) as Request['type'][];
@@ -58,16 +55,10 @@ const fieldValue = (field: string): fc.Arbitrary<unknown> => {
   switch (field) {
     case 'entityId':
       return fc.oneof(fc.constantFrom('place:albukamal', 'group:isis', '__proto__', 'place:', 'PLACE:x', `place:${'a'.repeat(LIMITS.idLength)}`), fc.string());
-    case 'articleId':
-      return fc.oneof(fc.constantFrom('a1', '', 'x'.repeat(LIMITS.idLength + 1)), fc.string());
     case 'host':
       return fc.oneof(fc.constantFrom('www.aljazeera.net', '127.0.0.2', '[::1]', 'a b', '', 'x'.repeat(300)), fc.domain(), fc.string());
     case 'enabled':
       return fc.oneof(fc.boolean(), anyValue);
-    case 'query':
-      return fc.oneof(fc.string({ maxLength: LIMITS.queryLength + 5 }), anyValue);
-    case 'limit':
-      return fc.oneof(fc.integer({ min: -2, max: LIMITS.searchLimit + 2 }), anyValue);
     case 'tabId':
       return fc.oneof(fc.integer({ min: -2, max: 1000 }), fc.double(), anyValue);
     case 'names':

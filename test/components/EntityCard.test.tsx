@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntityCard } from '../../components/EntityCard.tsx';
 import type { CardData } from '../../lib/messages.ts';
@@ -162,6 +162,30 @@ describe('EntityCard', () => {
     expect(screen.getByRole('dialog').getAttribute('data-theme')).toBe('dark');
     fireEvent.click(screen.getByRole('button', { name: 'إغلاق' }));
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows the system theme when given none, and its changes', () => {
+    const listeners = new Set<() => void>();
+    const query = {
+      matches: true,
+      addEventListener: (_: string, f: () => void) => listeners.add(f),
+      removeEventListener: (_: string, f: () => void) => listeners.delete(f),
+    };
+    vi.stubGlobal('matchMedia', (q: string) => (q === '(prefers-color-scheme: dark)' ? query : { ...query, matches: false }));
+    try {
+      const { unmount } = render(<EntityCard {...cardData({ entity: { ...cardData().entity, kind: 'militia' } })} />);
+      const card = screen.getByRole('dialog');
+      // Dark, with the group's own dark accent (the same rules as the hover card on a dark page).
+      expect(card.getAttribute('data-theme')).toBe('dark');
+      expect(card.getAttribute('data-category')).toBe('group');
+      query.matches = false;
+      act(() => listeners.forEach((f) => f()));
+      expect(card.getAttribute('data-theme')).toBe('light');
+      unmount();
+      expect(listeners.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('shows at most five articles and says how many more there are', () => {

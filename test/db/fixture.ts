@@ -67,3 +67,13 @@ let counter = 0;
 export function freshName(): string {
   return `test-${process.pid}-${++counter}-${Math.random().toString(36).slice(2)}`;
 }
+
+/** Entities and articles stored (a row holds a few of them: db/database.ts). */
+export async function storedCounts(db: import('../../db/database.ts').LensDatabase): Promise<{ entities: number; articles: number }> {
+  const items = async (table: typeof db.entities | typeof db.articles) => {
+    let n = 0;
+    await table.each((c: { items: unknown[] }) => void (n += c.items.length));
+    return n;
+  };
+  return { entities: await items(db.entities), articles: await items(db.articles) };
+}

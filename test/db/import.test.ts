@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, LensDatabase, openDatabase, SCHEMA } from '../../db/database.ts';
-import { importBundle, importStatus, isReady, parseBundle, throttleProgress } from '../../db/import.ts';
-import { matcherPayload } from '../../db/queries.ts';
+import { importBundle, importStatus, isReady, parseBundle, readImportRecord, throttleProgress } from '../../db/import.ts';
+import { articleRow, cardData, entityRow, gazetteerRecord, matcherPayload } from '../../db/queries.ts';
 import type { Bundle } from '../../core/types.ts';
-import { bigBundle, fixtureBundle, freshName } from './fixture.ts';
+import { ENTITY_BUCKETS, type GazetteerData } from '../../db/database.ts';
+import { bucketOf, coverageOf, entityBuckets, entityOf, mentionsOf } from '../../db/rows.ts';
+import { bigBundle, fixtureBundle, freshName, storedCounts } from './fixture.ts';
 
 const names: string[] = [];
 function fresh(): { name: string; db: LensDatabase; bulk: LensDatabase } {
@@ -17,6 +19,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Make the next `times` bulkPuts into `table` fail, as a write the browser refuses. */
+function failBulkPut(db: LensDatabase, table: string, times = 1) {
+  const proto = Object.getPrototypeOf(db.table(table)) as { bulkPut: (...args: unknown[]) => Promise<unknown> };
+  const original = proto.bulkPut;
+  let left = times;
+  return vi.spyOn(proto, 'bulkPut').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+    if (this.name === table && left-- > 0) return Promise.reject(new Error('the write failed'));
+    return original.apply(this, args);
+  });
+}
+
 /** Rows written by bulkPut into `table` (through any connection) while the spy is on. */
 function spyBulkPut(db: LensDatabase, table: string) {
   const spy = vi.spyOn(Object.getPrototypeOf(db.table(table)) as { bulkPut: (rows: unknown[]) => Promise<unknown> }, 'bulkPut');
@@ -26,21 +39,10 @@ function spyBulkPut(db: LensDatabase, table: string) {
 }
 
 async function counts(db: LensDatabase) {
-  return {
-    entities: await db.entities.count(),
-    names: await db.names.count(),
-    articles: await db.articles.count(),
-    coverage: await db.coverage.count(),
-    articleMentions: await db.articleMentions.count(),
-  };
+  return storedCounts(db);
 }
-const expected = (b: Bundle) => ({
-  entities: b.entities.length,
-  names: b.names.length,
-  articles: b.articles.length,
-  coverage: b.coverage.length,
-  articleMentions: b.articleMentions.length,
-});
+/** One row per entity and one per article: the bundle's names, coverage and mentions share them. */
+const expected = (b: Bundle) => ({ entities: b.entities.length, articles: b.articles.length });
 
 describe('schema', () => {
   it('lists versions in increasing order and opens at the newest', async () => {
@@ -49,20 +51,26 @@ describe('schema', () => {
     const { db } = fresh();
     await db.open();
     expect(db.verno).toBe(versions.at(-1));
-    expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['articleMentions', 'articles', 'coverage', 'entities', 'meta', 'names', 'settings', 'sites'],
-    );
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'entities', 'meta', 'sites']);
+    // No secondary index: no query reads by anything but the primary key, and each costs every write.
+    for (const t of db.tables) expect(t.schema.indexes).toEqual([]);
   });
 
-  it('indexes names by key and by entity, entities by kind and name', async () => {
+  it('keeps an entity’s coverage in its row and an article’s mentions in its row, as offsets into the article’s text', async () => {
     const { db, bulk } = fresh();
     const bundle = fixtureBundle();
     await importBundle(bulk, bundle);
-    const key = bundle.names.find((n) => n.entityId === 'place:albukamal')!.key;
-    expect((await db.names.where('key').equals(key).toArray()).map((n) => n.entityId)).toEqual(['place:albukamal']);
-    expect(await db.names.where('entityId').equals('place:syria').count()).toBe(2);
-    expect((await db.entities.where('kind').equals('army').toArray()).map((e) => e.id)).toEqual(['group:syrian-army']);
-    expect((await db.entities.where('name').equals('القائم').first())?.id).toBe('place:alqaim');
+    const row = (await entityRow(db, 'place:albukamal'))!;
+    expect(entityOf(row)).toEqual(bundle.entities.find((e) => e.id === 'place:albukamal'));
+    const coverage = bundle.coverage.find((c) => c.entityId === 'place:albukamal')!;
+    const stored = coverageOf(row)!;
+    expect(stored).toMatchObject({ entityId: coverage.entityId, mentions: coverage.mentions, related: coverage.related });
+    // No snippet repeats the article's text: each is where it lies in it.
+    for (const a of stored.articles) for (const s of a.snippets) expect(Array.isArray(s)).toBe(true);
+    const a1 = (await articleRow(db, 'a1'))!;
+    const mentions = bundle.articleMentions.find((m) => m.articleId === 'a1')!.mentions;
+    expect(mentionsOf(a1)).toEqual(mentions.map((m) => [m.start, m.end, m.entityId, m.confidence]));
+    expect(mentionsOf(a1).map(([start, end]) => a1.text.slice(start, end))).toContain('البوكمال');
   });
 });
 
@@ -76,40 +84,60 @@ describe('importBundle', () => {
     expect(await counts(db)).toEqual(expected(bundle));
     expect(await importStatus(db)).toEqual({ state: 'ready', progress: 1, bundleVersion: bundle.version });
     expect(await isReady(db, bundle.version)).toBe(true);
-    expect(await db.entities.get('place:albukamal')).toEqual(bundle.entities.find((e) => e.id === 'place:albukamal'));
-    expect(await db.articles.get('a1')).toEqual(bundle.articles[0]);
-    const payload = await matcherPayload(db);
-    expect(payload?.version).toBe(bundle.version);
-    expect(payload?.matcher).toEqual(bundle.matcher);
-    expect(payload?.kinds).toEqual({
-      'place:syria': 'country', 'place:albukamal': 'city', 'place:alqaim': 'town', 'group:syrian-army': 'army',
-    });
+    expect(entityOf((await entityRow(db, 'place:albukamal'))!)).toEqual(bundle.entities.find((e) => e.id === 'place:albukamal'));
+    expect(await articleRow(db, 'a1')).toMatchObject(bundle.articles[0]!);
+    // Each entity in the row of its bucket.
+    for (const bucket of await db.entities.toArray()) {
+      for (const e of bucket.items) expect(bucketOf(e.id, ENTITY_BUCKETS)).toBe(bucket.id);
+    }
+    expect((await counts(db)).entities).toBe(bundle.entities.length);
+    expect(await entityRow(db, 'place:nowhere')).toBeUndefined();
+    expect(await matcherPayload(db)).toEqual({ version: bundle.version, matcher: bundle.matcher });
+    // The search's record: every entity and its mentions, of this version.
+    const record = await gazetteerRecord(db);
+    expect(record?.version).toBe(bundle.version);
+    const gazetteer = JSON.parse(record!.json) as GazetteerData;
+    expect(gazetteer.entities).toEqual(bundle.entities);
+    expect(gazetteer.mentions['place:albukamal']).toBe(bundle.coverage.find((c) => c.entityId === 'place:albukamal')!.mentions);
   });
 
   it('does nothing when the same bundle version is already stored', async () => {
     const { db, bulk } = fresh();
     const bundle = fixtureBundle();
     await importBundle(bulk, bundle);
-    await db.entities.update('place:syria', { description: 'edited after import' });
+    await db.entities.toCollection().modify((c) => {
+      for (const e of c.items) if (e.id === 'place:syria') e.entity = JSON.stringify({ ...entityOf(e), description: 'edited after import' });
+    });
     const put = spyBulkPut(bulk, 'entities');
     const result = await importBundle(bulk, bundle);
     expect(result.imported).toBe(false);
     expect(put.calls()).toEqual([]);
-    expect((await db.entities.get('place:syria'))?.description).toBe('edited after import');
+    expect(entityOf((await entityRow(db, 'place:syria'))!).description).toBe('edited after import');
   });
 
-  it('replaces the bundled tables on a new version and leaves settings and sites alone', async () => {
+  it('records a new extension version over the same bundle, so the next start does not read the bundle again', async () => {
+    const { db, bulk } = fresh();
+    const bundle = fixtureBundle();
+    await importBundle(bulk, bundle, { extensionVersion: '1.0.0' });
+    const put = spyBulkPut(bulk, 'entities');
+    const result = await importBundle(bulk, bundle, { extensionVersion: '1.0.1' });
+    expect(result.imported).toBe(false);
+    expect(put.calls()).toEqual([]);
+    expect(await readImportRecord(db)).toMatchObject({ state: 'ready', bundleVersion: bundle.version, extensionVersion: '1.0.1' });
+    expect(await importStatus(db)).toEqual({ state: 'ready', progress: 1, bundleVersion: bundle.version });
+  });
+
+  it('replaces the bundled tables on a new version and leaves the sites alone', async () => {
     const { db, bulk } = fresh();
     const old = bigBundle(40);
     await importBundle(bulk, old);
-    await db.settings.put({ key: 'uiLang', value: 'en' });
     await db.sites.put({ host: 'example.com', enabled: false, updatedAt: 1 });
     const next = fixtureBundle();
     expect(next.version).not.toBe(old.version);
     await importBundle(bulk, next);
     expect(await counts(db)).toEqual(expected(next));
-    expect(await db.entities.get('place:village-3')).toBeUndefined();
-    expect(await db.settings.get('uiLang')).toEqual({ key: 'uiLang', value: 'en' });
+    expect(await entityRow(db, 'place:village-3')).toBeUndefined();
+    expect((JSON.parse((await gazetteerRecord(db))!.json) as GazetteerData).entities.map((e) => e.id)).not.toContain('place:village-3');
     expect(await db.sites.get('example.com')).toEqual({ host: 'example.com', enabled: false, updatedAt: 1 });
     expect((await importStatus(db)).bundleVersion).toBe(next.version);
   });
@@ -117,12 +145,14 @@ describe('importBundle', () => {
   it('writes in batches and reports progress at most once per percent, ending at 1', async () => {
     const { bulk } = fresh();
     const bundle = bigBundle(400);
-    const put = spyBulkPut(bulk, 'names');
+    const put = spyBulkPut(bulk, 'entities');
     const seen: number[] = [];
     await importBundle(bulk, bundle, { batchSize: 3, onProgress: (p) => seen.push(p) });
-    expect(put.calls().length).toBe(Math.ceil(bundle.names.length / 3));
+    const rows = entityBuckets(bundle).length;
+    expect(rows).toBeGreaterThan(300);
+    expect(put.calls().length).toBe(Math.ceil(rows / 3));
     expect(put.calls().every((n) => n <= 3)).toBe(true);
-    expect(put.rows()).toBe(bundle.names.length);
+    expect(put.rows()).toBe(rows);
     expect(seen.length).toBeGreaterThan(50);
     expect(seen.length).toBeLessThanOrEqual(101);
     expect(seen.at(-1)).toBe(1);
@@ -177,16 +207,17 @@ describe('importBundle', () => {
     expect(await matcherPayload(reader)).toBeNull();
     const partial = await reader.entities.count();
     expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(bundle.entities.length);
+    expect(partial).toBeLessThan(entityBuckets(bundle).length);
 
     // Restart: the same bundle resumes, writing only what was missing.
     const again = openDatabase(name, { relaxed: true });
     const put = spyBulkPut(again, 'entities');
     const result = await importBundle(again, bundle, { batchSize: 20 });
     expect(result).toEqual({ imported: true, resumed: true, version: bundle.version });
-    expect(put.rows()).toBe(bundle.entities.length - partial);
+    expect(put.rows()).toBe(entityBuckets(bundle).length - partial);
     expect(await counts(reader)).toEqual(expected(bundle));
-    expect(await reader.entities.toArray()).toEqual([...bundle.entities].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect((await reader.entities.toArray()).flatMap((c) => c.items.map(entityOf)).sort(byId)).toEqual([...bundle.entities].sort(byId));
     expect(await importStatus(reader)).toEqual({ state: 'ready', progress: 1, bundleVersion: bundle.version });
     void db;
   });
@@ -194,30 +225,32 @@ describe('importBundle', () => {
   it('starts over when the interrupted import was of another version', async () => {
     const { db, bulk } = fresh();
     const first = bigBundle(100);
-    let n = 0;
-    const broken = { ...first, articles: [...first.articles, { id: undefined } as never] };
-    await expect(importBundle(bulk, broken, { batchSize: 10, onProgress: () => void n++ })).rejects.toThrow();
+    const failing = failBulkPut(bulk, 'articles');
+    await expect(importBundle(bulk, first, { batchSize: 2 })).rejects.toThrow();
+    failing.mockRestore();
     expect((await importStatus(db)).state).toBe('error');
-    expect((await importStatus(db)).error).toMatch(/\S/);
+    expect((await importStatus(db)).error).toBe('Error: the write failed');
     const next = fixtureBundle();
     const result = await importBundle(bulk, next);
     expect(result.resumed).toBe(false);
     expect(await counts(db)).toEqual(expected(next));
-    expect(await db.entities.get('place:village-1')).toBeUndefined();
+    expect(await entityRow(db, 'place:village-1')).toBeUndefined();
   });
 
   it('resumes after a failed batch once the bundle of that version is readable again', async () => {
     const { db, bulk } = fresh();
     const good = fixtureBundle();
-    const broken: Bundle = { ...good, coverage: [...good.coverage, { entityId: undefined } as never] };
-    await expect(importBundle(bulk, broken, { batchSize: 2 })).rejects.toThrow();
+    const failing = failBulkPut(bulk, 'articles');
+    await expect(importBundle(bulk, good, { batchSize: 2 })).rejects.toThrow();
+    failing.mockRestore();
     const status = await importStatus(db);
     expect(status.state).toBe('error');
-    expect(await db.entities.count()).toBe(good.entities.length);
+    expect((await counts(db)).entities).toBe(good.entities.length);
     const result = await importBundle(bulk, good, { batchSize: 2 });
     expect(result.resumed).toBe(true);
     expect(await counts(db)).toEqual(expected(good));
-    expect(await db.coverage.toArray()).toEqual([...good.coverage].sort((a, b) => (a.entityId < b.entityId ? -1 : 1)));
+    expect((await db.articles.toArray()).flatMap((c) => c.items.map((a) => a.id))).toEqual(['a1', 'a2']);
+    expect((await cardData(db, 'place:albukamal'))?.coverage).toEqual(good.coverage.find((c) => c.entityId === 'place:albukamal'));
   });
 });
 

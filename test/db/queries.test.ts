@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type LensDatabase } from '../../db/database.ts';
 import { importBundle } from '../../db/import.ts';
-import { cardData, getArticle, listArticles, searchEntities, setSiteEnabled, siteEnabled } from '../../db/queries.ts';
+import { cardData, setSiteEnabled, siteEnabled } from '../../db/queries.ts';
+import { gazetteer, readerArticle, sources } from '../../lib/ui-data.ts';
 import type { Bundle } from '../../core/types.ts';
 import { fixtureBundle, freshName } from './fixture.ts';
 
@@ -38,6 +40,19 @@ describe('cardData', () => {
     expect(snippet.text.slice(snippet.markStart, snippet.markEnd)).toContain('البوكمال');
   });
 
+  it('answers inside a liveQuery, as the extension pages read it (all its reads in one transaction)', async () => {
+    const card = await new Promise((resolve, reject) => {
+      const subscription = liveQuery(() => cardData(db, 'place:albukamal')).subscribe({
+        next: (value) => {
+          resolve(value);
+          subscription.unsubscribe();
+        },
+        error: reject,
+      });
+    });
+    expect(card).toEqual(await cardData(db, 'place:albukamal'));
+  });
+
   it('gives no parent when there is none and null for an unknown id', async () => {
     expect((await cardData(db, 'group:syrian-army'))!.parent).toBeUndefined();
     expect(await cardData(db, 'place:nowhere')).toBeNull();
@@ -58,19 +73,32 @@ describe('sites', () => {
   });
 });
 
-describe('search and articles', () => {
-  it('finds entities by Arabic name, with proclitics, and by transliteration', async () => {
-    expect((await searchEntities(db, 'البوكمال', 5))[0]).toMatchObject({ entityId: 'place:albukamal', kind: 'city', mentions: 3 });
-    expect((await searchEntities(db, 'والقائم', 5))[0]?.entityId).toBe('place:alqaim');
-    expect((await searchEntities(db, 'abu kamal', 5))[0]?.entityId).toBe('place:albukamal');
-    expect(await searchEntities(db, 'zzzz', 5)).toEqual([]);
+describe('search and articles (the extension pages’ reads, lib/ui-data.ts)', () => {
+  it('finds entities by Arabic name, with proclitics, and by transliteration, with their mentions', async () => {
+    const { index, byId, mentions } = await gazetteer(db);
+    const first = (q: string) => index.search(q, 5)[0]?.entityId;
+    expect(first('البوكمال')).toBe('place:albukamal');
+    expect(first('والقائم')).toBe('place:alqaim');
+    expect(first('abu kamal')).toBe('place:albukamal');
+    expect(index.search('zzzz', 5)).toEqual([]);
+    expect(byId.get('place:albukamal')?.kind).toBe('city');
+    expect(mentions.get('place:albukamal')).toBe(3);
   });
 
-  it('lists articles newest first without their text, and returns one with its text', async () => {
-    const list = await listArticles(db);
-    expect(list.map((a) => a.id)).toEqual(['a2', 'a1']);
-    expect(list[0]).not.toHaveProperty('text');
-    expect((await getArticle(db, 'a1'))?.text).toContain('البوكمال');
-    expect(await getArticle(db, 'zz')).toBeNull();
+  it('indexes the gazetteer once per bundle version', async () => {
+    expect(await gazetteer(db)).toBe(await gazetteer(openDatabase(name)));
+  });
+
+  it('lists articles newest first without their text, and gives one with its text and mentions', async () => {
+    const list = await sources(db);
+    expect(list.map((r) => r.article.id)).toEqual(['a2', 'a1']);
+    expect(list[0]!.article).not.toHaveProperty('text');
+    expect(list[0]!.article).not.toHaveProperty('mentions');
+    expect(list[1]!.counts['place:albukamal']).toBe(2);
+    const a1 = await readerArticle(db, 'a1');
+    expect(a1?.article.text).toContain('البوكمال');
+    expect(a1?.article).not.toHaveProperty('mentions');
+    expect(a1?.mentions.map((m) => a1.article.text.slice(m.start, m.end))).toContain('البوكمال');
+    expect(await readerArticle(db, 'zz')).toBeNull();
   });
 });

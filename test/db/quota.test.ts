@@ -11,10 +11,11 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase, DB_NAME, openDatabase, type LensDatabase } from '../../db/database.ts';
+import { entityBuckets } from '../../db/rows.ts';
 import { ImportFailure, importBundle, importStatus, isQuotaError, QUOTA_MESSAGE, readImportRecord } from '../../db/import.ts';
 import { ensureData } from '../../entrypoints/background/data.ts';
 import { handle } from '../../entrypoints/background/handlers.ts';
-import { bigBundle, freshName } from './fixture.ts';
+import { bigBundle, freshName, storedCounts } from './fixture.ts';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -59,7 +60,7 @@ describe('a quota error during the import', () => {
     const db = fresh();
     const bundle = bigBundle(120);
     await db.sites.put({ host: 'www.aljazeera.net', enabled: false, updatedAt: 1 });
-    const spy = refuseBulkPut(db, 'names', error, 3);
+    const spy = refuseBulkPut(db, 'entities', error, 3);
     const failure = await importBundle(db, bundle, { batchSize: 20 }).then(
       () => null,
       (e: unknown) => e,
@@ -72,15 +73,17 @@ describe('a quota error during the import', () => {
     expect(status.progress).toBeLessThan(1);
     // Consistent: the refused batch rolled back, the record counts what is stored.
     const record = await readImportRecord(db);
-    expect(record?.done.names).toBe(await db.names.count());
-    expect(await db.entities.count()).toBe(bundle.entities.length);
+    expect(record?.done.entities).toBe(await db.entities.count());
+    // Three batches of 20 rows (buckets of entities) committed, no article.
+    const committed = entityBuckets(bundle).slice(0, 3 * 20).reduce((n, b) => n + b.items.length, 0);
+    expect(await storedCounts(db)).toEqual({ entities: committed, articles: 0 });
     expect(await db.sites.get('www.aljazeera.net')).toEqual({ host: 'www.aljazeera.net', enabled: false, updatedAt: 1 });
 
     // Space freed: the same bundle resumes where it stopped.
     spy.mockRestore();
     const result = await importBundle(db, bundle, { batchSize: 20 });
     expect(result).toMatchObject({ imported: true, resumed: true });
-    expect(await db.names.count()).toBe(bundle.names.length);
+    expect(await storedCounts(db)).toEqual({ entities: bundle.entities.length, articles: bundle.articles.length });
     expect(await importStatus(db)).toEqual({ state: 'ready', progress: 1, bundleVersion: bundle.version });
   });
 });

@@ -1,21 +1,26 @@
 /**
- * Data safety across versions: a database created at the shipped schema version N, holding the
- * reader's data next to the imported bundle, opened by a build whose SCHEMA has a version N+1 (a
- * test-only step that adds an index and a table and migrates a field) keeps every row and migrates
- * it; an older build never opens (and so never wipes) a newer database; and the reader's interface
- * settings, which live in browser.storage.local (lib/settings.ts), not in IndexedDB, come through
- * an extension update and its import untouched.
+ * Data safety across versions: a database of schema 1 (five bundled tables) holding the reader's
+ * sites, opened by this build (schema 2: one row per entity and per article), keeps the sites and
+ * gets the bundle imported again in the new shape; a database created at the shipped schema version
+ * N opened by a build whose SCHEMA has a version N+1 (a test-only step that adds an index and a
+ * table and migrates a field) keeps every row and migrates it; an older build never opens (and so
+ * never wipes) a newer database; and the reader's interface settings, which live in
+ * browser.storage.local (lib/settings.ts), not in IndexedDB, come through an extension update and
+ * its import untouched.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase, DB_NAME, LensDatabase, openDatabase, SCHEMA, type SchemaStep } from '../../db/database.ts';
-import { importBundle, importStatus, isReady } from '../../db/import.ts';
-import { matcherPayload, siteEnabled } from '../../db/queries.ts';
+import { entityBuckets } from '../../db/rows.ts';
+import { importBundle, importStatus, isReady, readImportRecord } from '../../db/import.ts';
+import { cardData, matcherPayload, siteEnabled } from '../../db/queries.ts';
 import { ensureData } from '../../entrypoints/background/data.ts';
 import { loadSettings, saveSettings, SETTINGS_KEY } from '../../lib/settings.ts';
-import { bigBundle, fixtureBundle, freshName } from './fixture.ts';
+import { gazetteer, sources } from '../../lib/ui-data.ts';
+import type { Bundle } from '../../core/types.ts';
+import { bigBundle, fixtureBundle, freshName, storedCounts } from './fixture.ts';
 
 const N = SCHEMA.at(-1)!.version;
 
@@ -35,12 +40,6 @@ const NEXT: readonly SchemaStep[] = [
       await tx.table('sites').toCollection().modify((site: { enabled: boolean; state?: string }) => {
         site.state = site.enabled ? 'on' : 'off';
       });
-      // A settings row renamed.
-      const old = await tx.table('settings').get('uiLang');
-      if (old) {
-        await tx.table('settings').put({ key: 'interfaceLanguage', value: old.value });
-        await tx.table('settings').delete('uiLang');
-      }
     },
   },
 ];
@@ -61,22 +60,114 @@ const SITES = [
   { host: 'www.bbc.com', enabled: true, updatedAt: 1_700_000_000_001 },
   { host: 'news.example.com', enabled: false, updatedAt: 1_700_000_000_002 },
 ];
-const SETTINGS_ROWS = [
-  { key: 'uiLang', value: 'en' },
-  { key: 'recentSearches', value: ['البوكمال', 'القائم'] },
-];
+const byHost = (a: { host: string }, b: { host: string }) => (a.host < b.host ? -1 : 1);
 
-/** Version N as a reader has it: the bundle imported, some sites switched, some settings stored. */
+/** Version N as a reader has it: the bundle imported, some sites switched. */
 async function installVersionN(name: string) {
   const db = open(name);
   const bundle = bigBundle(60);
   await importBundle(db, bundle, { extensionVersion: '0.1.0', batchSize: 25 });
   await db.sites.bulkPut(SITES);
-  await db.settings.bulkPut(SETTINGS_ROWS);
   expect(db.verno).toBe(N);
   db.close();
   return bundle;
 }
+
+const SCHEMA_1 = SCHEMA.filter((s) => s.version === 1);
+
+/**
+ * Schema 1 as its build stored a bundle (a table each for entities, names, articles, coverage and
+ * article mentions; the matcher with a kind per entity), with the reader's sites. `state`: how far
+ * its import had come.
+ */
+async function installSchema1(name: string, bundle: Bundle, state: 'ready' | 'importing' = 'ready') {
+  const db = open(name, SCHEMA_1);
+  const half = (rows: readonly unknown[]) => (state === 'ready' ? rows : rows.slice(0, rows.length >> 1));
+  await db.table('entities').bulkPut(half(bundle.entities));
+  await db.table('names').bulkPut(half(bundle.names));
+  if (state === 'ready') {
+    await db.table('articles').bulkPut(bundle.articles);
+    await db.table('coverage').bulkPut(bundle.coverage);
+    await db.table('articleMentions').bulkPut(bundle.articleMentions);
+    const kinds = Object.fromEntries(bundle.entities.map((e) => [e.id, e.kind]));
+    await db.table('meta').put({ key: 'matcher', version: bundle.version, matcher: bundle.matcher, kinds });
+  }
+  await db.table('meta').put(
+    state === 'ready'
+      ? { key: 'import', state, progress: 1, bundleVersion: bundle.version, done: {}, extensionVersion: '0.1.0', updatedAt: 1 }
+      : { key: 'import', state, progress: 0.3, target: bundle.version, done: { entities: bundle.entities.length >> 1 }, updatedAt: 1 },
+  );
+  await db.sites.bulkPut(SITES);
+  expect(db.verno).toBe(1);
+  db.close();
+}
+
+describe('schema 1 → 2 (this build)', () => {
+  afterEach(async () => {
+    closeDatabase(DB_NAME);
+    await Dexie.delete(DB_NAME);
+  });
+
+  it('keeps the reader’s sites and drops the old bundled tables, so that the bundle is imported again', async () => {
+    const name = freshName();
+    const bundle = bigBundle(40);
+    await installSchema1(name, bundle);
+    const db = open(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['articles', 'entities', 'meta', 'sites']);
+    expect(await db.sites.toArray()).toEqual([...SITES].sort(byHost));
+    expect(await siteEnabled(db, 'www.aljazeera.net')).toBe(false);
+    // The old rows (entities of the old shape) are gone with their import record: nothing reads
+    // them as the new shape, and the background sees an empty database to import into.
+    expect(await db.entities.count()).toBe(0);
+    expect(await db.articles.count()).toBe(0);
+    expect(await importStatus(db)).toEqual({ state: 'empty', progress: 0 });
+    expect(await matcherPayload(db)).toBeNull();
+  });
+
+  it.each(['ready', 'importing'] as const)(
+    'an extension update over a schema 1 database (its import %s) keeps the reader’s data and imports the bundle',
+    async (state) => {
+      fakeBrowser.reset();
+      closeDatabase(DB_NAME);
+      await Dexie.delete(DB_NAME);
+      const old = bigBundle(30);
+      await installSchema1(DB_NAME, old, state);
+      const saved = await saveSettings({ lang: 'en', hiddenKinds: ['village'], hoverDelayMs: 300, styles: { place: 'underline', group: 'off', person: 'both', outlet: 'background' } });
+      const raw = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+
+      // The new build's worker starts (the same bundle content: its rows must be stored anew all the same).
+      vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'khabar-lens', version: '0.2.0' });
+      const fetched = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify(old), { status: 200 }));
+      await ensureData({ check: false });
+      expect(fetched).toHaveBeenCalledTimes(1);
+
+      const db = openDatabase(DB_NAME);
+      expect(db.verno).toBe(2);
+      // The reader's data: every site as it was, the settings untouched.
+      expect(await db.sites.toArray()).toEqual([...SITES].sort(byHost));
+      expect(await siteEnabled(db, 'news.example.com')).toBe(false);
+      expect(await siteEnabled(db, 'www.bbc.com')).toBe(true);
+      expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(raw);
+      expect(await loadSettings()).toEqual(saved);
+      // The bundle, complete in the new shape: cards, search, sources and the matcher.
+      expect(await readImportRecord(db)).toMatchObject({ state: 'ready', bundleVersion: old.version, extensionVersion: '0.2.0' });
+      expect(await storedCounts(db)).toEqual({ entities: old.entities.length, articles: old.articles.length });
+      const card = await cardData(db, 'place:albukamal');
+      expect(card?.parent?.id).toBe('place:syria');
+      expect(card?.coverage).toEqual(old.coverage.find((c) => c.entityId === 'place:albukamal'));
+      expect(Object.keys(card!.articles).sort()).toEqual(['a1', 'a2']);
+      expect((await gazetteer(db)).index.search('village 7', 1)[0]?.entityId).toBe('place:village-7');
+      expect((await sources(db)).map((r) => r.article.id)).toEqual(['a2', 'a1']);
+      expect(await matcherPayload(db)).toEqual({ version: old.version, matcher: old.matcher });
+
+      // The next start of this version reads nothing: the stored data is complete and its own.
+      await ensureData({ check: false });
+      expect(fetched).toHaveBeenCalledTimes(1);
+    },
+  );
+});
 
 describe('schema upgrade N → N+1', () => {
   it('keeps every row of the reader and of the bundle, and migrates them', async () => {
@@ -88,24 +179,16 @@ describe('schema upgrade N → N+1', () => {
     expect(next.verno).toBe(N + 1);
     // The reader's sites: all there, migrated, reachable through the new index.
     const sites = await next.table('sites').toArray();
-    expect(sites).toEqual(
-      [...SITES].sort((a, b) => (a.host < b.host ? -1 : 1)).map((s) => ({ ...s, state: s.enabled ? 'on' : 'off' })),
-    );
+    expect(sites).toEqual([...SITES].sort(byHost).map((s) => ({ ...s, state: s.enabled ? 'on' : 'off' })));
     expect((await next.table('sites').where('state').equals('off').primaryKeys()).sort()).toEqual(['news.example.com', 'www.aljazeera.net']);
     expect(await siteEnabled(next, 'www.aljazeera.net')).toBe(false);
     expect(await siteEnabled(next, 'www.bbc.com')).toBe(true);
-    // Settings rows: the renamed one under its new key, the others as they were.
-    expect(await next.settings.toArray()).toEqual([
-      { key: 'interfaceLanguage', value: 'en' },
-      { key: 'recentSearches', value: ['البوكمال', 'القائم'] },
-    ]);
     // The new table exists and works.
     await next.table('notes').add({ entityId: 'place:albukamal', text: 'ملاحظة' });
     expect(await next.table('notes').where('entityId').equals('place:albukamal').count()).toBe(1);
     // The bundle: complete, still ready, the same version, nothing re-imported.
     expect(await isReady(next, bundle.version)).toBe(true);
-    expect(await next.entities.count()).toBe(bundle.entities.length);
-    expect(await next.names.count()).toBe(bundle.names.length);
+    expect(await storedCounts(next)).toEqual({ entities: bundle.entities.length, articles: bundle.articles.length });
     expect((await matcherPayload(next))?.matcher).toEqual(bundle.matcher);
   });
 
@@ -146,7 +229,7 @@ describe('schema upgrade N → N+1', () => {
     await reopened.sites.bulkPut(SITES);
     const partial = await reopened.entities.count();
     expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(bundle.entities.length);
+    expect(partial).toBeLessThan(entityBuckets(bundle).length);
     reopened.close();
 
     const next = open(name, NEXT);
@@ -154,7 +237,7 @@ describe('schema upgrade N → N+1', () => {
     expect(await next.entities.count()).toBe(partial);
     const result = await importBundle(next, bundle, { batchSize: 20 });
     expect(result).toMatchObject({ imported: true, resumed: true });
-    expect(await next.entities.count()).toBe(bundle.entities.length);
+    expect((await storedCounts(next)).entities).toBe(bundle.entities.length);
     expect(await next.table('sites').count()).toBe(SITES.length);
   });
 });

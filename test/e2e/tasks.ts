@@ -23,6 +23,7 @@
  * - The profiler samples every 1 ms and slows the page a little: the figures are upper bounds.
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { ScanStats } from '../../page/scanner.ts';
 
 interface TraceEvent {
   name: string;
@@ -282,4 +283,29 @@ export function describeTask(t: TaskReport): string {
     `${t.attributableMs.toFixed(1)} ms (task ${t.durMs.toFixed(1)} ms, its own CPU ${t.ownCpuMs.toFixed(1)} ms, page script ${t.pageScriptMs.toFixed(1)} ms, ` +
     `extension sampled ${t.extensionSampledMs.toFixed(1)} ms: ${t.what}${t.hot ? `; hot: ${t.hot}` : ''})`
   );
+}
+
+/**
+ * The content script's `[khabar] scanned` console line (entrypoints/content/session.ts), once per
+ * frame whose first scan is done: the scanner's stats and, on the document's own clock
+ * (performance.now()), when the session and its scan started and ended.
+ */
+export interface ScanLine extends ScanStats {
+  highlights: boolean;
+  /** When the content script's evaluation began (absent in older builds). */
+  scriptAt?: number;
+  bootAt: number;
+  startAt: number;
+  scanAt: number;
+  doneAt: number;
+  matcherMs: number;
+  /** When each step on the way to the scan finished (performance.now()), by name. */
+  steps?: Record<string, number>;
+}
+
+const SCAN_LINE = '[khabar] scanned';
+
+/** The scan line a console message carries, or undefined for any other message. */
+export function scanLineOf(text: string): ScanLine | undefined {
+  return text.startsWith(SCAN_LINE) ? (JSON.parse(text.slice(SCAN_LINE.length)) as ScanLine) : undefined;
 }

@@ -171,6 +171,51 @@ describe('Scanner', () => {
     expect(totalMs / slices).toBeLessThan(LONG_TASK_MS / 2);
   });
 
+  it('gives a restyle of the page a slice of its own, and reads each element’s style once', async () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>فقرة ${i}: <b>تقدم</b> الجيش نحو البوكمال.</p>`).join('');
+    document.body.innerHTML = `<main>${paragraphs}</main>`;
+    // The browser restyles a page whose styles the page invalidated at the next style read: here,
+    // a read that takes 5 ms once the page has "changed its styles" between two slices.
+    const real = window.getComputedStyle.bind(window);
+    let stale = false;
+    let reads = 0;
+    const spy = vi.spyOn(window, 'getComputedStyle').mockImplementation((el: Element, pseudo?: string | null) => {
+      reads++;
+      if (stale) {
+        stale = false;
+        const until = performance.now() + 5;
+        while (performance.now() < until);
+        restyledAt = yields;
+      }
+      return real(el, pseudo);
+    });
+    let yields = 0;
+    let restyledAt = -1;
+    const blocksAtYield: number[] = [];
+    setup({
+      sliceMs: 4,
+      yieldToPage: () => {
+        blocksAtYield[yields++] = scanner!.stats.blocks;
+        if (yields === 2) stale = true;
+        return new Promise((r) => setTimeout(r, 0));
+      },
+    });
+    try {
+      await scanner!.start();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(scanner!.stats.blocks).toBe(300);
+    // The slow read came first in the slice after the second yield, and that slice ended with it:
+    // no block was scanned in it.
+    expect(restyledAt).toBe(2);
+    expect(blocksAtYield[2]).toBe(blocksAtYield[1]);
+    expect(blocksAtYield[1]).toBeGreaterThan(0);
+    // One read per element walked (main, 300 <p>, 300 <b>), plus the root's and its ancestors' for
+    // the pass and one per slice: the walk never looks up an element's ancestors again.
+    expect(reads).toBeLessThanOrEqual(601 + 3 + yields);
+  });
+
   it('reports the page counts, throttled, once per change', async () => {
     const report = vi.fn();
     setup({ report, reportThrottleMs: 50 });

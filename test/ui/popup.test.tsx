@@ -4,6 +4,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_NAME, openDatabase } from '../../db/database.ts';
+import { entityRow } from '../../db/queries.ts';
+import { coverageOf } from '../../db/rows.ts';
 import { PopupApp } from '../../entrypoints/popup/App.tsx';
 import { saveSettings } from '../../lib/settings.ts';
 import { installBackground, openPages, resetBrowser, seedDatabase, tabMessages } from './helpers.ts';
@@ -53,8 +55,8 @@ describe('popup search', () => {
     expect(text).toContain('al-Bukamal');
     expect(text).toMatch(/الإشارات: \d+/);
     const mentions = Number(/الإشارات: (\d+)/.exec(text)![1]);
-    const coverage = await openDatabase(DB_NAME).coverage.get('place:albukamal');
-    expect(mentions).toBe(coverage!.mentions);
+    const row = await entityRow(openDatabase(DB_NAME), 'place:albukamal');
+    expect(mentions).toBe(coverageOf(row!)!.mentions);
   });
 
   it('finds English names and transliterations (Deir ez-Zor, ISIS)', async () => {

@@ -49,10 +49,10 @@ describe('an import stopped by the quota', () => {
     closeDatabase(DB_NAME);
     await Dexie.delete(DB_NAME);
     const db = openDatabase(DB_NAME);
-    const proto = Object.getPrototypeOf(db.table('names')) as { bulkPut: (...args: unknown[]) => Promise<unknown> };
+    const proto = Object.getPrototypeOf(db.table('articles')) as { bulkPut: (...args: unknown[]) => Promise<unknown> };
     const bulkPut = proto.bulkPut;
     const spy = vi.spyOn(proto, 'bulkPut').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
-      return this.name === 'names' ? Promise.reject(quota()) : bulkPut.apply(this, args);
+      return this.name === 'articles' ? Promise.reject(quota()) : bulkPut.apply(this, args);
     });
     await expect(importBundle(db, corpusBundle())).rejects.toThrow(QUOTA_MESSAGE);
     spy.mockRestore();
