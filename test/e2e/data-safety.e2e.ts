@@ -106,8 +106,11 @@ describe('an import interrupted by the service worker being stopped', () => {
 
     // Catch the worker in the middle of an import (a few tries: the bundle imports in well under a
     // second). getStatus starts one when the stored data is an older bundle's failed import.
+    // 20 tries: the packaged bundle is 3 batches, so the window is tens of milliseconds on a quiet
+    // machine; each try that misses it lets the import finish and starts over.
     let interrupted: DbState | undefined;
-    for (let attempt = 0; attempt < 8 && !interrupted; attempt++) {
+    let attempts = 0;
+    for (; attempts < 20 && !interrupted; attempts++) {
       await staleRecord();
       await h.send({ type: 'getStatus' });
       await waitFor(async () => {
@@ -120,7 +123,7 @@ describe('an import interrupted by the service worker being stopped', () => {
       else await h.waitForReady();
     }
     expect(interrupted, 'the worker stopped while importing').toBeDefined();
-    console.log(`stopped mid-import: ${JSON.stringify(interrupted!.counts)} stored of ${total} rows, record ${JSON.stringify(interrupted!.record)}`);
+    console.log(`stopped mid-import (try ${attempts}): ${JSON.stringify(interrupted!.counts)} stored of ${total} rows, record ${JSON.stringify(interrupted!.record)}`);
 
     // Consistent: not ready, no matcher handed out, the counts of what is stored match the record
     // (each batch commits its rows and the count together), the reader's switch untouched.
