@@ -12,6 +12,7 @@
  * back to the validated messages (getMatcher, getSiteEnabled), as right after install.
  */
 import type { SerializedMatcher } from '../core/match/automaton.ts';
+import { hashString } from '../core/util/hash.ts';
 
 /*
  * The switched-off hosts are stored as keys (hostKey), not names: any content script can read
@@ -47,20 +48,12 @@ export function parseMatcherSnapshot(raw: unknown): MatcherSnapshot | undefined 
 }
 
 /**
- * A host name's key in the switched-off list: a 53-bit hash (cyrb53, public domain), base 36.
- * Collisions are what could switch an unrelated site off: at 2^-53 a pair, there are none to fear.
+ * A host name's key in the switched-off list: a 53-bit hash (core/util/hash.ts), so the list does
+ * not spell out the reader's sites. At 2^-53 a pair, collisions (an unrelated site switched off)
+ * are not to fear.
  */
 export function hostKey(host: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < host.length; i++) {
-    const c = host.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return hashString(host);
 }
 
 /** The switched-off hosts' keys (hostKey), or undefined when no (valid) list is stored. */

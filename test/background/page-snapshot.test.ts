@@ -105,7 +105,7 @@ describe('host keys', () => {
     const keys = hosts.map(hostKey);
     expect(new Set(keys).size).toBe(hosts.length);
     for (const [i, k] of keys.entries()) {
-      expect(k).toMatch(/^[0-9a-z]{1,11}$/);
+      expect(k).toMatch(/^[0-9a-f]{14}$/);
       expect(k).not.toContain(hosts[i]);
       expect(hostKey(hosts[i]!)).toBe(k);
     }
