@@ -129,16 +129,23 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
       const all = rows[name];
       for (let from = done[name] ?? 0; from < all.length; from += batchSize) {
         const batch = all.slice(from, from + batchSize);
+        // What must be committed before this batch, in every table: the batch before it may be
+        // another table's, still in flight (the first articles batch behind the last entities one).
+        const before = { ...done };
         done[name] = from + batch.length;
         const fraction = committed() / total;
         const next: ImportRecord = { ...record, done: { ...done }, progress: fraction, updatedAt: Date.now() };
         const write = db.transaction('rw', table, db.meta, async () => {
           const stored = await readImportRecord(db);
-          if (!stored || stored.target !== record.target || (stored.done[name] ?? 0) !== from) throw new Error('an earlier batch of the import did not commit');
+          const inStep = stored && stored.target === record.target && BUNDLED_TABLES.every((t) => (stored.done[t] ?? 0) === (before[t] ?? 0));
+          if (!inStep) throw new Error('an earlier batch of the import did not commit');
           await table.bulkPut(batch);
           await db.meta.put(next);
         });
-        inFlight.push(write.then(() => progress(fraction)));
+        const tracked = write.then(() => progress(fraction));
+        // Awaited below; until then a failure is not an unhandled rejection in the worker's console.
+        tracked.catch(() => undefined);
+        inFlight.push(tracked);
         if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
       }
     }

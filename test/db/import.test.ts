@@ -237,6 +237,31 @@ describe('importBundle', () => {
     expect(await entityRow(db, 'place:village-1')).toBeUndefined();
   });
 
+  it('a failed last batch of one table stops the next table’s batch in flight behind it: the resumed import is complete', async () => {
+    const { db, bulk } = fresh();
+    const bundle = bigBundle(60);
+    // Three batches of entity buckets; the third (the last) is refused once, while the first
+    // batch of articles, already in flight behind it, would otherwise commit a record claiming it.
+    const buckets = entityBuckets(bundle).length;
+    const batchSize = Math.ceil(buckets / 3);
+    const proto = Object.getPrototypeOf(bulk.table('entities')) as { bulkPut: (...args: unknown[]) => Promise<unknown> };
+    const original = proto.bulkPut;
+    let entityWrites = 0;
+    vi.spyOn(proto, 'bulkPut').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+      if (this.name === 'entities' && ++entityWrites === 3) return Promise.reject(new Error('the write failed'));
+      return original.apply(this, args);
+    });
+    await expect(importBundle(bulk, bundle, { batchSize })).rejects.toThrow();
+    vi.restoreAllMocks();
+    const record = await readImportRecord(db);
+    expect(record?.done.entities ?? 0).toBe((await counts(db)).entities);
+    expect(record?.done.articles ?? 0).toBe((await counts(db)).articles);
+
+    await importBundle(bulk, bundle, { batchSize });
+    expect(await counts(db)).toEqual({ entities: buckets, articles: expected(bundle).articles });
+    for (const e of bundle.entities) expect(await cardData(db, e.id), e.id).not.toBeNull();
+  });
+
   it('resumes after a failed batch once the bundle of that version is readable again', async () => {
     const { db, bulk } = fresh();
     const good = fixtureBundle();
