@@ -15,10 +15,11 @@ import type { SerializedMatcher } from '../core/match/automaton.ts';
 import { hashString } from '../core/util/hash.ts';
 
 /*
- * The switched-off hosts are stored as keys (hostKey), not names: any content script can read
- * storage.local, and a compromised page should not be able to list the sites the reader switched
- * off (it can still test a host it guesses, a weaker leak; before the snapshot it could ask about
- * its own host only).
+ * The switched-off hosts are stored as 16-bit keys (hostKey), a filter that says "maybe switched
+ * off", not names: any content script can read storage.local, and a compromised page must not be
+ * able to list the sites the reader switched off, even by hashing a list of known domains (each key
+ * stands for thousands of them). A page whose key is not listed is on, the answer for nearly every
+ * page; one whose key is listed asks the background, which knows.
  */
 export { SNAPSHOT_DISABLED_HOSTS_KEY, SNAPSHOT_KEYS, SNAPSHOT_MATCHER_KEY } from './storage-keys.ts';
 
@@ -47,13 +48,9 @@ export function parseMatcherSnapshot(raw: unknown): MatcherSnapshot | undefined 
   return { version: raw['version'], matcher: m as unknown as SerializedMatcher };
 }
 
-/**
- * A host name's key in the switched-off list: a 53-bit hash (core/util/hash.ts), so the list does
- * not spell out the reader's sites. At 2^-53 a pair, collisions (an unrelated site switched off)
- * are not to fear.
- */
+/** A host name's key in the switched-off filter: 16 bits of its hash (core/util/hash.ts), hex. */
 export function hostKey(host: string): string {
-  return hashString(host);
+  return hashString(host).slice(-4);
 }
 
 /** The switched-off hosts' keys (hostKey), or undefined when no (valid) list is stored. */

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { DB_NAME, openDatabase } from '../../db/database.ts';
 import { ImportFailure, importBundle, isQuotaError, parseBundle, readImportRecord } from '../../db/import.ts';
 import type { BackgroundEvent } from '../../lib/messages.ts';
+import { refreshPageSnapshot } from './page-snapshot.ts';
 
 export const BUNDLE_PATH = '/data/bundle.json';
 const LOCK = 'khabar-lens-import';
@@ -60,7 +61,8 @@ export function unrecordedFailure(): Failure | undefined {
  */
 export function ensureData(options: { check: boolean }): Promise<void> {
   return exclusive(() =>
-    importPackagedBundle(options).then(
+    // Whatever the import did, the content scripts' copy of the matcher follows the database.
+    importPackagedBundle(options).finally(() => refreshPageSnapshot()).then(
       () => {
         lastFailure = undefined;
       },

@@ -8,7 +8,6 @@ import { browser } from 'wxt/browser';
 import type { Reply } from '../../lib/messages.ts';
 import { ensureData } from './data.ts';
 import { handle } from './handlers.ts';
-import { refreshPageSnapshot } from './page-snapshot.ts';
 import { clearTab } from './tab-names.ts';
 import { parseRequest, type SenderInfo } from './validate.ts';
 import { isQuotaError } from '../../db/import.ts';
@@ -23,16 +22,13 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     // Install, update, browser update: read the packaged bundle, import it if its version differs.
-    ensureData({ check: true })
-      .catch((e) => console.error('khabar-lens: import failed', e))
-      .then(() => refreshPageSnapshot());
+    ensureData({ check: true }).catch((e) => console.error('khabar-lens: import failed', e));
   });
 
-  // Every start: finish an interrupted import, or notice an update whose onInstalled was missed.
-  // Then the content scripts' copy of the matcher and the switched-off hosts (page-snapshot.ts).
-  ensureData({ check: false })
-    .catch((e) => console.error('khabar-lens: import failed', e))
-    .then(() => refreshPageSnapshot());
+  // Every start: finish an interrupted import, or notice an update whose onInstalled was missed;
+  // either way the content scripts' copy of the matcher and the switched-off hosts is refreshed
+  // (ensureData, page-snapshot.ts).
+  ensureData({ check: false }).catch((e) => console.error('khabar-lens: import failed', e));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo, sendResponse: (r: Reply<unknown>) => void) => {
     // Our own announcements (events) are not requests.

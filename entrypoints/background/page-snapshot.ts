@@ -1,7 +1,8 @@
 /**
  * Keeps the page snapshot (lib/page-snapshot.ts) in browser.storage.local in step with the
- * database: the matcher after every import, the switched-off hosts after every switch and at every
- * service-worker start (which also repairs a snapshot a content script overwrote). Each refresh
+ * database: after every import attempt (data.ts ensureData), every switch of a site and at every
+ * service-worker start, each compared whole with what is stored, so a copy a content script
+ * overwrote is repaired by the next of these. Each refresh
  * derives both from the database afresh, and refreshes run one after another, so the last one
  * always reflects the last change. The database stays the authority; nothing here is read back.
  */
@@ -11,7 +12,6 @@ import { matcherPayload } from '../../db/queries.ts';
 import {
   hostKey,
   parseDisabledHosts,
-  parseMatcherSnapshot,
   SNAPSHOT_DISABLED_HOSTS_KEY,
   SNAPSHOT_KEYS,
   SNAPSHOT_MATCHER_KEY,
@@ -55,10 +55,17 @@ async function write(sources: SnapshotSources): Promise<void> {
   if (!storedKeys || !sameKeys(storedKeys, keys)) changes[SNAPSHOT_DISABLED_HOSTS_KEY] = keys;
   // No matcher stored (an import under way after a schema upgrade): the last copy still scans
   // until the import's own refresh replaces it.
-  if (matcher && parseMatcherSnapshot(stored[SNAPSHOT_MATCHER_KEY])?.version !== matcher.version) {
+  // Compared whole, not by version: a content script may have written a copy with the right
+  // version and emptied patterns, which would switch highlighting off everywhere until the next
+  // bundle. (The real matcher's JSON is ≈ 8 KB.)
+  if (matcher) {
     const copy: MatcherSnapshot = { version: matcher.version, matcher: matcher.matcher };
-    if (JSON.stringify(copy).length <= SNAPSHOT_MATCHER_MAX_CHARS) changes[SNAPSHOT_MATCHER_KEY] = copy;
-    else if (stored[SNAPSHOT_MATCHER_KEY] !== undefined) stale.push(SNAPSHOT_MATCHER_KEY);
+    const json = JSON.stringify(copy);
+    if (json.length > SNAPSHOT_MATCHER_MAX_CHARS) {
+      if (stored[SNAPSHOT_MATCHER_KEY] !== undefined) stale.push(SNAPSHOT_MATCHER_KEY);
+    } else if (JSON.stringify(stored[SNAPSHOT_MATCHER_KEY] ?? null) !== json) {
+      changes[SNAPSHOT_MATCHER_KEY] = copy;
+    }
   }
   if (stale.length > 0) await browser.storage.local.remove(stale);
   if (Object.keys(changes).length > 0) await browser.storage.local.set(changes);

@@ -12,15 +12,7 @@
  *   read through getters each time they are needed.
  */
 import { browser } from 'wxt/browser';
-import type { SerializedMatcher } from '../../core/match/automaton.ts';
-import {
-  DEFAULT_SETTINGS,
-  highlightStyleCss,
-  loadSettings,
-  watchSettings,
-  withoutKinds,
-  type Settings,
-} from '../../lib/settings.ts';
+import { DEFAULT_SETTINGS, highlightStyleCss, watchSettings, type Settings } from '../../lib/settings.ts';
 import { isTabMessage, type PageInfo } from '../../lib/tabs.ts';
 import { highlightName, type Highlighter } from '../../page/highlighter.ts';
 import { scrollMentionIntoView } from '../../page/keyboard.ts';
@@ -76,20 +68,6 @@ export class PageSettings {
   /** Settings read elsewhere (in one read with the page snapshot, startup.ts). */
   use(settings: Settings): void {
     this.current = settings;
-  }
-
-  async load(): Promise<Settings> {
-    try {
-      this.current = await loadSettings();
-    } catch (error) {
-      console.warn('[khabar] settings unavailable, using the defaults', error);
-    }
-    return this.current;
-  }
-
-  /** The matcher without the kinds the reader does not want highlighted. */
-  filter(matcher: SerializedMatcher): SerializedMatcher {
-    return withoutKinds(matcher, this.current.hiddenKinds);
   }
 
   /** Adopt (again, so that it comes last and wins) the sheet with the reader's highlight styles. */

@@ -14,7 +14,7 @@ import { readStored } from './early-read.ts';
 
 export interface Startup {
   settings: Settings;
-  /** The site switch as the snapshot has it; undefined: ask the background (siteEnabled()). */
+  /** True: the snapshot says the site is on; undefined: ask the background (siteEnabled()). */
   enabled: boolean | undefined;
   /** The unfiltered matcher from the snapshot; undefined: ask the background (matcher()). */
   matcher: SerializedMatcher | undefined;
@@ -26,7 +26,8 @@ export function parseStartup(stored: Record<string, unknown> | undefined, host: 
   const disabled = parseDisabledHosts(stored[SNAPSHOT_DISABLED_HOSTS_KEY]);
   return {
     settings: parseSettings(stored[SETTINGS_KEY]),
-    enabled: disabled ? !disabled.has(hostKey(host)) : undefined,
+    // Listed: maybe switched off (the keys are a filter, lib/page-snapshot.ts), the background knows.
+    enabled: disabled ? (disabled.has(hostKey(host)) ? undefined : true) : undefined,
     matcher: parseMatcherSnapshot(stored[SNAPSHOT_MATCHER_KEY])?.matcher,
   };
 }

@@ -38,7 +38,8 @@ describe('page snapshot, written by the background', () => {
     sites.set('other.example', true);
     await refreshPageSnapshot(sources);
     expect((await snapshot())[SNAPSHOT_DISABLED_HOSTS_KEY]).toEqual([hostKey('news.example')]);
-    expect((await readStartup('news.example')).enabled).toBe(false);
+    // Listed: maybe off, the background is asked; not listed: on.
+    expect((await readStartup('news.example')).enabled).toBeUndefined();
     expect((await readStartup('other.example')).enabled).toBe(true);
     sites.set('news.example', true);
     await refreshPageSnapshot(sources);
@@ -62,6 +63,10 @@ describe('page snapshot, written by the background', () => {
     await browser.storage.local.set({ [SNAPSHOT_DISABLED_HOSTS_KEY]: [], [SNAPSHOT_MATCHER_KEY]: 'junk' });
     await refreshPageSnapshot(sources);
     expect(await snapshot()).toEqual({ [SNAPSHOT_MATCHER_KEY]: { version: 'v1', matcher }, [SNAPSHOT_DISABLED_HOSTS_KEY]: [hostKey('news.example')] });
+    // A well-formed copy with the right version and no patterns (highlighting off everywhere).
+    await browser.storage.local.set({ [SNAPSHOT_MATCHER_KEY]: { version: 'v1', matcher: { ...matcher, patterns: [] } } });
+    await refreshPageSnapshot(sources);
+    expect((await snapshot())[SNAPSHOT_MATCHER_KEY]).toEqual({ version: 'v1', matcher });
   });
 
   it('keeps the last matcher while the database has none (an import under way)', async () => {
@@ -90,12 +95,25 @@ describe('page snapshot, written by the background', () => {
   });
 
   it('runs refreshes one after another, the last reflecting the last switch', async () => {
-    const runs = [true, false, true, false].map((on) => {
-      sites.set('news.example', on);
-      return refreshPageSnapshot(sources);
-    });
-    await Promise.all(runs);
-    expect((await snapshot())[SNAPSHOT_DISABLED_HOSTS_KEY]).toEqual([hostKey('news.example')]);
+    // The first refresh reads "off" and is slow to finish; the reader switches the site on and a
+    // second refresh reads "on" and would finish first. Run side by side, the first would write
+    // last and leave the site off; one after another, the second reads after the first is done.
+    let call = 0;
+    const slowFirst: SnapshotSources = {
+      matcher: sources.matcher,
+      disabledHosts: async () => {
+        const answer = await sources.disabledHosts();
+        await new Promise((resolve) => setTimeout(resolve, call++ === 0 ? 60 : 5));
+        return answer;
+      },
+    };
+    sites.set('news.example', false);
+    const first = refreshPageSnapshot(slowFirst);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    sites.set('news.example', true);
+    const second = refreshPageSnapshot(slowFirst);
+    await Promise.all([first, second]);
+    expect((await snapshot())[SNAPSHOT_DISABLED_HOSTS_KEY]).toEqual([]);
   });
 });
 
@@ -105,10 +123,22 @@ describe('host keys', () => {
     const keys = hosts.map(hostKey);
     expect(new Set(keys).size).toBe(hosts.length);
     for (const [i, k] of keys.entries()) {
-      expect(k).toMatch(/^[0-9a-f]{14}$/);
+      expect(k).toMatch(/^[0-9a-f]{4}$/);
       expect(k).not.toContain(hosts[i]);
       expect(hostKey(hosts[i]!)).toBe(k);
     }
+  });
+});
+
+describe('host keys as a filter', () => {
+  it('stand for many hosts each, so a list of known domains does not reveal which one was switched off', () => {
+    const hosts = Array.from({ length: 200_000 }, (_, i) => `site${i}.example`);
+    const byKey = new Map<string, number>();
+    for (const h of hosts) byKey.set(hostKey(h), (byKey.get(hostKey(h)) ?? 0) + 1);
+    // 16 bits, evenly spread: 200,000 domains fall on nearly all 65,536 keys, about three a key.
+    expect(byKey.size).toBeGreaterThan(60_000);
+    expect(byKey.size).toBeLessThanOrEqual(65_536);
+    expect(hosts.filter((h) => hostKey(h) === hostKey('site7.example')).length).toBeGreaterThan(1);
   });
 });
 
@@ -122,7 +152,7 @@ describe('page snapshot, read by the content script', () => {
     const get = vi.spyOn(browser.storage.local, 'get');
     const startup = await readStartup('news.example');
     expect(get).toHaveBeenCalledTimes(1);
-    expect(startup).toMatchObject({ enabled: false, matcher });
+    expect(startup).toMatchObject({ enabled: undefined, matcher });
     expect(startup.settings).toMatchObject({ lang: 'en', hiddenKinds: ['city'] });
     for (const junk of [{ version: 1, matcher }, { version: 'v', matcher: { ...matcher, format: 2 } }, { version: 'v', matcher: { ...matcher, patterns: {} } }, 'x']) {
       await browser.storage.local.set({ [SNAPSHOT_MATCHER_KEY]: junk, [SNAPSHOT_DISABLED_HOSTS_KEY]: ['a', 3] });

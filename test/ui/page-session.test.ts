@@ -51,6 +51,8 @@ let registry: Map<string, Set<AbstractRange>>;
 let sent: Request[];
 let invalidate: (() => void)[];
 let matcherAnswers: number;
+/** The site switch as the background (the database) has it. */
+let backgroundSwitch: boolean;
 
 /** The names the page's highlights show, by category. */
 function highlighted(): Record<string, number> {
@@ -81,6 +83,7 @@ beforeEach(async () => {
   registry = installHighlightApi();
   sent = [];
   matcherAnswers = 0;
+  backgroundSwitch = true;
   cards.hold = false;
   cards.release = [];
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (request: Request) => {
@@ -90,7 +93,7 @@ beforeEach(async () => {
         matcherAnswers++;
         return { ok: true, value: { version: 'v1', matcher: serialized } };
       case 'getSiteEnabled':
-        return { ok: true, value: { enabled: true } };
+        return { ok: true, value: { enabled: backgroundSwitch } };
       default:
         return { ok: true, value: { ok: true } };
     }
@@ -124,11 +127,19 @@ describe('page session', () => {
     expect(sent.filter((r) => r.type !== 'reportPage')).toEqual([]);
   });
 
-  it('stays idle on a host the snapshot lists as switched off', async () => {
+  it('stays idle on a host the snapshot lists as maybe switched off and the background confirms', async () => {
     await fakeBrowser.storage.local.set({ [SNAPSHOT_DISABLED_HOSTS_KEY]: [hostKey(location.hostname)] });
+    backgroundSwitch = false;
     await new PageSession(fakeContext()).boot();
     expect(highlighted()).toEqual({});
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([{ type: 'getSiteEnabled', host: location.hostname }]);
+  });
+
+  it('scans a host whose key is listed only because another host shares it (the background says on)', async () => {
+    await fakeBrowser.storage.local.set({ [SNAPSHOT_DISABLED_HOSTS_KEY]: [hostKey(location.hostname)] });
+    await new PageSession(fakeContext()).boot();
+    expect(highlighted()).toEqual({ 'khabar-group': 2, 'khabar-place': 2 });
+    expect(sent.filter((r) => r.type !== 'reportPage')).toEqual([{ type: 'getSiteEnabled', host: location.hostname }]);
   });
 
   it('asks the background when there is no snapshot, or it is junk', async () => {
@@ -194,6 +205,7 @@ describe('page session', () => {
     window.dispatchEvent(forged);
     // Switched off while the page was cached (no announcement reaches it): off when it returns.
     await fakeBrowser.storage.local.set({ [SNAPSHOT_DISABLED_HOSTS_KEY]: [hostKey(location.hostname)] });
+    backgroundSwitch = false;
     restored();
     await vi.waitFor(() => expect(highlighted()).toEqual({}));
     expect(reports()).toHaveLength(3);
