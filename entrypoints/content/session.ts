@@ -199,18 +199,20 @@ export class PageSession {
       ? (early ? early.then((stored) => parseStartup(stored, host)) : readStartup(host)).finally(() => this.step('startup'))
       : undefined;
     if (declared) {
-      // The highlight styles go on early, usually before the page's first style resolution: added
-      // later, a sheet of ::highlight() rules restyles every element of the page once more. In a
-      // task of their own, to keep this first one (the script's evaluation) short.
-      void yieldToPage().then(() => {
-        if (this.active || this.starting || this.earlyDropped || this.ctx.isInvalid) return;
-        try {
+      // The highlight styles go on early, in a task of their own (added later, a sheet of
+      // ::highlight() rules restyles every element of the page once more), but only where the
+      // snapshot says the site is on: a site that may be switched off gets nothing of ours (no
+      // highlight registered, no sheet adopted) until the background has answered.
+      void startup!
+        .then(async (s) => {
+          if (s.enabled !== true) return;
+          await yieldToPage();
+          if (this.active || this.starting || this.earlyDropped || this.ctx.isInvalid) return;
+          this.settings.use(s.settings);
           this.earlyHighlighter = new Highlighter(document);
           this.settings.adoptStyles(document);
-        } catch (error) {
-          log('early highlight styles failed')(error);
-        }
-      });
+        })
+        .catch(log('early highlight styles failed'));
       this.ctx.onInvalidated(() => this.dropEarlyHighlighter());
       this.early = startup!.then((s) => buildMatcher(s, s.settings.hiddenKinds)).finally(() => this.step('matcherBuilt'));
       // Used (and its failure reported) by start(); never an unhandled rejection meanwhile.

@@ -16,6 +16,7 @@ import type { Request } from '../../lib/messages.ts';
 import { hostKey, SNAPSHOT_DISABLED_HOSTS_KEY, SNAPSHOT_MATCHER_KEY } from '../../lib/page-snapshot.ts';
 import { saveSettings } from '../../lib/settings.ts';
 import { installHighlightApi, TEST_NAMES } from '../page/helpers.ts';
+import { PageSettings } from '../../entrypoints/content/extension-pages.ts';
 
 /** The card's UI (WXT's shadow-root UI) is not what these tests are about: a stand-in whose creation the test releases. */
 const cards = vi.hoisted(() => ({ release: [] as (() => void)[], hold: false }));
@@ -93,6 +94,8 @@ beforeEach(async () => {
         matcherAnswers++;
         return { ok: true, value: { version: 'v1', matcher: serialized } };
       case 'getSiteEnabled':
+        // A worker that has to wake up first answers after a while.
+        await new Promise((resolve) => setTimeout(resolve, 30));
         return { ok: true, value: { enabled: backgroundSwitch } };
       default:
         return { ok: true, value: { ok: true } };
@@ -130,8 +133,11 @@ describe('page session', () => {
   it('stays idle on a host the snapshot lists as maybe switched off and the background confirms', async () => {
     await fakeBrowser.storage.local.set({ [SNAPSHOT_DISABLED_HOSTS_KEY]: [hostKey(location.hostname)] });
     backgroundSwitch = false;
+    const adopt = vi.spyOn(PageSettings.prototype, 'adoptStyles');
     await new PageSession(fakeContext()).boot();
     expect(highlighted()).toEqual({});
+    // Not even for a moment: no sheet of ours adopted while the background was asked.
+    expect(adopt).not.toHaveBeenCalled();
     expect(sent).toEqual([{ type: 'getSiteEnabled', host: location.hostname }]);
   });
 
