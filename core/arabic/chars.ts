@@ -171,20 +171,25 @@ for (const rule of CHAR_RULES) {
 ROLE[0xfeff] = CharRole.Skip;
 
 /**
+ * The ranges of the Arabic-script letters (isArabicLetter): the Arabic blocks without their
+ * digits. Arabic-Indic and Persian digits fold to ASCII digits (above), so they count as digits,
+ * not as Arabic: the matcher's classes see folded codes, and both sides must agree.
+ */
+export const ARABIC_LETTER_RANGES: readonly (readonly [number, number])[] = [
+  [0x0600, 0x065f], [0x066a, 0x06ef], [0x06fa, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff],
+  [0xfe70, 0xfefe],
+];
+
+/** 1 for each UTF-16 unit in ARABIC_LETTER_RANGES: a look-up, for loops over every unit of a page. */
+export const ARABIC_LETTER = new Uint8Array(0x10000);
+for (const [lo, hi] of ARABIC_LETTER_RANGES) ARABIC_LETTER.fill(1, lo, hi + 1);
+
+/**
  * Arabic-script letters. Where Arabic meets another script inside a run of letters, as in
  * "دير الزورhttps://…" when a link is pasted against a word, a word ends there.
  */
 export function isArabicLetter(code: number): boolean {
-  // Arabic-Indic and Persian digits fold to ASCII digits (above), so they count as digits, not as
-  // Arabic: the matcher's classes see folded codes, and both sides must agree.
-  if ((code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9)) return false;
-  return (
-    (code >= 0x0600 && code <= 0x06ff) ||
-    (code >= 0x0750 && code <= 0x077f) ||
-    (code >= 0x08a0 && code <= 0x08ff) ||
-    (code >= 0xfb50 && code <= 0xfdff) ||
-    (code >= 0xfe70 && code <= 0xfefe)
-  );
+  return ARABIC_LETTER[code] === 1;
 }
 
 /** A letter of an Arabic-script word: no mark, tatweel, digit or punctuation of those blocks. */

@@ -76,18 +76,48 @@ export function procliticFor(prefix: string, article: boolean, coreFirst: string
 }
 
 /**
+ * The proclitics a word can be stripped of (not the bare name, not the name's own article),
+ * longest prefix first and otherwise in table order: the order readings are listed in.
+ */
+const STRIPPABLE = PROCLITICS.filter((p) => p.prefix.length > 0 && p.prefix !== ARTICLE).sort(
+  (a, b) => b.prefix.length - a.prefix.length,
+);
+/** The letters a strippable proclitic starts with: any other word has only its bare reading. */
+const STRIPPABLE_FIRST = new Set(STRIPPABLE.map((p) => p.prefix.charCodeAt(0)));
+
+/**
  * Every reading of a normalised word as proclitic + name, longest prefix first: what search uses
  * to find "وبالبوكمال" under البوكمال. The name keeps its article.
  */
 export function stripProclitics(word: string): { prefix: string; name: string }[] {
   const readings: { prefix: string; name: string }[] = [];
-  for (const p of PROCLITICS) {
-    if (p.prefix.length === 0 || p.prefix === ARTICLE || !word.startsWith(p.prefix) || word.length <= p.prefix.length + 1) continue;
-    const rest = word.slice(p.prefix.length);
-    if (p.coreStartsWith !== undefined && !rest.startsWith(p.coreStartsWith)) continue;
-    readings.push({ prefix: p.prefix, name: p.article ? ARTICLE + rest : rest });
+  if (STRIPPABLE_FIRST.has(word.charCodeAt(0))) {
+    for (const p of STRIPPABLE) {
+      const name = strippedName(word, p);
+      if (name !== undefined) readings.push({ prefix: p.prefix, name });
+    }
   }
-  readings.sort((a, b) => b.prefix.length - a.prefix.length);
   readings.push({ prefix: '', name: word });
   return readings;
+}
+
+/** The names of stripProclitics' readings, in its order (the context rules look at names only). */
+export function procliticReadings(word: string): string[] {
+  const names: string[] = [];
+  if (STRIPPABLE_FIRST.has(word.charCodeAt(0))) {
+    for (const p of STRIPPABLE) {
+      const name = strippedName(word, p);
+      if (name !== undefined) names.push(name);
+    }
+  }
+  names.push(word);
+  return names;
+}
+
+/** The name left when `word` is read as proclitic `p` + name; undefined when it cannot be. */
+function strippedName(word: string, p: Proclitic): string | undefined {
+  if (!word.startsWith(p.prefix) || word.length <= p.prefix.length + 1) return undefined;
+  const rest = word.slice(p.prefix.length);
+  if (p.coreStartsWith !== undefined && !rest.startsWith(p.coreStartsWith)) return undefined;
+  return p.article ? ARTICLE + rest : rest;
 }

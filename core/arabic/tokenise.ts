@@ -3,7 +3,7 @@
  * letters of one script (diacritics and invisible controls inside it are kept in its span but not
  * in `norm`).
  */
-import { CharRole, FOLD, isArabicLetter, ROLE } from './chars.ts';
+import { ARABIC_LETTER, CharRole, FOLD, ROLE } from './chars.ts';
 
 export interface Token {
   start: number;
@@ -17,55 +17,123 @@ export interface Token {
   quotedAfter: boolean;
 }
 
-const QUOTES = new Set(['«', '»', '“', '”', '"', "'", '‘', '’', '(', ')', '[', ']', '„'].map((c) => c.charCodeAt(0)));
+const QUOTE = new Uint8Array(0x10000);
+for (const c of ['«', '»', '“', '”', '"', "'", '‘', '’', '(', ')', '[', ']', '„']) QUOTE[c.charCodeAt(0)] = 1;
 
-export function tokenise(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  const n = text.length;
-  let sawBreak = false;
-  let sawQuote = false;
-  while (i < n) {
-    const role = ROLE[text.charCodeAt(i)];
-    if (role !== CharRole.Letter) {
-      if (role === CharRole.Break) sawBreak = true;
-      if (QUOTES.has(text.charCodeAt(i))) sawQuote = true;
-      i++;
-      continue;
-    }
-    const start = i;
-    const codes: number[] = [];
-    const arabic = isArabicLetter(text.charCodeAt(i));
+const BREAK_BEFORE = 1;
+const QUOTED_BEFORE = 2;
+const QUOTED_AFTER = 4;
+
+/**
+ * The words of a text as parallel arrays, each word's normalised form made only when asked:
+ * detect reads a few words around each weak name, and tokenising a page's blocks in code the
+ * engine has not optimised yet must not build a string and an object per word.
+ */
+export class Words {
+  readonly count: number;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly flags: number[] = [];
+  private readonly norms: (string | undefined)[] = [];
+
+  constructor(private readonly text: string) {
+    const { starts, ends, flags } = this;
+    const n = text.length;
+    let i = 0;
+    let sawBreak = false;
+    let sawQuote = false;
     while (i < n) {
       const code = text.charCodeAt(i);
-      const r = ROLE[code];
-      // A change of script ends a word: "الزورhttps" is two.
-      if (r === CharRole.Letter && isArabicLetter(code) !== arabic) break;
-      if (r === CharRole.Letter) codes.push(FOLD[code]!);
-      else if (r !== CharRole.Skip) break;
-      i++;
+      const role = ROLE[code];
+      if (role !== CharRole.Letter) {
+        if (role === CharRole.Break) sawBreak = true;
+        if (QUOTE[code] === 1) sawQuote = true;
+        i++;
+        continue;
+      }
+      const start = i;
+      const arabic = ARABIC_LETTER[code];
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        const r = ROLE[c];
+        // A change of script ends a word: "الزورhttps" is two.
+        if (r === CharRole.Letter ? ARABIC_LETTER[c] !== arabic : r !== CharRole.Skip) break;
+        i++;
+      }
+      // What stands between two words is the one's quote after and the other's quote before.
+      if (sawQuote && flags.length > 0) flags[flags.length - 1]! |= QUOTED_AFTER;
+      starts.push(start);
+      ends.push(i);
+      flags.push((sawBreak ? BREAK_BEFORE : 0) | (sawQuote ? QUOTED_BEFORE : 0));
+      sawBreak = false;
+      sawQuote = false;
     }
-    const previous = tokens[tokens.length - 1];
-    if (previous) previous.quotedAfter = sawQuoteAfter(text, previous.end, start);
-    tokens.push({
-      start,
-      end: i,
-      norm: String.fromCharCode(...codes),
-      breakBefore: sawBreak,
-      quotedBefore: sawQuote,
-      quotedAfter: false,
-    });
-    sawBreak = false;
-    sawQuote = false;
+    if (sawQuote && flags.length > 0) flags[flags.length - 1]! |= QUOTED_AFTER;
+    this.count = starts.length;
   }
-  const last = tokens[tokens.length - 1];
-  if (last) last.quotedAfter = sawQuoteAfter(text, last.end, n);
-  return tokens;
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
+  breakBefore(i: number): boolean {
+    return (this.flags[i]! & BREAK_BEFORE) !== 0;
+  }
+
+  quotedBefore(i: number): boolean {
+    return (this.flags[i]! & QUOTED_BEFORE) !== 0;
+  }
+
+  quotedAfter(i: number): boolean {
+    return (this.flags[i]! & QUOTED_AFTER) !== 0;
+  }
+
+  /** Word i normalised: its letters folded, diacritics and controls left out. */
+  norm(i: number): string {
+    let norm = this.norms[i];
+    if (norm === undefined) {
+      const codes: number[] = [];
+      for (let j = this.starts[i]!, end = this.ends[i]!; j < end; j++) {
+        const code = this.text.charCodeAt(j);
+        if (ROLE[code] === CharRole.Letter) codes.push(FOLD[code]!);
+      }
+      this.norms[i] = norm = String.fromCharCode(...codes);
+    }
+    return norm;
+  }
+
+  /** Index of the first word that ends after `offset` (binary search). */
+  at(offset: number): number {
+    const ends = this.ends;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
-function sawQuoteAfter(text: string, from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (QUOTES.has(text.charCodeAt(j))) return true;
-  return false;
+export function tokenise(text: string): Token[] {
+  const words = new Words(text);
+  const tokens: Token[] = [];
+  for (let i = 0; i < words.count; i++) {
+    tokens.push({
+      start: words.start(i),
+      end: words.end(i),
+      norm: words.norm(i),
+      breakBefore: words.breakBefore(i),
+      quotedBefore: words.quotedBefore(i),
+      quotedAfter: words.quotedAfter(i),
+    });
+  }
+  return tokens;
 }
 
 /** Index of the first token that ends after `offset` (binary search). */

@@ -4,15 +4,16 @@
  * reads each UTF-16 unit once, with one table look-up for its class and one for the next state,
  * whatever the number of names.
  *
- * Names are compiled as their core (the name without a leading ال) followed by a word boundary.
- * The proclitics before a core (و ف ب ل ك, ال and their combinations: clitics.ts) are checked by
- * looking back from each match, which is rare next to the characters scanned.
+ * Names are compiled as their core (the name without a leading ال). Where a core ends, the scan
+ * looks at the next unit for a word boundary, and the proclitics before the core (و ف ب ل ك, ال
+ * and their combinations: clitics.ts) are checked by looking back: both rare next to the
+ * characters scanned, and the automaton has a state per core letter only.
  *
  * What travels between the background and the content scripts is `SerializedMatcher`: the
  * patterns as plain JSON-friendly data. `loadMatcher` builds the transition table from it in a few
  * milliseconds, which is smaller to send and store than the table itself.
  */
-import { CHAR_RULES, CharRole, FOLD, isArabicLetter, ROLE } from '../arabic/chars.ts';
+import { ARABIC_LETTER_RANGES, CHAR_RULES, CharRole, FOLD, isArabicLetter, ROLE } from '../arabic/chars.ts';
 import { MAX_PROCLITIC_LENGTH, procliticFor, splitArticle } from '../arabic/clitics.ts';
 import type { EntityKind } from '../types.ts';
 
@@ -94,50 +95,44 @@ export interface MatcherOptions {
 }
 
 let sharedBase: Uint8Array | undefined;
-let sharedFoldedFrom: Map<number, number[]> | undefined;
-
-/** The ranges isArabicLetter accepts (it is asked only inside them). */
-const ARABIC_LETTER_RANGES: readonly (readonly [number, number])[] = [
-  [0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfefe],
-];
+let sharedFolds: Uint16Array | undefined;
 
 /** CJK and surrogate halves (the Letter role's bulk) never spell a gazetteer name. */
 const isNeverInAName = (c: number) => c >= 0x3000 && c < 0xf900;
 
+// The content script builds a matcher on every page, in code the engine has not optimised yet:
+// below, plain loops over typed arrays, no per-unit calls, no callbacks into built-ins, no maps.
+
 /**
  * What every matcher's class table starts from, built once: each UTF-16 unit's symbol as if no
- * name had any letter. A copy of ROLE (the symbols share its numbers), then the Arabic letters:
- * the content script builds this on every page, in code not yet optimised, so no per-unit loop.
+ * name had any letter. A copy of ROLE (the symbols share its numbers), then the Arabic letters.
  */
 function baseClasses(): Uint8Array {
   if (sharedBase) return sharedBase;
   const base = ROLE.slice();
   for (const [lo, hi] of ARABIC_LETTER_RANGES) {
-    for (let c = lo; c <= hi; c++) if (base[c] === SYM_FOREIGN && isArabicLetter(c)) base[c] = SYM_OTHER_ARABIC;
+    for (let c = lo; c <= hi; c++) if (base[c] === SYM_FOREIGN) base[c] = SYM_OTHER_ARABIC;
   }
   return (sharedBase = base);
 }
 
 /**
- * For each folded letter, the other units that fold to it. FOLD is the identity except inside the
- * ranges of the rules that replace (chars.ts), so only those are read.
+ * The letters that fold to another one, as pairs (unit, folded letter) one after the other. FOLD
+ * is the identity except inside the ranges of the rules that replace (chars.ts), so only those are read.
  */
-function foldedFrom(): Map<number, number[]> {
-  if (sharedFoldedFrom) return sharedFoldedFrom;
-  const map = new Map<number, number[]>();
+function foldPairs(): Uint16Array {
+  if (sharedFolds) return sharedFolds;
+  const pairs: number[] = [];
   for (const rule of CHAR_RULES) {
     if (!rule.to) continue;
     for (const [lo, hi] of rule.ranges) {
       for (let c = lo; c <= hi; c++) {
         const f = FOLD[c]!;
-        if (f === c || ROLE[c] !== CharRole.Letter || isNeverInAName(c)) continue;
-        const units = map.get(f);
-        if (!units) map.set(f, [c]);
-        else if (!units.includes(c)) units.push(c);
+        if (f !== c && ROLE[c] === CharRole.Letter && !isNeverInAName(c)) pairs.push(c, f);
       }
     }
   }
-  return (sharedFoldedFrom = map);
+  return (sharedFolds = Uint16Array.from(pairs));
 }
 
 export class Matcher {
@@ -163,65 +158,84 @@ export class Matcher {
   private readonly rootRow: Int32Array;
   /** Per pattern: the core's length in symbols (a run of spaces counts once). */
   private readonly coreSymbols: Int32Array;
+  /** Per pattern: 1 when its core ends in an Arabic letter (a letter of another script ends it too). */
+  private readonly endsArabic: Uint8Array;
+  /** Per symbol: 1 for the letters of other scripts than Arabic (they end an Arabic name). */
+  private readonly foreign: Uint8Array;
 
   constructor(data: SerializedMatcher, options: MatcherOptions = {}) {
     if (data.format !== 1) throw new Error(`unknown matcher format ${String(data.format)}`);
     this.data = data;
+    const patterns = data.patterns;
 
-    const letterSym = new Map<number, number>();
-    for (const [core] of data.patterns) {
+    // The alphabet: a symbol per letter, numbered in order of first appearance.
+    const symOf = new Uint8Array(0x10000);
+    const letters: number[] = [];
+    let capacity = 1;
+    for (let p = 0; p < patterns.length; p++) {
+      const core = patterns[p]![0];
+      capacity += core.length;
       for (let i = 0; i < core.length; i++) {
         const c = core.charCodeAt(i);
-        if (c !== 0x20 && !letterSym.has(c)) letterSym.set(c, FIRST_LETTER_SYM + letterSym.size);
+        if (c === 0x20 || symOf[c] !== 0) continue;
+        letters.push(c);
+        if (FIRST_LETTER_SYM + letters.length > 255) throw new Error('matcher alphabet too large');
+        symOf[c] = FIRST_LETTER_SYM + letters.length - 1;
       }
     }
-    const width = FIRST_LETTER_SYM + letterSym.size;
-    if (width > 255) throw new Error('matcher alphabet too large');
+    const width = FIRST_LETTER_SYM + letters.length;
     this.width = width;
 
     // A copy of the shared base table, then each letter of the alphabet and the units that fold to
     // it: well under a millisecond, which matters since the content script builds this on every
     // page within one task.
     const cls = baseClasses().slice();
-    const from = foldedFrom();
-    for (const [code, sym] of letterSym) {
-      if (FOLD[code] === code && ROLE[code] === CharRole.Letter && !isNeverInAName(code)) cls[code] = sym;
-      for (const unit of from.get(code) ?? []) cls[unit] = sym;
+    const foreign = (this.foreign = new Uint8Array(width));
+    foreign[SYM_FOREIGN] = 1;
+    for (const c of letters) {
+      if (FOLD[c] === c && ROLE[c] === CharRole.Letter && !isNeverInAName(c)) cls[c] = symOf[c]!;
+      if (!isArabicLetter(c)) foreign[symOf[c]!] = 1;
+    }
+    const folds = foldPairs();
+    for (let k = 0; k < folds.length; k += 2) {
+      const sym = symOf[folds[k + 1]!]!;
+      if (sym !== 0) cls[folds[k]!] = sym;
     }
     this.cls = cls;
 
-    // The trie: each core, then what ends a name: a space or a break alike, and for a name ending
-    // in an Arabic letter, a letter of another script too.
-    const foreign = [SYM_FOREIGN, ...[...letterSym].filter(([c]) => !isArabicLetter(c)).map(([, sym]) => sym)];
-    // Room for about every state at once (each core's symbols and a few end edges): rarely a regrowth.
-    const trie = new TrieBuilder(width, data.patterns.reduce((n, [core]) => n + core.length + 3, 1));
-    this.coreSymbols = new Int32Array(data.patterns.length);
-    data.patterns.forEach(([core], p) => {
+    // The trie of the cores. What ends a name (see `ends`) is looked at by the scan, ahead of the
+    // core's last letter: no state for it.
+    // Room for every state at once: no regrowth.
+    const trie = new TrieBuilder(width, capacity);
+    this.coreSymbols = new Int32Array(patterns.length);
+    this.endsArabic = new Uint8Array(patterns.length);
+    for (let p = 0; p < patterns.length; p++) {
+      const core = patterns[p]![0];
       let s = 0;
-      let length = 0;
       for (let i = 0; i < core.length; i++) {
-        s = trie.child(s, core.charCodeAt(i) === 0x20 ? SYM_SPACE : letterSym.get(core.charCodeAt(i))!);
-        length++;
+        const c = core.charCodeAt(i);
+        s = trie.child(s, c === 0x20 ? SYM_SPACE : symOf[c]!);
       }
-      this.coreSymbols[p] = length;
-      const endsArabic = isArabicLetter(core.charCodeAt(core.length - 1));
-      for (const end of endsArabic ? [SYM_SPACE, SYM_BREAK, ...foreign] : [SYM_SPACE, SYM_BREAK]) {
-        trie.addOutput(trie.child(s, end), p);
-      }
-    });
+      this.coreSymbols[p] = core.length;
+      if (isArabicLetter(core.charCodeAt(core.length - 1))) this.endsArabic[p] = 1;
+      trie.addOutput(s, p);
+    }
     const states = trie.size;
     // Only a large trie needs rows for its wide states to keep failure links cheap to follow.
     if (states > WIDE_STATE_ROWS_FROM) trie.indexWideStates(8);
+    const { firstChild, nextSibling, outHead, outNext, outPattern } = trie;
+    const incoming = trie.incoming;
 
     // Breadth-first: failure links; then which states end a pattern (their own or via failure).
     const order = new Int32Array(states);
     const failOld = new Int32Array(states);
     const hasOut = new Uint8Array(states);
+    let outStates = 0;
     let tail = 1;
     for (let head = 0; head < tail; head++) {
       const s = order[head]!;
-      for (let t = trie.firstChild[s]!; t >= 0; t = trie.nextSibling[t]!) {
-        const a = trie.incoming[t]!;
+      for (let t = firstChild[s]!; t >= 0; t = nextSibling[t]!) {
+        const a = incoming[t]!;
         let f = 0;
         if (s !== 0) {
           for (f = failOld[s]!; ; f = failOld[f]!) {
@@ -234,7 +248,10 @@ export class Matcher {
           }
         }
         failOld[t] = f;
-        hasOut[t] = trie.ownCount(t) > 0 || hasOut[f] === 1 ? 1 : 0;
+        if (outHead[t]! >= 0 || hasOut[f] === 1) {
+          hasOut[t] = 1;
+          outStates++;
+        }
         order[tail++] = t;
       }
     }
@@ -242,21 +259,27 @@ export class Matcher {
     // Renumber: output states last, so that one comparison tells a match in the scan loop.
     const renumber = new Int32Array(states);
     let next = 0;
-    for (const pass of [0, 1]) for (let s = 0; s < states; s++) if (hasOut[s] === pass) renumber[s] = next++;
-    this.firstOut = states - hasOut.reduce((n, v) => n + v, 0);
+    for (let s = 0; s < states; s++) if (hasOut[s] === 0) renumber[s] = next++;
+    for (let s = 0; s < states; s++) if (hasOut[s] === 1) renumber[s] = next++;
+    this.firstOut = states - outStates;
 
-    this.fail = new Int32Array(states);
-    this.incoming = new Uint8Array(states);
-    this.ownStart = new Int32Array(states + 1);
+    const fail = (this.fail = new Int32Array(states));
+    const incomingNew = (this.incoming = new Uint8Array(states));
+    const ownStart = (this.ownStart = new Int32Array(states + 1));
     for (let s = 0; s < states; s++) {
       const r = renumber[s]!;
-      this.fail[r] = renumber[failOld[s]!]!;
-      this.incoming[r] = trie.incoming[s]!;
-      this.ownStart[r + 1] = trie.ownCount(s);
+      fail[r] = renumber[failOld[s]!]!;
+      incomingNew[r] = incoming[s]!;
+      let n = 0;
+      for (let k = outHead[s]!; k >= 0; k = outNext[k]!) n++;
+      ownStart[r + 1] = n;
     }
-    for (let r = 0; r < states; r++) this.ownStart[r + 1]! += this.ownStart[r]!;
-    this.ownList = new Int32Array(this.ownStart[states]!);
-    for (let s = 0; s < states; s++) if (trie.ownCount(s) > 0) this.ownList.set(trie.own(s), this.ownStart[renumber[s]!]!);
+    for (let r = 0; r < states; r++) ownStart[r + 1]! += ownStart[r]!;
+    const ownList = (this.ownList = new Int32Array(ownStart[states]!));
+    for (let s = 0; s < states; s++) {
+      let at = ownStart[renumber[s]!]!;
+      for (let k = outHead[s]!; k >= 0; k = outNext[k]!) ownList[at++] = outPattern[k]!;
+    }
 
     this.dense = options.dense ?? states * width <= DENSE_TABLE_LIMIT;
     if (this.dense) {
@@ -266,11 +289,14 @@ export class Matcher {
         const s = order[q]!;
         const row = renumber[s]! * width;
         // Where no edge leads, go where the failure state goes; then the state's own edges.
-        if (s !== 0) delta.copyWithin(row, renumber[failOld[s]!]! * width, renumber[failOld[s]!]! * width + width);
-        for (let t = trie.firstChild[s]!; t >= 0; t = trie.nextSibling[t]!) delta[row + trie.incoming[t]!] = renumber[t]! * width;
+        if (s !== 0) {
+          const from = renumber[failOld[s]!]! * width;
+          delta.copyWithin(row, from, from + width);
+        }
+        for (let t = firstChild[s]!; t >= 0; t = nextSibling[t]!) delta[row + incoming[t]!] = renumber[t]! * width;
         // Diacritics and controls change nothing; a run of spaces and punctuation is one boundary.
         delta[row + SYM_SKIP] = row;
-        const inc = trie.incoming[s];
+        const inc = incoming[s];
         if (s === 0 || inc === SYM_SPACE || inc === SYM_BREAK) delta[row + SYM_SPACE] = row;
         if (s === 0 || inc === SYM_BREAK) delta[row + SYM_BREAK] = row;
       }
@@ -279,20 +305,24 @@ export class Matcher {
       this.edgeSym = new Uint8Array(0);
     } else {
       this.delta = new Int32Array(0);
-      this.edgeStart = new Int32Array(states + 1);
-      for (let s = 0; s < states; s++) this.edgeStart[renumber[s]! + 1] = trie.childCount(s);
-      for (let r = 0; r < states; r++) this.edgeStart[r + 1]! += this.edgeStart[r]!;
-      this.edgeSym = new Uint8Array(this.edgeStart[states]!);
-      this.edgeTarget = new Int32Array(this.edgeStart[states]!);
+      const edgeStart = (this.edgeStart = new Int32Array(states + 1));
       for (let s = 0; s < states; s++) {
-        let e = this.edgeStart[renumber[s]!]!;
-        for (let t = trie.firstChild[s]!; t >= 0; t = trie.nextSibling[t]!) {
-          this.edgeSym[e] = trie.incoming[t]!;
-          this.edgeTarget[e++] = renumber[t]!;
+        let n = 0;
+        for (let t = firstChild[s]!; t >= 0; t = nextSibling[t]!) n++;
+        edgeStart[renumber[s]! + 1] = n;
+      }
+      for (let r = 0; r < states; r++) edgeStart[r + 1]! += edgeStart[r]!;
+      const edgeSym = (this.edgeSym = new Uint8Array(edgeStart[states]!));
+      const edgeTarget = (this.edgeTarget = new Int32Array(edgeStart[states]!));
+      for (let s = 0; s < states; s++) {
+        let e = edgeStart[renumber[s]!]!;
+        for (let t = firstChild[s]!; t >= 0; t = nextSibling[t]!) {
+          edgeSym[e] = incoming[t]!;
+          edgeTarget[e++] = renumber[t]!;
         }
       }
-      this.rootRow = new Int32Array(width).fill(-1);
-      for (let t = trie.firstChild[0]!; t >= 0; t = trie.nextSibling[t]!) this.rootRow[trie.incoming[t]!] = renumber[t]!;
+      const rootRow = (this.rootRow = new Int32Array(width).fill(-1));
+      for (let t = firstChild[0]!; t >= 0; t = nextSibling[t]!) rootRow[incoming[t]!] = renumber[t]!;
     }
   }
 
@@ -304,7 +334,7 @@ export class Matcher {
   get byteSize(): number {
     return [
       this.cls, this.fail, this.incoming, this.ownStart, this.ownList, this.delta, this.edgeStart, this.edgeSym,
-      this.edgeTarget, this.rootRow, this.coreSymbols,
+      this.edgeTarget, this.rootRow, this.coreSymbols, this.endsArabic, this.foreign,
     ].reduce((n, a) => n + a.byteLength, 0);
   }
 
@@ -322,12 +352,12 @@ export class Matcher {
     let s = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      const ns = delta[s + cls[text.charCodeAt(i)]!]!;
-      if (ns >= outBase && ns !== s) this.collect(text, ns / width, i, found);
-      s = ns;
+      const a = cls[text.charCodeAt(i)]!;
+      s = delta[s + a]!;
+      // Some core ends at this letter. A diacritic keeps the state (its letter was looked at); a
+      // letter may keep it too and end a core again (the third ب of ببب, for the name بب).
+      if (s >= outBase && a !== SYM_SKIP) this.ends(text, s / width, i + 1, found);
     }
-    const ns = delta[s + SYM_BREAK]!;
-    if (ns >= outBase && ns !== s) this.collect(text, ns / width, n, found);
   }
 
   private scanSparse(text: string, found: RawMatch[]): void {
@@ -342,7 +372,7 @@ export class Matcher {
       if (a === SYM_SPACE && s !== 0 && (inc === SYM_SPACE || inc === SYM_BREAK)) continue;
       if (a === SYM_BREAK && s !== 0 && inc === SYM_BREAK) continue;
       s = this.step(s, a);
-      if (s >= firstOut) this.collect(text, s, i, found);
+      if (s >= firstOut) this.ends(text, s, i + 1, found);
     }
   }
 
@@ -357,11 +387,33 @@ export class Matcher {
     return t < 0 ? 0 : t;
   }
 
-  /** The patterns ending at `state` whose name ends at `end`: find each start, check its proclitic. */
-  private collect(text: string, state: number, end: number, found: RawMatch[]): void {
+  /**
+   * Some core ends right before `from` (diacritics aside): the names whose core it is end there
+   * when what follows ends a word: a space or a break (the text's end too), and after an Arabic
+   * letter a letter of another script. The name's end takes in the diacritics in between.
+   */
+  private ends(text: string, state: number, from: number, found: RawMatch[]): void {
+    const n = text.length;
+    let end = from;
+    let b: number = SYM_BREAK;
+    for (; end < n; end++) {
+      b = this.cls[text.charCodeAt(end)]!;
+      if (b !== SYM_SKIP) break;
+    }
+    if (end === n) b = SYM_BREAK;
+    if (b === SYM_SPACE || b === SYM_BREAK) this.collect(text, state, end, false, found);
+    else if (this.foreign[b] === 1) this.collect(text, state, end, true, found);
+  }
+
+  /**
+   * The patterns ending at `state` whose name ends at `end` (only those ending in an Arabic letter
+   * when `arabicOnly`): find each start, check its proclitic.
+   */
+  private collect(text: string, state: number, end: number, arabicOnly: boolean, found: RawMatch[]): void {
     for (let s = state; s !== 0; s = this.fail[s]!) {
       for (let k = this.ownStart[s]!; k < this.ownStart[s + 1]!; k++) {
         const p = this.ownList[k]!;
+        if (arabicOnly && this.endsArabic[p] === 0) continue;
         const coreStart = walkBackSymbols(text, end, this.coreSymbols[p]!);
         const article = this.data.patterns[p]![1] === 1;
         const clitic = procliticBefore(text, coreStart, article);
@@ -380,11 +432,12 @@ class TrieBuilder {
   nextSibling: Int32Array;
   incoming: Uint8Array;
   private readonly rootRow: Int32Array;
-  private readonly rows = new Map<number, Int32Array>();
+  /** Rows of the wide states, once indexWideStates has made them (large tries only). */
+  private rows: Map<number, Int32Array> | undefined;
   /** Patterns ending at each state, as linked lists: a typed array stays fast at a million states. */
-  private outHead: Int32Array;
-  private readonly outPattern: number[] = [];
-  private readonly outNext: number[] = [];
+  outHead: Int32Array;
+  readonly outPattern: number[] = [];
+  readonly outNext: number[] = [];
   size = 1;
 
   constructor(
@@ -400,7 +453,7 @@ class TrieBuilder {
 
   edge(s: number, a: number): number {
     if (s === 0) return this.rootRow[a]!;
-    const row = this.rows.get(s);
+    const row = this.rows?.get(s);
     if (row) return row[a]!;
     for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) if (this.incoming[t] === a) return t;
     return -1;
@@ -411,17 +464,25 @@ class TrieBuilder {
    * failure links mostly lead), so that following links there costs one look-up.
    */
   indexWideStates(minChildren: number): void {
+    const rows = (this.rows = new Map<number, Int32Array>());
     for (let s = 1; s < this.size; s++) {
-      if (this.childCount(s) < minChildren) continue;
+      let n = 0;
+      for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) n++;
+      if (n < minChildren) continue;
       const row = new Int32Array(this.width).fill(-1);
       for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) row[this.incoming[t]!] = t;
-      this.rows.set(s, row);
+      rows.set(s, row);
     }
   }
 
+  /** The child of `s` by symbol `a`, made if missing (while building: no rows yet). */
   child(s: number, a: number): number {
-    const existing = this.edge(s, a);
-    if (existing >= 0) return existing;
+    if (s === 0) {
+      const t = this.rootRow[a]!;
+      if (t >= 0) return t;
+    } else {
+      for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) if (this.incoming[t] === a) return t;
+    }
     const t = this.size++;
     if (t >= this.incoming.length) this.grow();
     if (s === 0) this.rootRow[a] = t;
@@ -435,24 +496,6 @@ class TrieBuilder {
     this.outPattern.push(pattern);
     this.outNext.push(this.outHead[s]!);
     this.outHead[s] = this.outPattern.length - 1;
-  }
-
-  own(s: number): number[] {
-    const list: number[] = [];
-    for (let k = this.outHead[s]!; k >= 0; k = this.outNext[k]!) list.push(this.outPattern[k]!);
-    return list;
-  }
-
-  ownCount(s: number): number {
-    let n = 0;
-    for (let k = this.outHead[s]!; k >= 0; k = this.outNext[k]!) n++;
-    return n;
-  }
-
-  childCount(s: number): number {
-    let n = 0;
-    for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) n++;
-    return n;
   }
 
   private grow(): void {

@@ -2,8 +2,8 @@
  * Mentions in a text: the automaton's candidates, weighed in context (context.ts), with the
  * longest name winning where candidates overlap (كتائب حزب الله العراق over حزب الله).
  */
-import { stripProclitics } from '../arabic/clitics.ts';
-import { tokenAt, tokenise, wordBefore, type Token } from '../arabic/tokenise.ts';
+import { procliticReadings } from '../arabic/clitics.ts';
+import { wordBefore, Words } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import {
@@ -46,17 +46,23 @@ interface Candidate {
 }
 
 export function detect(matcher: Matcher, text: string, options: DetectOptions = {}): Mention[] {
+  const raws = matcher.scan(text);
+  if (raws.length === 0) return [];
   const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
   const { patterns, entityIds, kinds } = matcher.data;
   const candidates: Candidate[] = [];
-  for (const raw of matcher.scan(text)) {
+  let weak: Candidate[] = [];
+  for (const raw of raws) {
     if (notANameHere(text, raw, patterns)) continue;
-    for (const target of patterns[raw.pattern]![2]) {
-      const weak = (target & 1) === 1;
-      candidates.push({ raw, entity: target >> 1, weak, confidence: weak ? 0 : STRONG_CONFIDENCE });
+    const targets = patterns[raw.pattern]![2];
+    for (let k = 0; k < targets.length; k++) {
+      const isWeak = (targets[k]! & 1) === 1;
+      const c: Candidate = { raw, entity: targets[k]! >> 1, weak: isWeak, confidence: isWeak ? 0 : STRONG_CONFIDENCE };
+      candidates.push(c);
+      if (isWeak) weak.push(c);
     }
   }
-  const weak = candidates.filter((c) => c.weak).sort((a, b) => a.raw.start - b.raw.start);
+  if (weak.length > 1) weak = weak.sort((a, b) => a.raw.start - b.raw.start);
   if (weak.length > 0) {
     const context = new Context(text, candidates, patterns, (e) => categoryOf(kinds[e]!), (e) => {
       const id = entityIds[e]!;
@@ -72,23 +78,35 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
         c.confidence = score;
       }
       if (!changed) break;
-      context.accept(weak.filter((c) => c.confidence >= MIN_CONFIDENCE));
+      context.accept(weak);
     }
   }
-  const kept = resolveOverlaps(candidates.filter((c) => c.confidence >= minConfidence && c.confidence > 0));
-  return kept.map((c) => ({
-    start: c.raw.start,
-    end: c.raw.end,
-    text: text.slice(c.raw.start, c.raw.end),
-    entityId: entityIds[c.entity]!,
-    confidence: Math.round(c.confidence * 100) / 100,
-  }));
+  const shown: Candidate[] = [];
+  for (const c of candidates) if (c.confidence >= minConfidence && c.confidence > 0) shown.push(c);
+  const kept = resolveOverlaps(shown);
+  const mentions: Mention[] = [];
+  for (const c of kept) {
+    mentions.push({
+      start: c.raw.start,
+      end: c.raw.end,
+      text: text.slice(c.raw.start, c.raw.end),
+      entityId: entityIds[c.entity]!,
+      confidence: Math.round(c.confidence * 100) / 100,
+    });
+  }
+  return mentions;
 }
 
 /** The normalised name a match was found through. */
 function keyOf(raw: RawMatch, patterns: readonly SerializedPattern[]): string {
   const [core, article] = patterns[raw.pattern]!;
   return article ? `ال${core}` : core;
+}
+
+/** Whether any of the words is one of the cues' words. */
+function anyWordOf(words: readonly string[], cues: readonly { words: ReadonlySet<string> }[]): boolean {
+  for (const w of words) for (const cue of cues) if (cue.words.has(w)) return true;
+  return false;
 }
 
 /**
@@ -98,17 +116,19 @@ function keyOf(raw: RawMatch, patterns: readonly SerializedPattern[]): string {
 function notANameHere(text: string, raw: RawMatch, patterns: readonly SerializedPattern[]): boolean {
   const previous = wordBefore(text, raw.start);
   if (!previous || previous.breakBetween) return false;
-  if (readingsOf(previous.norm).some((w) => EVENT_BEFORE.words.has(w))) return true;
+  if (anyWordOf(readingsOf(previous.norm), EVENT_BEFORE_CUES)) return true;
   return (
-    NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns)) &&
     (raw.proclitic === '' || raw.proclitic === 'و') &&
     !previous.norm.startsWith('ال') &&
-    (previous.norm.endsWith('ه') || previous.norm.endsWith('ات'))
+    (previous.norm.endsWith('ه') || previous.norm.endsWith('ات')) &&
+    NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns))
   );
 }
+const EVENT_BEFORE_CUES = [EVENT_BEFORE];
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
   const byPreference = [...candidates].sort(
     (a, b) =>
       b.raw.end - b.raw.start - (a.raw.end - a.raw.start) ||
@@ -117,15 +137,41 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   );
   const kept: Candidate[] = [];
   for (const c of byPreference) {
-    if (!kept.some((k) => c.raw.start < k.raw.end && k.raw.start < c.raw.end)) kept.push(c);
+    let free = true;
+    for (const k of kept) {
+      if (c.raw.start < k.raw.end && k.raw.start < c.raw.end) {
+        free = false;
+        break;
+      }
+    }
+    if (free) kept.push(c);
   }
   return kept.sort((a, b) => a.raw.start - b.raw.start);
 }
 
+/**
+ * The highest weight of the cues for `category` whose words stand within their window among
+ * `words` (each word as its readings); 0 when none does.
+ */
+function triggered(cues: readonly Cue[], category: Category, words: readonly (readonly string[])[]): number {
+  let best = 0;
+  for (const cue of cues) {
+    if (!cue.for.includes(category)) continue;
+    const window = Math.min(cue.window, words.length);
+    for (let i = 0; i < window; i++) {
+      if (anyWordOf(words[i]!, [cue])) {
+        best = Math.max(best, cue.weight);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 /** The evidence around weak candidates: the words of the text and the mentions known so far. */
 class Context {
-  private readonly tokens: Token[];
-  private readonly strong: Known[];
+  private readonly words: Words;
+  private readonly strong: Known[] = [];
   private known: Known[];
 
   constructor(
@@ -135,26 +181,22 @@ class Context {
     private readonly categoryOf: (entity: number) => Category,
     private readonly knownElsewhere: (entity: number) => boolean,
   ) {
-    this.tokens = tokenise(text);
-    this.strong = candidates.filter((c) => !c.weak).map((c) => this.knownOf(c));
+    this.words = new Words(text);
+    for (const c of candidates) if (!c.weak) this.strong.push(this.knownOf(c));
     this.known = this.strong;
   }
 
   /** Weak candidates now accepted count as known from the next pass on. */
-  accept(accepted: readonly Candidate[]): void {
-    this.known = [...this.strong, ...accepted.map((c) => this.knownOf(c))];
-  }
-
-  /** First and last token a match covers. */
-  private span(raw: RawMatch): { first: number; last: number } {
-    return { first: tokenAt(this.tokens, raw.start), last: tokenAt(this.tokens, raw.end - 1) };
+  accept(weak: readonly Candidate[]): void {
+    const known = this.strong.slice();
+    for (const c of weak) if (c.confidence >= MIN_CONFIDENCE) known.push(this.knownOf(c));
+    this.known = known;
   }
 
   private knownOf(c: Candidate): Known {
-    const tokens = this.tokens;
     return {
-      first: tokenAt(tokens, c.raw.start),
-      last: tokenAt(tokens, c.raw.end - 1),
+      first: this.words.at(c.raw.start),
+      last: this.words.at(c.raw.end - 1),
       start: c.raw.start,
       end: c.raw.end,
       entity: c.entity,
@@ -164,65 +206,65 @@ class Context {
 
   score(c: Candidate): number {
     const category = this.categoryOf(c.entity);
-    const { first, last } = this.span(c.raw);
-    const tokens = this.tokens;
-    const next = tokens[last + 1];
-    const nextWord = next && !next.breakBefore ? next.norm : undefined;
-    const nextReadings = nextWord ? readingsOf(nextWord) : undefined;
-    if (nextReadings && VETO_AFTER.some((v) => nextReadings.some((w) => v.words.has(w)))) return 0;
+    const raw = c.raw;
+    const words = this.words;
+    const first = words.at(raw.start);
+    const last = words.at(raw.end - 1);
+    const nextReadings = last + 1 < words.count && !words.breakBefore(last + 1) ? readingsOf(words.norm(last + 1)) : undefined;
+    if (nextReadings && anyWordOf(nextReadings, VETO_AFTER)) return 0;
 
     const before = this.wordsBefore(first, 3);
-    if (before[0]?.some((w) => VETO_BEFORE.some((v) => v.words.has(w)))) return 0;
+    if (before.length > 0 && anyWordOf(before[0]!, VETO_BEFORE)) return 0;
 
     let score = WEAK_BASE;
-    const triggered = (cues: readonly Cue[], words: readonly (readonly string[])[]) =>
-      cues
-        .filter((cue) => cue.for.includes(category))
-        .filter((cue) => words.slice(0, cue.window).some((readings) => readings.some((w) => cue.words.has(w))))
-        .reduce((best, cue) => Math.max(best, cue.weight), 0);
-    const beforeWeight = triggered(TRIGGERS_BEFORE, before);
-    if (NEEDS_TRIGGER.names.has(keyOf(c.raw, this.patterns)) && beforeWeight < 0.5) return 0;
+    const beforeWeight = triggered(TRIGGERS_BEFORE, category, before);
+    if (beforeWeight < 0.5 && NEEDS_TRIGGER.names.has(keyOf(raw, this.patterns))) return 0;
     score += beforeWeight;
-    score += triggered(TRIGGERS_AFTER, nextReadings ? [nextReadings] : []);
+    if (nextReadings) score += triggered(TRIGGERS_AFTER, category, [nextReadings]);
 
-    const proclitic = c.raw.proclitic;
+    const proclitic = raw.proclitic;
     if ((proclitic.includes('ب') || proclitic.includes('ل')) && NEARBY.preposition.for.includes(category)) {
       score += NEARBY.preposition.weight;
     }
-    const previous = tokens[first - 1];
     if (
       beforeWeight === 0 &&
       proclitic === '' &&
-      previous &&
-      !tokens[first]!.breakBefore &&
-      previous.norm.startsWith('ال')
+      first > 0 &&
+      !words.breakBefore(first) &&
+      words.norm(first - 1).startsWith('ال')
     ) {
       score += NEARBY.adjectival.weight;
     }
 
     // Evidence from other mentions, never from this candidate's own span.
-    const others = this.known.filter((k) => k.end <= c.raw.start || k.start >= c.raw.end);
-    const sameCategory = others.filter((s) => s.category === category);
-    const coordinated = sameCategory.some(
-      (s) =>
-        (s.last === first - 1 && (proclitic.startsWith('و') || tokens[first]!.breakBefore)) ||
-        (s.first === last + 1 && tokens[s.first]!.norm.startsWith('و')),
-    );
-    if (coordinated) score += NEARBY.coordinated.weight;
-    else if (sameCategory.some((s) => s.last >= first - NEARBY.near.words && s.first <= last + NEARBY.near.words)) {
-      score += NEARBY.near.weight;
+    let coordinated = false;
+    let near = false;
+    let sameEntity = false;
+    for (const k of this.known) {
+      if (k.end > raw.start && k.start < raw.end) continue;
+      if (k.entity === c.entity) sameEntity = true;
+      if (k.category !== category) continue;
+      if (
+        (k.last === first - 1 && (proclitic.startsWith('و') || words.breakBefore(first))) ||
+        (k.first === last + 1 && words.norm(k.first).startsWith('و'))
+      ) {
+        coordinated = true;
+      }
+      if (k.last >= first - NEARBY.near.words && k.first <= last + NEARBY.near.words) near = true;
     }
-    if (others.some((k) => k.entity === c.entity) || this.knownElsewhere(c.entity)) score += NEARBY.discourse.weight;
-    if (tokens[first]!.quotedBefore && tokens[last]!.quotedAfter) score += NEARBY.quoted.weight;
+    if (coordinated) score += NEARBY.coordinated.weight;
+    else if (near) score += NEARBY.near.weight;
+    if (sameEntity || this.knownElsewhere(c.entity)) score += NEARBY.discourse.weight;
+    if (words.quotedBefore(first) && words.quotedAfter(last)) score += NEARBY.quoted.weight;
     return Math.min(1, Math.max(0, score));
   }
 
-  /** Up to `count` words before token `index` within its sentence, each as its proclitic readings. */
+  /** Up to `count` words before word `index` within its sentence, each as its proclitic readings. */
   private wordsBefore(index: number, count: number): (readonly string[])[] {
     const words: (readonly string[])[] = [];
     for (let i = index; i > 0 && words.length < count; i--) {
-      if (this.tokens[i]!.breakBefore) break;
-      words.push(readingsOf(this.tokens[i - 1]!.norm));
+      if (this.words.breakBefore(i)) break;
+      words.push(readingsOf(this.words.norm(i - 1)));
     }
     return words;
   }
@@ -237,7 +279,7 @@ function readingsOf(word: string): readonly string[] {
   let readings = readingsCache.get(word);
   if (!readings) {
     if (readingsCache.size >= READINGS_CACHE_SIZE) readingsCache.clear();
-    readings = stripProclitics(word).map((r) => r.name);
+    readings = procliticReadings(word);
     readingsCache.set(word, readings);
   }
   return readings;

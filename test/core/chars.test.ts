@@ -3,7 +3,7 @@
  * through normaliseKey, and the flat ROLE/FOLD tables the matcher reads checked against the rows.
  */
 import { describe, expect, test } from 'vitest';
-import { CHAR_RULES, CharRole, FOLD, ROLE, type CharRule } from '../../core/arabic/chars.ts';
+import { CHAR_RULES, CharRole, FOLD, isArabicLetter, ROLE, type CharRule } from '../../core/arabic/chars.ts';
 import { normaliseKey } from '../../core/arabic/normalise.ts';
 import { parseExample } from './fixtures.ts';
 
@@ -88,5 +88,17 @@ describe('code units no rule names', () => {
   test('a break between two words normalises to one space, as spaces do', () => {
     expect(normaliseKey('حمص. دمشق')).toBe('حمص دمشق');
     expect(normaliseKey('حمص ، دمشق')).toBe('حمص دمشق');
+  });
+});
+
+describe('Arabic-script letters (isArabicLetter, a table look-up)', () => {
+  test('are the Arabic blocks and presentation forms, without the Arabic-Indic and Persian digits', () => {
+    const blocks = [[0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfefe]];
+    const digits = [[0x0660, 0x0669], [0x06f0, 0x06f9]];
+    const within = (c: number, ranges: number[][]) => ranges.some(([lo, hi]) => c >= lo! && c <= hi!);
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isArabicLetter(c) !== (within(c, blocks) && !within(c, digits))) wrong.push(c);
+    expect(wrong).toEqual([]);
+    expect([-1, 0x10000, Number.NaN].map(isArabicLetter)).toEqual([false, false, false]);
   });
 });

@@ -191,3 +191,30 @@ describe('serialisation', () => {
     expect(detect(empty, allTexts)).toEqual([]);
   });
 });
+
+describe('where a name ends: the unit after its core, diacritics aside', () => {
+  const names: MatcherName[] = [
+    { key: 'بب', entityId: 'x:doubled', kind: 'city', weak: false },
+    { key: 'حلب', entityId: 'place:aleppo', kind: 'city', weak: false },
+    { key: 'محطه t2', entityId: 'place:t2', kind: 'city', weak: false },
+  ];
+  const data = compileMatcher(names);
+  const dense = loadMatcher(data, { dense: true });
+  const sparse = loadMatcher(data, { dense: false });
+  const cases: [text: string, expected: [start: number, end: number, proclitic: string][]][] = [
+    // The automaton stays in the same state on the third ب: the name still ends there.
+    ['ببب', [[1, 3, 'ب']]],
+    ['ببب بب', [[1, 3, 'ب'], [4, 6, '']]],
+    ['بببب', []],
+    // Diacritics after the last letter are part of the name, up to the boundary or the text's end.
+    ['في حلبَ، وحلبُ', [[3, 7, ''], [10, 14, 'و']]],
+    ['حلبxyz', [[0, 3, '']]],
+    ['حلبي', []],
+    ['محطة T2 ومحطة T2ب', [[0, 7, '']]],
+  ];
+  test.each(cases)('%s', (text, expected) => {
+    for (const matcher of [dense, sparse]) {
+      expect(matcher.scan(text).map((m) => [m.start, m.end, m.proclitic])).toEqual(expected);
+    }
+  });
+});
