@@ -111,7 +111,7 @@ describe('EntityCard', () => {
       'الجيش العربي السوري',
     ]);
     // The count is shown as a number and read out as words.
-    expect(within(groups).getAllByRole('listitem')[0]!.textContent).toBe('داعش44 مرة');
+    expect(within(groups).getAllByRole('listitem')[0]!.textContent).toBe('داعش4مرات الذكر معه: 4');
   });
 
   it('renders page and corpus text as text: markup in a snippet or headline stays literal', () => {
@@ -197,6 +197,6 @@ describe('EntityCard', () => {
     );
     const { container } = render(<EntityCard {...data} />);
     expect(container.querySelectorAll('.kc-article')).toHaveLength(5);
-    expect(screen.getByText('و3 مقالات أخرى')).toBeTruthy();
+    expect(screen.getByText('ومقالات أخرى: 3')).toBeTruthy();
   });
 });
