@@ -16,6 +16,7 @@ import { categoryOf, type Bundle, type Category } from '../../core/types.ts';
 import { CLOSE_GRACE_MS, HOST_ELEMENT_NAME, HOVER_DWELL_MS, LONG_TASK_MS } from '../../lib/constants.ts';
 import { makePages, readArticles, escapeHtml, type PageMap } from './fixtures/make-pages.ts';
 import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
+import { scanLineOf, type ScanLine } from './tasks.ts';
 
 const extensionDir = EXTENSION_DIR;
 
@@ -232,13 +233,12 @@ function pageErrorsOf(page: Page) {
 describe('article page', () => {
   const article = () => bundle.articles[0]!;
   let page: Page;
-  let scanStats: { longestSliceMs: number; slices: number; blocks: number; mentions: number } | undefined;
+  let scanStats: ScanLine | undefined;
 
   beforeAll(async () => {
     page = await harness.context.newPage();
     page.on('console', (m) => {
-      const t = m.text();
-      if (t.startsWith('[khabar] scanned')) scanStats = JSON.parse(t.slice('[khabar] scanned'.length));
+      scanStats = scanLineOf(m.text()) ?? scanStats;
     });
     // The page as the server sent it, before the content script (document_idle) runs.
     await page.addInitScript(() => {
