@@ -11,6 +11,9 @@ import type { Bundle } from '../core/types.ts';
 import type { ImportStatus } from '../lib/messages.ts';
 import { BUNDLED_META, BUNDLED_TABLES, type BundledTable, type ImportRecord, type LensDatabase } from './database.ts';
 import { articleBuckets, entityBuckets, gazetteerRecord, matcherRecord } from './rows.ts';
+import { isQuotaError } from './quota.ts';
+
+export { isQuotaError };
 
 export interface ImportOptions {
   /** Rows per write transaction. */
@@ -190,15 +193,6 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
   }
   progress(1);
   return { imported: true, resumed, version: bundle.version };
-}
-
-/** Whether an error (or an error inside Dexie's wrappers: inner, cause, a BulkError's failures) is the browser's storage quota. */
-export function isQuotaError(e: unknown, depth = 0): boolean {
-  if (typeof e !== 'object' || e === null || depth > 5) return false;
-  const x = e as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
-  if (x.name === 'QuotaExceededError') return true;
-  const failures = Array.isArray(x.failures) ? x.failures : x.failures && typeof x.failures === 'object' ? Object.values(x.failures) : [];
-  return failures.some((f) => isQuotaError(f, depth + 1)) || isQuotaError(x.inner, depth + 1) || isQuotaError(x.cause, depth + 1);
 }
 
 export const QUOTA_MESSAGE = 'not enough storage space for the bundled data (QuotaExceededError)';
