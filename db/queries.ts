@@ -86,7 +86,7 @@ export async function cardData(db: LensDatabase, entityId: string): Promise<Card
 }
 
 /** The search's record (db/rows.ts `gazetteerRecord`; its data is JSON), or null before the first import. */
-export async function gazetteerRecord(db: LensDatabase): Promise<GazetteerRecord | null> {
+export async function readGazetteerRecord(db: LensDatabase): Promise<GazetteerRecord | null> {
   const row = await db.meta.get('gazetteer');
   return row?.key === 'gazetteer' ? row : null;
 }

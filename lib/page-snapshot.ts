@@ -13,6 +13,7 @@
  */
 import type { SerializedMatcher } from '../core/match/automaton.ts';
 import { hashString } from '../core/util/hash.ts';
+import { isRecord } from './settings.ts';
 
 /*
  * The switched-off hosts are stored as 16-bit keys (hostKey), a filter that says "maybe switched
@@ -33,10 +34,6 @@ export const SNAPSHOT_MATCHER_MAX_CHARS = 2_000_000;
 export interface MatcherSnapshot {
   version: string;
   matcher: SerializedMatcher;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The stored matcher copy if it has the shape of one (loadMatcher still checks on building). */

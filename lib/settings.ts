@@ -44,7 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: HOVER_DWELL_MS,
 };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

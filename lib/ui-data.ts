@@ -15,7 +15,7 @@ import { relatedArticles, type RelatedArticle } from '../core/search/related.ts'
 import { SearchIndex } from '../core/search/search.ts';
 import type { Article, Entity, Mention } from '../core/types.ts';
 import { DB_NAME, openDatabase, type GazetteerData, type GazetteerRecord, type LensDatabase, type SiteRow, type StoredMention } from '../db/database.ts';
-import { allArticleRows, articleRow, gazetteerRecord, summary } from '../db/queries.ts';
+import { allArticleRows, articleRow, readGazetteerRecord, summary } from '../db/queries.ts';
 import { mentionsOf, unpackMentions } from '../db/rows.ts';
 import type { ArticleSummary, PageNames } from './messages.ts';
 
@@ -48,7 +48,7 @@ function buildGazetteer(record: GazetteerRecord | null): Gazetteer {
 let built: { version: string; gazetteer: Gazetteer } | undefined;
 
 export async function gazetteer(db: LensDatabase): Promise<Gazetteer> {
-  const record = await gazetteerRecord(db);
+  const record = await readGazetteerRecord(db);
   if (!record) return buildGazetteer(null);
   if (built?.version !== record.version) built = { version: record.version, gazetteer: buildGazetteer(record) };
   return built.gazetteer;

@@ -136,18 +136,6 @@ export function tokenise(text: string): Token[] {
   return tokens;
 }
 
-/** Index of the first token that ends after `offset` (binary search). */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The word before the one that `offset` lies in, normalised, and whether sentence punctuation
  * stands between them: a look back of a few characters, with no tokenising of the whole text.

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, LensDatabase, openDatabase, SCHEMA } from '../../db/database.ts';
 import { importBundle, importStatus, isReady, parseBundle, readImportRecord, throttleProgress } from '../../db/import.ts';
-import { articleRow, cardData, entityRow, gazetteerRecord, matcherPayload } from '../../db/queries.ts';
+import { articleRow, cardData, entityRow, matcherPayload, readGazetteerRecord } from '../../db/queries.ts';
 import type { Bundle } from '../../core/types.ts';
 import { ENTITY_BUCKETS, type GazetteerData } from '../../db/database.ts';
 import { bucketOf, coverageOf, entityBuckets, entityOf, mentionsOf } from '../../db/rows.ts';
@@ -94,7 +94,7 @@ describe('importBundle', () => {
     expect(await entityRow(db, 'place:nowhere')).toBeUndefined();
     expect(await matcherPayload(db)).toEqual({ version: bundle.version, matcher: bundle.matcher });
     // The search's record: every entity and its mentions, of this version.
-    const record = await gazetteerRecord(db);
+    const record = await readGazetteerRecord(db);
     expect(record?.version).toBe(bundle.version);
     const gazetteer = JSON.parse(record!.json) as GazetteerData;
     expect(gazetteer.entities).toEqual(bundle.entities);
@@ -137,7 +137,7 @@ describe('importBundle', () => {
     await importBundle(bulk, next);
     expect(await counts(db)).toEqual(expected(next));
     expect(await entityRow(db, 'place:village-3')).toBeUndefined();
-    expect((JSON.parse((await gazetteerRecord(db))!.json) as GazetteerData).entities.map((e) => e.id)).not.toContain('place:village-3');
+    expect((JSON.parse((await readGazetteerRecord(db))!.json) as GazetteerData).entities.map((e) => e.id)).not.toContain('place:village-3');
     expect(await db.sites.get('example.com')).toEqual({ host: 'example.com', enabled: false, updatedAt: 1 });
     expect((await importStatus(db)).bundleVersion).toBe(next.version);
   });
