@@ -82,7 +82,8 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['hidden', 'class', 'style', 'open'],
 };
 
-function defaultYield(): Promise<void> {
+/** A new task: scheduler.yield where the browser has it (the scanner's slices, the session's steps). */
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -197,7 +198,7 @@ export class Scanner {
   /** The scan loop: roots one after another, blocks in time slices, a yield between slices. */
   private async pump(): Promise<void> {
     const sliceMs = this.options.sliceMs ?? SCAN_SLICE_MS;
-    const yieldToPage = this.options.yieldToPage ?? defaultYield;
+    const nextTask = this.options.yieldToPage ?? yieldToPage;
     const styles = new StyleCache(
       (el) => this.isOwn(el),
       (el, info) => {
@@ -213,7 +214,7 @@ export class Scanner {
     };
     const nextSlice = async () => {
       endSlice();
-      await yieldToPage();
+      await nextTask();
       sliceStart = performance.now();
     };
     while (!this.stopped) {

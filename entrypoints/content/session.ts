@@ -18,7 +18,7 @@ import { HoverController } from '../../page/hover.ts';
 import { KeyboardNavigator } from '../../page/keyboard.ts';
 import { detectPageLanguage, isArabicLangTag } from '../../page/language.ts';
 import { MentionIndex } from '../../page/mention-index.ts';
-import { Scanner } from '../../page/scanner.ts';
+import { Scanner, yieldToPage } from '../../page/scanner.ts';
 import { CardUi } from './card-ui.tsx';
 import { scriptStartAt, takeEarlyRead } from './early-read.ts';
 import { answerExtensionPages, PageSettings } from './extension-pages.ts';
@@ -27,13 +27,6 @@ import { matcherOf, parseStartup, readStartup, siteEnabled, type Startup } from 
 
 function log(what: string): (error: unknown) => void {
   return (error) => console.warn(`[khabar] ${what}`, error);
-}
-
-/** A new task: scheduler.yield where the browser has it. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Resolves at DOMContentLoaded (at once when it is past). */
