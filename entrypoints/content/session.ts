@@ -157,7 +157,7 @@ export class PageSession {
 
   /** The matcher built while the page was still loading (see boot), for the first start. */
   private early: Promise<BuiltMatcher> | undefined;
-  /** What boot read on a page that turned Arabic later: its matcher, for the first start. */
+  /** What was just read (boot, on a page that turned Arabic later; restored): for the start it brings about. */
   private firstStartup: Startup | undefined;
   /** The highlighter made in boot (see there), for the first start to take over. */
   private earlyHighlighter: Highlighter | undefined;
@@ -434,7 +434,13 @@ export class PageSession {
     const enabled = await siteEnabled(startup, this.host);
     if (this.switchEvents === seen) this.wanted = enabled;
     const before = this.active;
-    await this.reconcile();
+    // A start this brings about uses what was just read rather than reading it again.
+    this.firstStartup = startup;
+    try {
+      await this.reconcile();
+    } finally {
+      this.firstStartup = undefined;
+    }
     // A session that restarted reports by itself; one that carried on must say its names again.
     if (this.active && this.active === before) this.report(this.active.index.counts());
   }
