@@ -96,6 +96,12 @@ export async function siteEnabled(db: LensDatabase, host: string): Promise<boole
   return (await db.sites.get(host))?.enabled ?? true;
 }
 
+/** Every host the reader switched off. */
+export async function disabledHosts(db: LensDatabase): Promise<string[]> {
+  const sites = await db.sites.toArray();
+  return sites.filter((s) => !s.enabled).map((s) => s.host);
+}
+
 export async function setSiteEnabled(db: LensDatabase, host: string, enabled: boolean): Promise<boolean> {
   await db.sites.put({ host, enabled, updatedAt: Date.now() });
   return enabled;

@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { DB_NAME, openDatabase, type LensDatabase } from '../../db/database.ts';
-import { matcherPayload } from '../../db/queries.ts';
+import { disabledHosts, matcherPayload } from '../../db/queries.ts';
 import {
   hostKey,
   parseDisabledHosts,
@@ -27,16 +27,8 @@ export interface SnapshotSources {
   disabledHosts: () => Promise<string[]>;
 }
 
-async function disabledHosts(db: LensDatabase): Promise<string[]> {
-  const sites = await db.sites.toArray();
-  return sites.filter((s) => !s.enabled).map((s) => s.host);
-}
-
 export const databaseSources = (db: () => LensDatabase = () => openDatabase(DB_NAME)): SnapshotSources => ({
-  matcher: async () => {
-    const payload = await matcherPayload(db());
-    return payload ? { version: payload.version, matcher: payload.matcher } : null;
-  },
+  matcher: () => matcherPayload(db()),
   disabledHosts: () => disabledHosts(db()),
 });
 
@@ -49,7 +41,7 @@ async function write(sources: SnapshotSources): Promise<void> {
     browser.storage.local.get([...SNAPSHOT_KEYS]),
   ]);
   const changes: Record<string, unknown> = {};
-  const stale: string[] = [];
+  let dropMatcher = false;
   const keys = [...new Set(hosts.map(hostKey))].sort();
   const storedKeys = parseDisabledHosts(stored[SNAPSHOT_DISABLED_HOSTS_KEY]);
   if (!storedKeys || !sameKeys(storedKeys, keys)) changes[SNAPSHOT_DISABLED_HOSTS_KEY] = keys;
@@ -62,12 +54,12 @@ async function write(sources: SnapshotSources): Promise<void> {
     const copy: MatcherSnapshot = { version: matcher.version, matcher: matcher.matcher };
     const json = JSON.stringify(copy);
     if (json.length > SNAPSHOT_MATCHER_MAX_CHARS) {
-      if (stored[SNAPSHOT_MATCHER_KEY] !== undefined) stale.push(SNAPSHOT_MATCHER_KEY);
+      dropMatcher = stored[SNAPSHOT_MATCHER_KEY] !== undefined;
     } else if (JSON.stringify(stored[SNAPSHOT_MATCHER_KEY] ?? null) !== json) {
       changes[SNAPSHOT_MATCHER_KEY] = copy;
     }
   }
-  if (stale.length > 0) await browser.storage.local.remove(stale);
+  if (dropMatcher) await browser.storage.local.remove(SNAPSHOT_MATCHER_KEY);
   if (Object.keys(changes).length > 0) await browser.storage.local.set(changes);
 }
 
