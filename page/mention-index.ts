@@ -188,7 +188,6 @@ export class MentionIndex {
   }
 }
 
-/** First index whose entry starts at or after `offset`. */
 /**
  * Whether [start, end) overlaps an entry of a node's list (sorted by start, entries disjoint): only
  * the entries either side of where `start` would go can. O(log n): a page that is one huge text
@@ -200,6 +199,7 @@ function overlapsAny(list: readonly NodeEntry[], start: number, end: number): bo
   return i > 0 && list[i - 1]!.end > start;
 }
 
+/** First index whose entry starts at or after `offset`. */
 function lowerBound(list: readonly NodeEntry[], offset: number): number {
   let lo = 0;
   let hi = list.length;

@@ -75,14 +75,8 @@ export class PageSettings {
     try {
       const win = doc.defaultView as (Window & typeof globalThis) | null;
       if (!win) return;
-      this.sheet ??= new win.CSSStyleSheet();
-      // Each change of a sheet with ::highlight() rules restyles the whole page: only when needed.
-      const css = highlightStyleCss(this.current.styles, highlightName);
-      if (css !== this.sheetCss) {
-        this.sheet.replaceSync(css);
-        this.sheetCss = css;
-      }
-      const sheet = this.sheet;
+      const sheet = (this.sheet ??= new win.CSSStyleSheet());
+      this.writeSheet(sheet);
       const adopted = doc.adoptedStyleSheets;
       if (adopted[adopted.length - 1] !== sheet) doc.adoptedStyleSheets = [...adopted.filter((s) => s !== sheet), sheet];
     } catch (error) {
@@ -121,15 +115,19 @@ export class PageSettings {
     this.current = next;
     if (this.sheet) {
       try {
-        const css = highlightStyleCss(next.styles, highlightName);
-        if (css !== this.sheetCss) {
-          this.sheet.replaceSync(css);
-          this.sheetCss = css;
-        }
+        this.writeSheet(this.sheet);
       } catch (error) {
         console.warn('[khabar] could not apply the highlight styles', error);
       }
     }
     return kindsChanged;
+  }
+
+  /** The reader's styles into the sheet: each change of a sheet with ::highlight() rules restyles the whole page, so only when they differ. */
+  private writeSheet(sheet: CSSStyleSheet): void {
+    const css = highlightStyleCss(this.current.styles, highlightName);
+    if (css === this.sheetCss) return;
+    sheet.replaceSync(css);
+    this.sheetCss = css;
   }
 }
