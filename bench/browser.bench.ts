@@ -368,10 +368,7 @@ async function hoverRuns(harness: Harness, path: string, count: number): Promise
 
 async function serviceWorkerImport(harness: Harness): Promise<{ loggedMs: number; untilReadyMs: number }> {
   const ext = await harness.extensionPage();
-  const cdp = await harness.context.newCDPSession(ext);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+  await harness.stopServiceWorker();
   await ext.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {

@@ -87,12 +87,6 @@ async function staleRecord(): Promise<void> {
   });
 }
 
-async function stopWorker(): Promise<void> {
-  const cdp = await h.context.newCDPSession(await h.extensionPage());
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
 
 describe('an import interrupted by the service worker being stopped', () => {
   it('leaves the database consistent, keeps the reader’s data, and finishes on the next start', { timeout: 180_000 }, async () => {
@@ -117,7 +111,7 @@ describe('an import interrupted by the service worker being stopped', () => {
         const s = await dbState();
         return s.record?.state === 'importing' && s.record.target === bundle.version ? true : undefined;
       }, { interval: 5, timeout: 10_000, what: 'the import to start' }).catch(() => undefined);
-      await stopWorker();
+      await h.stopServiceWorker();
       const s = await dbState();
       if (s.record?.state !== 'ready') interrupted = s;
       else await h.waitForReady();
@@ -174,7 +168,7 @@ describe('a database of schema 1 (the previous release)', () => {
 
     // The previous release's database: its five bundled tables complete and 'ready' for this very
     // extension version, so only the schema upgrade can make the worker import again.
-    await stopWorker();
+    await h.stopServiceWorker();
     await page.evaluate(
       async ({ schema, bundle, sites }) => {
         await new Promise<void>((ok, ko) => {

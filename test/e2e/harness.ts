@@ -216,6 +216,14 @@ export class Harness {
     return this.context.serviceWorkers().find(isExtensionWorker) ?? this.context.waitForEvent('serviceworker', { predicate: isExtensionWorker });
   }
 
+  /** Stop the extension's service worker, as the browser does when it idles (CDP). */
+  async stopServiceWorker(): Promise<void> {
+    const cdp = await this.context.newCDPSession(await this.extensionPage());
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  }
+
   /**
    * Stop the extension's service worker (as the browser does when it idles) and wait until a
    * fresh one answers: whatever it kept only in memory is gone.
@@ -225,10 +233,7 @@ export class Harness {
     await before.evaluate(() => {
       (self as unknown as { harnessMarker: boolean }).harnessMarker = true;
     });
-    const cdp = await this.context.newCDPSession(await this.extensionPage());
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await this.stopServiceWorker();
     await waitFor(
       async () => {
         await this.send({ type: 'getStatus' });
