@@ -87,7 +87,6 @@ async function staleRecord(): Promise<void> {
   });
 }
 
-
 describe('an import interrupted by the service worker being stopped', () => {
   it('leaves the database consistent, keeps the reader’s data, and finishes on the next start', { timeout: 180_000 }, async () => {
     const page = await h.extensionPage();
