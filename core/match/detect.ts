@@ -105,7 +105,13 @@ function keyOf(raw: RawMatch, patterns: readonly SerializedPattern[]): string {
 
 /** Whether any of the words is one of the cues' words. */
 function anyWordOf(words: readonly string[], cues: readonly { words: ReadonlySet<string> }[]): boolean {
-  for (const w of words) for (const cue of cues) if (cue.words.has(w)) return true;
+  for (const cue of cues) if (anyWordIn(words, cue.words)) return true;
+  return false;
+}
+
+/** Whether any of `words` is in `set` (one cue: no array made for it, on detect's hot path). */
+function anyWordIn(words: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const w of words) if (set.has(w)) return true;
   return false;
 }
 
@@ -116,7 +122,7 @@ function anyWordOf(words: readonly string[], cues: readonly { words: ReadonlySet
 function notANameHere(text: string, raw: RawMatch, patterns: readonly SerializedPattern[]): boolean {
   const previous = wordBefore(text, raw.start);
   if (!previous || previous.breakBetween) return false;
-  if (anyWordOf(readingsOf(previous.norm), EVENT_BEFORE_CUES)) return true;
+  if (anyWordIn(readingsOf(previous.norm), EVENT_BEFORE.words)) return true;
   return (
     (raw.proclitic === '' || raw.proclitic === 'و') &&
     !previous.norm.startsWith('ال') &&
@@ -124,7 +130,6 @@ function notANameHere(text: string, raw: RawMatch, patterns: readonly Serialized
     NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns))
   );
 }
-const EVENT_BEFORE_CUES = [EVENT_BEFORE];
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
@@ -159,7 +164,7 @@ function triggered(cues: readonly Cue[], category: Category, words: readonly (re
     if (!cue.for.includes(category)) continue;
     const window = Math.min(cue.window, words.length);
     for (let i = 0; i < window; i++) {
-      if (anyWordOf(words[i]!, [cue])) {
+      if (anyWordIn(words[i]!, cue.words)) {
         best = Math.max(best, cue.weight);
         break;
       }
