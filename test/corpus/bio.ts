@@ -3,11 +3,34 @@
  * sentences: tokens joined with spaces, each token's offsets kept, gold LOC/ORG spans.
  * Shared by the evaluation test and the benchmark (no test runner imported here).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
-export const ANERCORP = join(REPO_ROOT, '..', 'shared', 'anercorp', 'train.bio');
+const IN_SHARED = ['shared', 'anercorp', 'train.bio'];
+
+/** The checkout a local clone was made from (`git clone /work/main /tmp/x`), if it is one. */
+function originCheckout(): string | undefined {
+  try {
+    const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    return isAbsolute(url) && existsSync(url) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * ../shared next to this checkout, or next to the checkout it was cloned from when it is a local
+ * clone somewhere else; the first when neither holds it (the test then says where it looked).
+ */
+export const ANERCORP = ((): string => {
+  const here = join(REPO_ROOT, '..', ...IN_SHARED);
+  if (existsSync(here)) return here;
+  const origin = originCheckout();
+  const there = origin && join(origin, '..', ...IN_SHARED);
+  return there && existsSync(there) ? there : here;
+})();
 
 export interface Span {
   start: number;
