@@ -1,0 +1,80 @@
+/**
+ * The evaluation sets are sound data: every file parses, spans are inside their text, every gold
+ * entity exists in the gazetteer, ids are unique, every item names its page, and no page is in
+ * two splits. Data checks only: how well the detector does on them is `npm run eval`'s business.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseSetFileName, readSets, type SetFile } from '../../eval/sets.ts';
+import { buildSet } from '../../scripts/eval-build-sets.ts';
+import { realGazetteer, REPO_ROOT } from '../corpus/helpers.ts';
+
+const SETS_DIR = join(REPO_ROOT, 'eval', 'sets');
+const SRC_DIR = join(REPO_ROOT, 'eval', 'src');
+const files: SetFile[] = readdirSync(SETS_DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .map((name) => ({ name, text: readFileSync(join(SETS_DIR, name), 'utf8') }));
+const entityIds = new Set(realGazetteer().entities.map((e) => e.id));
+
+describe('eval sets', () => {
+  const { items, problems } = readSets(files, entityIds);
+
+  test('every set file is sound', () => {
+    expect(problems).toEqual([]);
+  });
+
+  test('each set has a dev and a heldout file, both with items', () => {
+    const names = [...new Set(files.map((f) => parseSetFileName(f.name)?.set))];
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const set of names) {
+      for (const split of ['dev', 'heldout']) {
+        expect(items.some((it) => it.set === set && it.split === split), `${set}.${split}`).toBe(true);
+      }
+    }
+  });
+
+  test('the set files are exactly what the labelled sources build (no hand edits drift)', () => {
+    const resolve = (key: string) => {
+      const hit = [...entityIds].filter((id) => id === key || id.slice(id.indexOf(':') + 1) === key);
+      if (hit.length !== 1) throw new Error(key);
+      return hit[0]!;
+    };
+    for (const src of readdirSync(SRC_DIR).filter((f) => f.endsWith('.txt'))) {
+      const set = src.replace(/\.txt$/, '');
+      const built = buildSet(set, readFileSync(join(SRC_DIR, src), 'utf8'), resolve);
+      expect(items.filter((it) => it.set === set)).toEqual(
+        expect.arrayContaining(built),
+      );
+      expect(items.filter((it) => it.set === set).length).toBe(built.length);
+    }
+  });
+});
+
+describe('readSets finds bad data', () => {
+  const ids = new Set(['place:albukamal']);
+  const good = {
+    id: 'x-1', set: 'x', split: 'dev', url: 'https://example.com/a', outlet: 'o', kind: 'sentence',
+    text: 'وصل الجيش إلى البوكمال', gold: [{ start: 14, end: 22, entity: 'place:albukamal' }], not: [],
+  };
+  const check = (name: string, item: object) => readSets([{ name, text: JSON.stringify(item) }], ids).problems;
+
+  test.each([
+    ['a sound item', 'x.dev.jsonl', good, 0],
+    ['a span past the end', 'x.dev.jsonl', { ...good, gold: [{ start: 14, end: 40, entity: 'place:albukamal' }] }, 1],
+    ['an unknown entity', 'x.dev.jsonl', { ...good, gold: [{ start: 14, end: 22, entity: 'place:nowhere' }] }, 1],
+    ['no URL', 'x.dev.jsonl', { ...good, url: '' }, 1],
+    ['a not span that reads otherwise', 'x.dev.jsonl', { ...good, not: [{ start: 0, end: 3, surface: 'الجيش', sense: 's' }] }, 1],
+    ['a heldout item in a dev file', 'x.dev.jsonl', { ...good, split: 'heldout' }, 1],
+    ['a file named otherwise', 'x.jsonl', good, 1],
+  ])('%s', (_why, name, item, count) => {
+    expect(check(name, item)).toHaveLength(count);
+  });
+
+  test('the same id twice, and one page in two splits', () => {
+    const text = JSON.stringify(good);
+    const other = JSON.stringify({ ...good, id: 'x-2', split: 'heldout' });
+    expect(readSets([{ name: 'x.dev.jsonl', text: `${text}\n${text}` }], ids).problems).toHaveLength(1);
+    expect(readSets([{ name: 'x.dev.jsonl', text }, { name: 'x.heldout.jsonl', text: other }], ids).problems).toHaveLength(1);
+  });
+});
