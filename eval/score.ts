@@ -72,6 +72,8 @@ export interface SetScore {
   falsePer30Items: number | null;
   falsePositives: Finding[];
   misses: Finding[];
+  /** Wrong person/outlet highlights (not counted in placeGroup), for information. */
+  otherFalsePositives: Finding[];
 }
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
@@ -106,6 +108,7 @@ export function scoreSet(
   let headlineFalse = 0;
   const falsePositives: Finding[] = [];
   const misses: Finding[] = [];
+  const otherFalsePositives: Finding[] = [];
   for (const item of items) {
     const mentions = detect(item.text);
     for (const m of mentions) {
@@ -115,11 +118,10 @@ export function scoreSet(
         continue;
       }
       c.fp++;
-      if (c !== pg) continue;
-      if (item.kind === 'headline') headlineFalse++;
+      if (c === pg && item.kind === 'headline') headlineFalse++;
       const gold = item.gold.find((g) => overlaps(g, m));
       const not = item.not.find((n) => overlaps(n, m));
-      falsePositives.push({
+      (c === pg ? falsePositives : otherFalsePositives).push({
         id: item.id, url: item.url, kind: item.kind, start: m.start, end: m.end, surface: item.text.slice(m.start, m.end),
         entity: m.entityId, confidence: m.confidence, context: context(item.text, m.start, m.end),
         ...(gold ? { goldEntity: gold.entity } : {}), ...(not ? { notSense: not.sense } : {}),
@@ -154,5 +156,6 @@ export function scoreSet(
     falsePer30Items: items.length === 0 ? null : (pg.fp / items.length) * 30,
     falsePositives,
     misses,
+    otherFalsePositives,
   };
 }

@@ -88,6 +88,10 @@ export function formatReport(report: EvalReport, list: boolean): string {
         const why = f.goldEntity ? `gold is ${f.goldEntity}` : f.notSense ? `not: ${f.notSense}` : 'no entity here';
         out.push(`  FP   ${f.entity} (${f.confidence?.toFixed(2)}) «${f.surface}» — ${why}\n       ${f.context}  [${f.id}]`);
       }
+      for (const f of s.otherFalsePositives) {
+        const why = f.goldEntity ? `gold is ${f.goldEntity}` : f.notSense ? `not: ${f.notSense}` : 'no entity here';
+        out.push(`  FP (person/outlet) ${f.entity} «${f.surface}» — ${why}\n       ${f.context}  [${f.id}]`);
+      }
       for (const m of s.misses) {
         out.push(`  MISS ${m.entity} «${m.surface}»${m.unlisted ? ' (not a gazetteer name)' : ''}\n       ${m.context}  [${m.id}]`);
       }

@@ -53,6 +53,10 @@ describe('scoreSet', () => {
     const s = scoreSet('t', 'dev', [a], detector({ [a.text]: [['رويترز', 'outlet:reuters']] }), ENTITIES);
     expect(s.placeGroup).toMatchObject({ tp: 0, fp: 0, gold: 0 });
     expect(s.other).toMatchObject({ tp: 1, found: 1, gold: 1 });
+    const b = item('قالت الرقة بلطف', 'sentence', [], [['الرقة', 'tenderness']]);
+    const wrong = scoreSet('t', 'dev', [b], detector({ [b.text]: [['الرقة', 'outlet:reuters']] }), ENTITIES);
+    expect(wrong.placeGroup.fp).toBe(0);
+    expect(wrong.otherFalsePositives).toEqual([expect.objectContaining({ entity: 'outlet:reuters', notSense: 'tenderness' })]);
   });
 
   test('recall on listed names leaves out the variants outlets write that the gazetteer does not list', () => {
