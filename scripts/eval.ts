@@ -1,23 +1,26 @@
 /**
- * npm run eval -- [--split dev|heldout|all] [--set NAME] [--json] [--no-list]
+ * npm run eval -- [--split dev|heldout|all] [--set NAME] [--json] [--no-list] [--core DIR]
  *
  * Runs the detector at its default confidence on every item of the evaluation sets
  * (eval/sets/NAME.SPLIT.jsonl) and prints, per set and split, precision and recall over place and
  * group mentions, false place/group highlights per 30 headlines, and every false positive and
  * miss with its context. --json prints the EvalReport (eval/score.ts) instead: that object is the
  * declared interface for tools and tests. The default split is dev: tune on dev, look at heldout
- * only to report.
+ * only to report. --core DIR measures the detector and gazetteer of another checkout (DIR/core,
+ * DIR/corpus) on these sets, e.g. a branch that changes detection, without merging it first.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadGazetteer, matcherFor } from '../core/corpus/build.ts';
-import { loadMatcher } from '../core/match/automaton.ts';
-import { MIN_CONFIDENCE } from '../core/match/context.ts';
-import { detect } from '../core/match/detect.ts';
-import { categoryOf } from '../core/types.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as BuildModule from '../core/corpus/build.ts';
+import type * as AutomatonModule from '../core/match/automaton.ts';
+import type * as ContextModule from '../core/match/context.ts';
+import type * as DetectModule from '../core/match/detect.ts';
+import type * as TypesModule from '../core/types.ts';
+import type * as FilesModule from './corpus-files.ts';
 import { scoreSet, type EntityInfo, type SetScore } from '../eval/score.ts';
 import { parseSetFileName, readSets, SPLITS } from '../eval/sets.ts';
-import { gazetteerFiles, ROOT } from './corpus-files.ts';
+import { ROOT } from './corpus-files.ts';
 
 export const SETS_DIR = join(ROOT, 'eval', 'sets');
 
@@ -26,28 +29,51 @@ export interface EvalReport {
   version: 1;
   minConfidence: number;
   split: 'dev' | 'heldout' | 'all';
+  /** The checkout whose core/ and corpus/ were measured. */
+  core: string;
   sets: SetScore[];
 }
 
 class UsageError extends Error {}
 
-function parseArgs(args: string[]): { split: EvalReport['split']; set?: string; json: boolean; list: boolean } {
+function parseArgs(args: string[]): { split: EvalReport['split']; set?: string; core: string; json: boolean; list: boolean } {
   let split: EvalReport['split'] = 'dev';
   let set: string | undefined;
+  let core = ROOT;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--split' || a === '--set') {
+    if (a === '--split' || a === '--set' || a === '--core') {
       const v = args[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
       if (a === '--set') set = v;
+      else if (a === '--core') {
+        core = resolve(v);
+        if (!existsSync(join(core, 'core', 'match', 'detect.ts'))) throw new UsageError(`--core ${v}: no core/match/detect.ts there`);
+      }
       else if (v === 'dev' || v === 'heldout' || v === 'all') split = v;
       else throw new UsageError(`--split is dev, heldout or all, not ${v}`);
     } else if (a !== '--json' && a !== '--no-list') throw new UsageError(`unknown option ${a}`);
   }
-  return { split, set, json: args.includes('--json'), list: !args.includes('--no-list') };
+  return { split, set, core, json: args.includes('--json'), list: !args.includes('--no-list') };
 }
 
-export function runEval(opts: { split: EvalReport['split']; set?: string }): EvalReport {
+/** The detector, gazetteer loader and constants of a checkout (this one by default). */
+async function loadCore(root: string) {
+  const load = <T>(path: string) => import(pathToFileURL(join(root, path)).href) as Promise<T>;
+  const [build, automaton, context, detectModule, types, files] = await Promise.all([
+    load<typeof BuildModule>('core/corpus/build.ts'),
+    load<typeof AutomatonModule>('core/match/automaton.ts'),
+    load<typeof ContextModule>('core/match/context.ts'),
+    load<typeof DetectModule>('core/match/detect.ts'),
+    load<typeof TypesModule>('core/types.ts'),
+    load<typeof FilesModule>('scripts/corpus-files.ts'),
+  ]);
+  return { ...build, ...automaton, ...context, ...detectModule, ...types, ...files };
+}
+
+export async function runEval(opts: { split: EvalReport['split']; set?: string; core?: string }): Promise<EvalReport> {
+  const coreRoot = opts.core ?? ROOT;
+  const { loadGazetteer, gazetteerFiles, categoryOf, loadMatcher, matcherFor, detect, MIN_CONFIDENCE } = await loadCore(coreRoot);
   const entities = loadGazetteer(gazetteerFiles());
   const info = new Map<string, EntityInfo>(entities.map((e) => [e.id, { category: categoryOf(e.kind), names: [e.name, ...e.aliases, ...e.weakAliases] }]));
   const files = readdirSync(SETS_DIR)
@@ -66,14 +92,14 @@ export function runEval(opts: { split: EvalReport['split']; set?: string }): Eva
       sets.push(scoreSet(set, split, items.filter((it) => it.set === set && it.split === split), run, info));
     }
   }
-  return { version: 1, minConfidence: MIN_CONFIDENCE, split: opts.split, sets };
+  return { version: 1, minConfidence: MIN_CONFIDENCE, split: opts.split, core: coreRoot, sets };
 }
 
 const pct = (x: number | null) => (x === null ? '—' : (x * 100).toFixed(1) + '%');
 const num = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
 export function formatReport(report: EvalReport, list: boolean): string {
-  const out: string[] = [`eval at default confidence (≥ ${report.minConfidence}), split ${report.split}`, ''];
+  const out: string[] = [`eval at default confidence (≥ ${report.minConfidence}), split ${report.split}, detector of ${report.core}`, ''];
   for (const s of report.sets) {
     const p = s.placeGroup;
     out.push(
@@ -101,15 +127,15 @@ export function formatReport(report: EvalReport, list: boolean): string {
   return out.join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   try {
     const opts = parseArgs(process.argv.slice(2));
-    const report = runEval(opts);
+    const report = await runEval(opts);
     process.stdout.write(opts.json ? JSON.stringify(report, null, 1) + '\n' : formatReport(report, opts.list));
   } catch (e) {
-    console.error(e instanceof UsageError ? `${e.message}\nusage: npm run eval -- [--split dev|heldout|all] [--set NAME] [--json] [--no-list]` : (e as Error).message);
+    console.error(e instanceof UsageError ? `${e.message}\nusage: npm run eval -- [--split dev|heldout|all] [--set NAME] [--json] [--no-list] [--core DIR]` : (e as Error).message);
     process.exitCode = 2;
   }
 }
 
-if (process.argv[1] && import.meta.filename === process.argv[1]) main();
+if (process.argv[1] && import.meta.filename === process.argv[1]) void main();
