@@ -100,6 +100,8 @@ function cardView(page: Page) {
       name: card.querySelector('h2')?.textContent ?? null,
       headlines: [...card.querySelectorAll('.kc-headline')].map((e) => e.textContent ?? ''),
       text: card.textContent ?? '',
+      /** The card's own stylesheet reached its shadow root (its custom properties are defined). */
+      styled: getComputedStyle(card).getPropertyValue('--kc-bg').trim() !== '',
     };
   }, HOST_ELEMENT_NAME);
 }
@@ -141,6 +143,7 @@ describe('Firefox', () => {
     }, { what: 'the hover card', timeout: 10_000 });
     const entity = bundle.entities.find((e) => e.id === 'place:albukamal')!;
     expect(card.name).toBe(entity.name);
+    expect(card.styled).toBe(true);
     const coverage = bundle.coverage.find((c) => c.entityId === entity.id)!;
     const headlines = coverage.articles.map((a) => bundle.articles.find((x) => x.id === a.articleId)!.headline);
     expect(card.headlines.length).toBeGreaterThan(0);

@@ -101,6 +101,9 @@ export class FirefoxHarness {
           // on every run and hide the extension's traffic: pointed nowhere, as Firefox's own test
           // harnesses do.
           'services.settings.server': 'data:,#remote-settings-dummy/v1',
+          // Captive-portal and connectivity probes (detectportal.firefox.com): the browser's, not ours.
+          'network.captive-portal-service.enabled': false,
+          'network.connectivity-service.enabled': false,
           // Everything bound elsewhere than the fixture server meets the recorder.
           'network.proxy.type': 1,
           'network.proxy.http': '127.0.0.1',
