@@ -11,6 +11,7 @@
  */
 import type { Category } from '../core/types.ts';
 import { EXTENSION_PREFIX, HIGHLIGHT_BATCH_MS } from '../lib/constants.ts';
+import { adoptSheet, dropSheet } from './adopted-sheets.ts';
 
 export type HighlightKey = Category | 'current';
 
@@ -117,7 +118,7 @@ export class Highlighter {
   adoptInto(root: Document | ShadowRoot): void {
     if (!this.sheet || this.adopted.has(root)) return;
     try {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      adoptSheet(root, this.sheet);
       this.adopted.add(root);
     } catch (error) {
       console.warn('[khabar] could not adopt highlight styles', error);
@@ -140,7 +141,7 @@ export class Highlighter {
     if (!sheet) return;
     for (const root of this.adopted) {
       try {
-        if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        adoptSheet(root, sheet);
       } catch {
         // A root whose document went away: nothing to restore.
       }
@@ -214,7 +215,7 @@ export class Highlighter {
     if (sheet) {
       for (const root of this.adopted) {
         try {
-          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+          dropSheet(root, sheet);
         } catch {
           // The root may be gone with its document; nothing to undo then.
         }

@@ -14,6 +14,7 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, highlightStyleCss, watchSettings, type Settings } from '../../lib/settings.ts';
 import { isTabMessage, type PageInfo } from '../../lib/tabs.ts';
+import { adoptSheet, dropSheet } from '../../page/adopted-sheets.ts';
 import { highlightName, type Highlighter } from '../../page/highlighter.ts';
 import { scrollMentionIntoView } from '../../page/keyboard.ts';
 import type { MentionIndex } from '../../page/mention-index.ts';
@@ -77,8 +78,7 @@ export class PageSettings {
       if (!win) return;
       const sheet = (this.sheet ??= new win.CSSStyleSheet());
       this.writeSheet(sheet);
-      const adopted = doc.adoptedStyleSheets;
-      if (adopted[adopted.length - 1] !== sheet) doc.adoptedStyleSheets = [...adopted.filter((s) => s !== sheet), sheet];
+      adoptSheet(doc, sheet, { last: true });
     } catch (error) {
       console.warn('[khabar] could not apply the highlight styles', error);
     }
@@ -89,7 +89,7 @@ export class PageSettings {
     const sheet = this.sheet;
     if (!sheet) return;
     try {
-      if (doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      dropSheet(doc, sheet);
     } catch {
       // A document that went away: nothing to undo.
     }

@@ -1,3 +1,5 @@
+import { adoptSheet } from '../../page/adopted-sheets.ts';
+
 /**
  * The card's styles as a constructed stylesheet adopted by its shadow root, instead of the <style>
  * element WXT's createShadowRootUi puts there: a page whose Content-Security-Policy has no
@@ -14,7 +16,7 @@ export function adoptShadowStyles(shadow: ShadowRoot): void {
     if (!win) return;
     const sheet = new win.CSSStyleSheet();
     sheet.replaceSync(styles.map((s) => s.textContent ?? '').join('\n'));
-    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    adoptSheet(shadow, sheet);
     for (const style of styles) style.remove();
   } catch (error) {
     // No constructable stylesheets: keep the <style> elements (pages without a strict CSP are fine).
