@@ -95,17 +95,19 @@ export function parseCorrection(raw: unknown): Correction | undefined {
 /** Any stored value → the valid corrections it holds, each once, newest first, at most MAX_CORRECTIONS. */
 export function parseCorrections(raw: unknown): Correction[] {
   if (!Array.isArray(raw)) return [];
+  const parsed = raw.map(parseCorrection).filter((c): c is Correction => c !== undefined);
+  // Newest first, so that of two equal corrections the newer is kept.
+  parsed.sort((a, b) => b.at - a.at);
   const seen = new Set<string>();
   const out: Correction[] = [];
-  for (const item of raw) {
-    const c = parseCorrection(item);
-    if (!c) continue;
+  for (const c of parsed) {
     const key = correctionKey(c);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(c);
+    if (out.length === MAX_CORRECTIONS) break;
   }
-  return out.sort((a, b) => b.at - a.at).slice(0, MAX_CORRECTIONS);
+  return out;
 }
 
 /** The list with `c` added (in front; an equal one is replaced). */

@@ -18,7 +18,7 @@ import {
   type CorrectionScope,
   type MentionFilter,
 } from '../../lib/corrections.ts';
-import { addCorrection, loadCorrections, removeCorrection, watchCorrections } from '../../lib/corrections-store.ts';
+import { addCorrection, removeCorrection, watchCorrections } from '../../lib/corrections-store.ts';
 import type { PageNames } from '../../lib/messages.ts';
 import type { Highlighter } from '../../page/highlighter.ts';
 import type { MentionIndex } from '../../page/mention-index.ts';
@@ -48,10 +48,8 @@ export class PageCorrections implements CorrectionActions {
   private filter: MentionFilter | undefined;
   /** The keys of the corrections applying here (a change that lifts one must scan again). */
   private applying = new Set<string>();
-  /** Bumped by every change heard: a slower first read must not undo a newer change. */
+  /** Bumped by every change heard: an older read (startup, restored) must not undo a newer change. */
   private changes = 0;
-  /** Resolves once the stored corrections are read (never rejects): the first scan waits for it. */
-  ready: Promise<void> = Promise.resolve();
 
   /** @param matcher the session's matcher, when it has one (for the stored form of a word) */
   constructor(private readonly matcher: () => Matcher | undefined) {}
@@ -60,16 +58,28 @@ export class PageCorrections implements CorrectionActions {
     return siteOf(this.host);
   }
 
-  /** Read the stored corrections for a page on `host`. */
-  load(host: string): void {
+  /**
+   * The corrections read with the settings (startup.ts, one storage read) for a page on `host`,
+   * before the first scan.
+   */
+  start(host: string, list: readonly Correction[]): void {
     this.host = host;
-    const seen = this.changes;
-    this.ready = loadCorrections().then(
-      (list) => {
-        if (this.changes === seen) this.use(list);
-      },
-      (error: unknown) => console.warn('[khabar] corrections unavailable', error),
-    );
+    this.use(list);
+  }
+
+  /**
+   * A fresh read (the page back from the back/forward cache, where no change reached it): applied
+   * to the running session like a change, unless a change was heard since the read began (`token`,
+   * from `readToken`).
+   */
+  refresh(list: readonly Correction[], token: number, target: CorrectionTarget | undefined, report: (names: PageNames) => void): void {
+    if (token !== this.changes) return;
+    this.changed(list, target, report);
+  }
+
+  /** See refresh. */
+  get readToken(): number {
+    return this.changes;
   }
 
   /** The scanner's filter: false for a mention the reader corrected. */
@@ -82,15 +92,18 @@ export class PageCorrections implements CorrectionActions {
   watch(target: () => CorrectionTarget | undefined, report: (names: PageNames) => void): () => void {
     return watchCorrections((list) => {
       this.changes++;
-      const lifted = this.use(list);
-      const t = target();
-      if (!t) return;
-      try {
-        applyTo(t, this.filter, lifted, report);
-      } catch (error) {
-        console.warn('[khabar] applying corrections failed', error);
-      }
+      this.changed(list, target(), report);
     });
+  }
+
+  private changed(list: readonly Correction[], target: CorrectionTarget | undefined, report: (names: PageNames) => void): void {
+    const lifted = this.use(list);
+    if (!target) return;
+    try {
+      applyTo(target, this.filter, lifted, report);
+    } catch (error) {
+      console.warn('[khabar] applying corrections failed', error);
+    }
   }
 
   /** Record that the mention's word is not this entity, here (`host`) or everywhere (`global`). */
@@ -140,5 +153,10 @@ export function applyTo(
     }
     if (gone.length > 0 && !lifted) report(t.index.counts());
   }
-  if (lifted) t.scanner.rescan([document.body ?? document.documentElement]);
+  if (lifted) {
+    t.scanner.rescan([document.body ?? document.documentElement]);
+    // Reported here too: the scanner reports only counts that differ from its last report, which
+    // may be these very counts (from before the correction was made).
+    void t.scanner.idle().then(() => report(t.index.counts()));
+  }
 }

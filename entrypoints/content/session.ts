@@ -220,9 +220,8 @@ export class PageSession {
       this.dropEarlyHighlighter();
       return;
     }
-    // Read only on a page that reads as Arabic (the rest of the web reads nothing), beside the settings.
-    this.corrections.load(host);
     const settings = await (startup ?? readStartup(host));
+    this.corrections.start(host, settings.corrections);
     this.settings.use(settings.settings);
     if (!declared) this.firstStartup = settings;
     this.ctx.onInvalidated(this.settings.watch(() => void this.reconcile().catch(log('restart failed'))));
@@ -337,7 +336,6 @@ export class PageSession {
       await afterNextFrame();
       if (this.abandoned(kinds)) return giveUp(highlighter);
     }
-    await this.corrections.ready;
     const shadowRoots = new ShadowRootList();
     // The scan starts now; the card's UI joins when it is ready (its host element is only added
     // to the page when a card first opens, so until then no node of the page is ours).
@@ -438,8 +436,10 @@ export class PageSession {
    */
   private async restored(): Promise<void> {
     const seen = this.switchEvents;
+    const corrections = this.corrections.readToken;
     const startup = await readStartup(this.host);
     this.settings.apply(startup.settings);
+    this.corrections.refresh(startup.corrections, corrections, this.active, (names) => this.report(names));
     const enabled = await siteEnabled(startup, this.host);
     if (this.switchEvents === seen) this.wanted = enabled;
     const before = this.active;
