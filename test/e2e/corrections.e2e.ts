@@ -215,6 +215,34 @@ async function axeCard(page: Page): Promise<{ violations: string[]; lowContrast:
   }, HOST_ELEMENT_NAME);
 }
 
+/** Marks the stored data as an older bundle's failed import, so the next getStatus imports the bundle again. */
+async function staleImport(): Promise<void> {
+  const page = await h.extensionPage();
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const r = indexedDB.open('khabar-lens');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    await new Promise<void>((ok, ko) => {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put({ key: 'import', state: 'error', progress: 0, target: 'an-older-bundle', done: {}, error: 'test', updatedAt: 0 });
+      tx.oncomplete = () => ok();
+      tx.onerror = () => ko(tx.error);
+    });
+    db.close();
+  });
+}
+
+/** What extension storage holds under `key`, read from an extension page. */
+async function stored(key: string): Promise<unknown> {
+  const page = await h.extensionPage();
+  return page.evaluate(async (k) => {
+    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage;
+    return (await storage.local.get(k))[k];
+  }, key);
+}
+
 /** A mark set in the page's own world: still there means the page was not reloaded. */
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
 const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true);
@@ -283,6 +311,20 @@ describe("'not this' end to end", () => {
   });
 
   it('stays gone after a reload', async () => {
+    await tabB.reload({ waitUntil: 'load' });
+    await waitFor(async () => ((await highlightTotal(tabB)) > 0 ? true : undefined), { what: 'the reloaded page scanned', timeout: 30_000 });
+    expect(await highlightedCount(tabB, shared.text)).toBe(0);
+    await markPage(tabB);
+  });
+
+  it('survives a new import of the bundle (what an update does) and a restart of the worker', async () => {
+    const before = await stored('corrections');
+    expect(before).toEqual([expect.objectContaining({ entityId: shared.entityId, host: site, text: shared.text })]);
+    await staleImport();
+    await h.stopServiceWorker();
+    await h.send({ type: 'getStatus' });
+    await h.waitForReady();
+    expect(await stored('corrections')).toEqual(before);
     await tabB.reload({ waitUntil: 'load' });
     await waitFor(async () => ((await highlightTotal(tabB)) > 0 ? true : undefined), { what: 'the reloaded page scanned', timeout: 30_000 });
     expect(await highlightedCount(tabB, shared.text)).toBe(0);
