@@ -28,6 +28,12 @@ export interface CorrectionActions {
   site: string;
   hide(mention: { entityId: string; text: string }, entityName: string, scope: CorrectionScope): Promise<Correction>;
   undo(correction: Correction): Promise<void>;
+  /**
+   * Whether a click is the reader's: on a page the card's shadow root is open, and the page's own
+   * scripts must not be able to press "not this" for the reader (the content script passes
+   * `event.isTrusted`). Left out: every click counts.
+   */
+  allow?: (event: Event) => boolean;
 }
 
 export interface CorrectionControlProps {
@@ -62,16 +68,17 @@ export function CorrectionControl(props: CorrectionControlProps): JSX.Element | 
 
   if (!unsure && !actions) return null;
 
-  const hide = (scope: CorrectionScope) => {
-    if (!actions) return;
+  const fromReader = (event: Event) => !actions?.allow || actions.allow(event);
+  const hide = (scope: CorrectionScope, event: Event) => {
+    if (!actions || !fromReader(event)) return;
     setStep({ kind: 'saving' });
     actions.hide(mention, props.entityName, scope).then(
       (correction) => setStep({ kind: 'done', correction }),
       () => setStep({ kind: 'failed' }),
     );
   };
-  const undo = (correction: Correction) => {
-    if (!actions) return;
+  const undo = (correction: Correction, event: Event) => {
+    if (!actions || !fromReader(event)) return;
     setStep({ kind: 'saving' });
     actions.undo(correction).then(
       () => setStep({ kind: 'undone' }),
@@ -95,17 +102,21 @@ export function CorrectionControl(props: CorrectionControlProps): JSX.Element | 
               class="kc-link"
               aria-expanded={step.kind === 'choosing' ? 'true' : 'false'}
               aria-controls={`${uid}-choices`}
-              onClick={() => setStep(step.kind === 'choosing' ? { kind: 'idle' } : { kind: 'choosing' })}
+              onClick={(e) => {
+                if (fromReader(e)) setStep(step.kind === 'choosing' ? { kind: 'idle' } : { kind: 'choosing' });
+              }}
             >
               {t('notThis', lang)}
             </button>
           )}
           {step.kind === 'choosing' && (
             <div class="kc-choices" id={`${uid}-choices`} role="group" aria-label={t('notThisChoices', lang, { word })}>
-              <button type="button" class="kc-btn" ref={firstChoiceRef} onClick={() => hide('host')}>
-                {t('hideOnSite', lang, { word, site: actions.site })}
-              </button>
-              <button type="button" class="kc-btn" onClick={() => hide('global')}>
+              {actions.site && (
+                <button type="button" class="kc-btn" ref={firstChoiceRef} onClick={(e) => hide('host', e)}>
+                  {t('hideOnSite', lang, { word, site: actions.site })}
+                </button>
+              )}
+              <button type="button" class="kc-btn" ref={actions.site ? undefined : firstChoiceRef} onClick={(e) => hide('global', e)}>
                 {t('hideEverywhere', lang, { word })}
               </button>
             </div>
@@ -117,7 +128,7 @@ export function CorrectionControl(props: CorrectionControlProps): JSX.Element | 
                 {step.correction.host === null
                   ? t('hiddenEverywhere', lang, { word })
                   : t('hiddenOnSite', lang, { word, site: step.correction.host })}{' '}
-                <button type="button" class="kc-btn" ref={undoRef} onClick={() => undo(step.correction)}>
+                <button type="button" class="kc-btn" ref={undoRef} onClick={(e) => undo(step.correction, e)}>
                   {t('undo', lang)}
                 </button>
               </>

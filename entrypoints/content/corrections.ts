@@ -82,6 +82,9 @@ export class PageCorrections implements CorrectionActions {
     return this.changes;
   }
 
+  /** Only the reader's own clicks (the page's scripts can reach the card's open shadow root). */
+  readonly allow = (event: Event): boolean => event.isTrusted;
+
   /** The scanner's filter: false for a mention the reader corrected. */
   readonly accepts = (entityId: string, text: string): boolean => !this.filter?.(entityId, text);
 

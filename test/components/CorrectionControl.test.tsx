@@ -131,4 +131,27 @@ describe('not this', () => {
     expect(screen.queryByRole('group', { name: 'لا تبرز «القائم» بهذا المعنى' })).toBeNull();
     expect(actions.hide).not.toHaveBeenCalled();
   });
+
+  it("ignores clicks the actions do not count as the reader's (a page's script in the open shadow root)", async () => {
+    const { actions } = fakeActions();
+    actions.allow = () => false;
+    card(1, actions);
+    const toggle = screen.getByRole('button', { name: 'ليس هذا؟' });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    actions.allow = () => true;
+    fireEvent.click(toggle);
+    actions.allow = () => false;
+    fireEvent.click(screen.getByRole('button', { name: 'في كل المواقع' }));
+    expect(actions.hide).not.toHaveBeenCalled();
+  });
+
+  it('offers only "every site" on a page without a host (a local file)', async () => {
+    const { actions } = fakeActions();
+    actions.site = '';
+    card(1, actions);
+    fireEvent.click(screen.getByRole('button', { name: 'ليس هذا؟' }));
+    const group = screen.getByRole('group', { name: 'لا تبرز «القائم» بهذا المعنى' });
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['في كل المواقع']);
+  });
 });

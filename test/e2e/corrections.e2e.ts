@@ -283,6 +283,13 @@ describe("'not this' end to end", () => {
   it('a sure match has no unsure note; the control is axe-clean when open', async () => {
     await openCard(tabA, shared.text, shared.entityName);
     expect(await unsureNote(tabA)).toBeNull();
+    // The page's own script can reach the open shadow root: its clicks do nothing.
+    const forged = await tabA.evaluate((host) => {
+      const button = document.querySelector(host)!.shadowRoot!.querySelector<HTMLButtonElement>('.kc-link')!;
+      button.click();
+      return button.getAttribute('aria-expanded');
+    }, HOST_ELEMENT_NAME);
+    expect(forged).toBe('false');
     await tabA.getByRole('button', { name: 'ليس هذا؟' }).click();
     await tabA.getByRole('group', { name: `لا تبرز «${shared.text}» بهذا المعنى` }).waitFor();
     const audit = await axeCard(tabA);
