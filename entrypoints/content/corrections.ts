@@ -95,7 +95,11 @@ export class PageCorrections implements CorrectionActions {
   watch(target: () => CorrectionTarget | undefined, report: (names: PageNames) => void): () => void {
     return watchCorrections((list) => {
       this.changes++;
-      this.changed(list, target(), report);
+      const t = target();
+      // A report that comes later (after a rescan) only while the same session still runs.
+      this.changed(list, t, (names) => {
+        if (target() === t) report(names);
+      });
     });
   }
 
