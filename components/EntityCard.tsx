@@ -28,6 +28,8 @@ export interface EntityCardProps extends CardData {
   maxArticles?: number;
   /** dialog for the hover card; region where the card is part of a page (side panel). */
   role?: 'dialog' | 'region';
+  /** About the match the card was opened from (the hover card: CorrectionControl), under the header. */
+  matchNote?: JSX.Element | null;
 }
 
 export function EntityCard(props: EntityCardProps): JSX.Element {
@@ -73,6 +75,7 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
           </button>
         )}
       </header>
+      {props.matchNote}
 
       <dl class="kc-facts">
         {parent && (

@@ -50,6 +50,8 @@ export interface ScannerOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Called after each scan that changed the mentions. */
   onChange?: () => void;
+  /** Mentions this says no to are neither indexed nor painted (the reader's corrections). */
+  accept?: (entityId: string, text: string) => boolean;
   /** Yields to the page between slices (default: scheduler.yield, else a macrotask). */
   yieldToPage?: () => Promise<void>;
   sliceMs?: number;
@@ -301,6 +303,7 @@ export class Scanner {
       const m = whole ? found : { ...found, start: found.start + at.from, end: found.end + at.from };
       if (m.start < at.accept) continue; // the previous window's
       if (m.start >= cut) break;
+      if (this.options.accept && !this.options.accept(m.entityId, m.text)) continue;
       const spec = spanToRange(block, m.start, m.end);
       if (!spec) continue;
       const kind = this.kinds.get(m.entityId);

@@ -12,6 +12,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { followName } from '../../components/card-position.ts';
+import { CorrectionControl, type CorrectionActions } from '../../components/CorrectionControl.tsx';
 import { EntityCard } from '../../components/EntityCard.tsx';
 import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
 import { t, type UiLang } from '../../lib/i18n.ts';
@@ -33,6 +34,8 @@ export interface CardUiOptions {
   lang?: UiLang | (() => UiLang);
   /** Told when the card closes by its own means (close button, Escape inside the card). */
   onClosed?: () => void;
+  /** The reader's "not this" (issue 10 item 4): shown in the card when given. */
+  corrections?: CorrectionActions;
 }
 
 export class CardUi {
@@ -45,6 +48,8 @@ export class CardUi {
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private readonly settled = new Map<string, CardData | null>();
   private announcement = '';
+  /** Counts the card's opens on a new mention: the match line (CorrectionControl) starts afresh. */
+  private opens = 0;
   /** A hover's open being timed: from the dwell's end to the frame that paints the card's data. */
   private timing: { mention: PlacedMention; since: number; restAt?: number; loading: boolean } | undefined;
 
@@ -135,6 +140,7 @@ export class CardUi {
    * @param restAt when the pointer came to rest on the name (its last move), likewise
    */
   open(m: PlacedMention, since?: number, restAt?: number): void {
+    if (this.state.kind === 'closed' || this.state.mention !== m) this.opens++;
     this.timing = since === undefined ? undefined : { mention: m, since, restAt, loading: false };
     this.ensureMounted();
     this.theme = pageTheme(m.spec.startContainer.parentElement);
@@ -194,7 +200,21 @@ export class CardUi {
               this.floating = el;
             }}>
             {state.kind === 'ready' ? (
-              <EntityCard {...state.data} lang={lang} theme={this.theme} onClose={() => this.close(true)} />
+              <EntityCard
+                {...state.data}
+                lang={lang}
+                theme={this.theme}
+                onClose={() => this.close(true)}
+                matchNote={
+                  <CorrectionControl
+                    key={this.opens}
+                    mention={state.mention}
+                    entityName={state.data.entity.name}
+                    lang={lang}
+                    actions={this.options.corrections}
+                  />
+                }
+              />
             ) : (
               <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang} role="dialog" aria-label={state.mention.text}>
                 <p class="kc-status">{t(state.kind === 'loading' ? 'loading' : 'notFound', lang)}</p>

@@ -20,6 +20,7 @@ import { detectPageLanguage, isArabicLangTag } from '../../page/language.ts';
 import { MentionIndex } from '../../page/mention-index.ts';
 import { Scanner, yieldToPage } from '../../page/scanner.ts';
 import { CardUi } from './card-ui.tsx';
+import { PageCorrections } from './corrections.ts';
 import { scriptStartAt, takeEarlyRead } from './early-read.ts';
 import { answerExtensionPages, PageSettings } from './extension-pages.ts';
 import { ShadowRootList } from './shadow-roots.ts';
@@ -141,6 +142,8 @@ export class PageSession {
   private host = '';
   /** The reader's settings (issue 4: kinds, styles, language, hover delay), followed live. */
   private readonly settings = new PageSettings();
+  /** The reader's "not this" corrections (issue 10 item 4): the scan's filter, followed live. */
+  private readonly corrections = new PageCorrections(() => this.matcher?.matcher);
 
   constructor(private readonly ctx: ContentScriptContext) {
     // The popup's and side panel's questions (pageInfo, reveal): answered on every page.
@@ -218,9 +221,11 @@ export class PageSession {
       return;
     }
     const settings = await (startup ?? readStartup(host));
+    this.corrections.start(host, settings.corrections);
     this.settings.use(settings.settings);
     if (!declared) this.firstStartup = settings;
     this.ctx.onInvalidated(this.settings.watch(() => void this.reconcile().catch(log('restart failed'))));
+    this.ctx.onInvalidated(this.corrections.watch(() => this.active, (names) => this.report(names)));
     // The reader's per-site switch, live: the background announces changes to every tab.
     const onMessage = (message: unknown) => {
       try {
@@ -293,6 +298,7 @@ export class PageSession {
     const cardReady = CardUi.create(this.ctx, {
       fetchCard: (entityId) => sendRequest({ type: 'getCard', entityId }),
       onClosed: () => keyboard?.clearCurrent(),
+      corrections: this.corrections,
       get lang() {
         return settings.current.lang;
       },
@@ -341,6 +347,7 @@ export class PageSession {
       highlighter,
       isOwn: (node) => card?.owns(node) ?? false,
       onShadowRoot: (root) => shadowRoots.add(root),
+      accept: this.corrections.accepts,
       report: (names) => this.report(names),
       onChange: () => {
         // The open card's name may have been scanned away (the page replaced it).
@@ -429,8 +436,10 @@ export class PageSession {
    */
   private async restored(): Promise<void> {
     const seen = this.switchEvents;
+    const corrections = this.corrections.readToken;
     const startup = await readStartup(this.host);
     this.settings.apply(startup.settings);
+    this.corrections.refresh(startup.corrections, corrections, this.active, (names) => this.report(names));
     const enabled = await siteEnabled(startup, this.host);
     if (this.switchEvents === seen) this.wanted = enabled;
     const before = this.active;

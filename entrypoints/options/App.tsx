@@ -22,6 +22,7 @@ import {
 import { setSiteEnabled } from '../../lib/tabs.ts';
 import { errorText } from '../../lib/errors.ts';
 import { disabledSites, uiDatabase } from '../../lib/ui-data.ts';
+import { CorrectionsList } from './Corrections.tsx';
 
 const KINDS_OF: Record<Category, readonly EntityKind[]> = {
   place: PLACE_KINDS,
@@ -92,6 +93,8 @@ export function OptionsApp(): JSX.Element {
           <HoverDelayField settings={settings} lang={lang} onSave={save} />
 
           <DisabledSites lang={lang} onError={setError} />
+
+          <CorrectionsList lang={lang} onError={setError} onRemoved={() => flash(t('saved', lang))} />
 
           <p>
             <button

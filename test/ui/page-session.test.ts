@@ -235,3 +235,36 @@ describe('shadow roots for the hover look-ups', () => {
     expect(list.live()).not.toContain(roots[0]);
   });
 });
+
+describe("the reader's corrections (issue 10 item 4)", () => {
+  const albukamal = (host: string | null) => ({
+    surface: 'البوكمال',
+    entityId: 'place:albukamal',
+    host,
+    text: 'البوكمال',
+    entityName: 'البوكمال',
+    at: 1,
+  });
+
+  it('are read in the one start-up read: a corrected word is never highlighted', async () => {
+    await fakeBrowser.storage.local.set({ corrections: [albukamal(location.hostname)] });
+    const get = vi.spyOn(browser.storage.local, 'get');
+    await new PageSession(fakeContext()).boot();
+    expect(highlighted()).toEqual({ 'khabar-group': 2, 'khabar-place': 1 });
+    expect(get).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(reports().at(-1)).toEqual({ 'group:syrian-army': 1, 'group:isis': 1, 'place:deir-ez-zor': 1 }));
+  });
+
+  it('apply live without a restart, and their removal brings the highlight back', async () => {
+    await new PageSession(fakeContext()).boot();
+    expect(highlighted()).toEqual({ 'khabar-group': 2, 'khabar-place': 2 });
+    await fakeBrowser.storage.local.set({ corrections: [albukamal(null)] });
+    await vi.waitFor(() => expect(highlighted()).toEqual({ 'khabar-group': 2, 'khabar-place': 1 }));
+    await vi.waitFor(() => expect(reports().at(-1)?.['place:albukamal']).toBeUndefined());
+    await fakeBrowser.storage.local.set({ corrections: [] });
+    await vi.waitFor(() => expect(highlighted()).toEqual({ 'khabar-group': 2, 'khabar-place': 2 }));
+    await vi.waitFor(() => expect(reports().at(-1)?.['place:albukamal']).toBe(1));
+    // The matcher was never asked for again: no restart.
+    expect(sent.filter((r) => r.type === 'getMatcher')).toEqual([]);
+  });
+});
