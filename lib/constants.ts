@@ -144,13 +144,8 @@ export const LANGUAGE_RECHECK_MS = 10_000;
 
 // ── Keyboard ─────────────────────────────────────────────────────────────────────────────────────
 
-/**
- * Alt+Shift+N / Alt+Shift+P step to the next / previous name. Physical key codes (KeyN, KeyP), so
- * the shortcut works on an Arabic keyboard layout too; Alt+Shift avoids the browser's own Ctrl
- * shortcuts and pages' single-key shortcuts, and is ignored while focus is in an editable field.
- */
-export const KEY_NEXT_CODE = 'KeyN';
-export const KEY_PREV_CODE = 'KeyP';
+// The shortcuts are manifest commands, remappable by the reader: lib/commands.ts (and why not
+// Alt+Shift). While a card is open, Tab moves focus into it (page/card-keys.ts).
 
 // ── Names ────────────────────────────────────────────────────────────────────────────────────────
 

@@ -10,5 +10,7 @@ export const SNAPSHOT_MATCHER_KEY = 'snapshot.matcher';
 /** `string[]`: the hostKey of every switched-off host (see lib/page-snapshot.ts). */
 export const SNAPSHOT_DISABLED_HOSTS_KEY = 'snapshot.disabledHostKeys';
 export const SNAPSHOT_KEYS = [SNAPSHOT_MATCHER_KEY, SNAPSHOT_DISABLED_HOSTS_KEY] as const;
+/** `true` while the reader paused the extension everywhere (lib/pause.ts). */
+export const PAUSED_KEY = 'paused';
 /** Everything a page session reads before its first scan, in one storage.local.get. */
-export const STARTUP_KEYS = [SETTINGS_KEY, ...SNAPSHOT_KEYS] as const;
+export const STARTUP_KEYS = [SETTINGS_KEY, ...SNAPSHOT_KEYS, PAUSED_KEY] as const;

@@ -9,7 +9,8 @@ import type { SerializedMatcher } from '../../core/match/automaton.ts';
 import { sendRequest } from '../../lib/messages.ts';
 import { hostKey, parseDisabledHosts, parseMatcherSnapshot } from '../../lib/page-snapshot.ts';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../lib/settings.ts';
-import { SETTINGS_KEY, SNAPSHOT_DISABLED_HOSTS_KEY, SNAPSHOT_MATCHER_KEY } from '../../lib/storage-keys.ts';
+import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_DISABLED_HOSTS_KEY, SNAPSHOT_MATCHER_KEY } from '../../lib/storage-keys.ts';
+import { parsePaused } from '../../lib/pause.ts';
 import { readStored } from './early-read.ts';
 
 export interface Startup {
@@ -18,17 +19,20 @@ export interface Startup {
   enabled: boolean | undefined;
   /** The unfiltered matcher from the snapshot; undefined: ask the background (matcher()). */
   matcher: SerializedMatcher | undefined;
+  /** The reader paused the extension everywhere (lib/pause.ts). */
+  paused: boolean;
 }
 
 /** Settings and snapshot from what storage holds (readStored); undefined: defaults and messages. */
 export function parseStartup(stored: Record<string, unknown> | undefined, host: string): Startup {
-  if (!stored) return { settings: DEFAULT_SETTINGS, enabled: undefined, matcher: undefined };
+  if (!stored) return { settings: DEFAULT_SETTINGS, enabled: undefined, matcher: undefined, paused: false };
   const disabled = parseDisabledHosts(stored[SNAPSHOT_DISABLED_HOSTS_KEY]);
   return {
     settings: parseSettings(stored[SETTINGS_KEY]),
     // Listed: maybe switched off (the keys are a filter, lib/page-snapshot.ts), the background knows.
     enabled: disabled ? (disabled.has(hostKey(host)) ? undefined : true) : undefined,
     matcher: parseMatcherSnapshot(stored[SNAPSHOT_MATCHER_KEY])?.matcher,
+    paused: parsePaused(stored[PAUSED_KEY]),
   };
 }
 
