@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../../components/ui.css';
+import { WelcomeApp } from './App.tsx';
+
+render(<WelcomeApp />, document.getElementById('app')!);
