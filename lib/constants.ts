@@ -144,6 +144,13 @@ export const LANGUAGE_RECHECK_MS = 10_000;
 
 // ── Keyboard ─────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A "read the source in the side panel" request (lib/reader-request.ts) older than this when the
+ * side panel starts was meant for an earlier opening of the panel: the panel opens within a second
+ * of the click, and a reader who opens it again later expects the list, not that article.
+ */
+export const READER_REQUEST_FRESH_MS = 10_000;
+
 // The shortcuts are manifest commands, remappable by the reader: lib/commands.ts (and why not
 // Alt+Shift). While a card is open, Tab moves focus into it (page/card-keys.ts).
 
