@@ -84,7 +84,9 @@ export function Shortcuts(props: { lang: UiLang; headingLevel?: 2 | 3; compact?:
       {!props.compact && <p class="muted">{t('shortcutTab', lang)}</p>}
       <p>
         <button type="button" class="btn-link" onClick={openShortcutSettings}>
-          {t('shortcutsChange', lang, { page: CHROME_SHORTCUTS_PAGE })}
+          {t('shortcutsChange', lang, {
+            page: typeof commandsApi()?.openShortcutSettings === 'function' ? 'about:addons' : CHROME_SHORTCUTS_PAGE,
+          })}
         </button>
       </p>
     </section>

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
+import { CLOSE_GRACE_MS, HOST_ELEMENT_NAME } from '../../lib/constants.ts';
 import { readArticles } from './fixtures/make-pages.ts';
 import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
 
@@ -182,6 +182,33 @@ describe('the card from the keyboard', () => {
     expect(off).toMatchObject({ ok: true, paused: false });
     await waitFor(async () => (painted(await highlightCounts(page)) > 0 ? true : undefined), { what: 'the highlights back', timeout: 30_000 });
     await waitFor(async () => (/^\d+$/.test(await h.badgeText(page)) ? true : undefined), { what: 'the count on the badge again' });
+  });
+
+  it('a pinned card stays when the pointer leaves; the source opens in the side panel', async () => {
+    await h.command('next-name', page);
+    await waitFor(async () => ((await cardName(page)) ? true : undefined), { what: 'a card' });
+    const pin = page.locator(`${HOST_ELEMENT_NAME} [data-action="pin"]`);
+    await pin.click();
+    expect(await pin.getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: '/tmp/keys-card-pinned.png' });
+    // The pointer engaged with the card (the click), then leaves it for the page's far corner.
+    await page.mouse.move(3, 3, { steps: 5 });
+    await page.waitForTimeout(CLOSE_GRACE_MS * 3);
+    expect(await cardName(page)).toBeTruthy();
+    // The first source, in the side panel's reader: the request reaches the background and the panel opens.
+    const source = page.locator(`${HOST_ELEMENT_NAME} [data-action="open-source"]`);
+    await source.click();
+    const sw = await h.serviceWorker();
+    const request = await waitFor(
+      () => sw.evaluate(async () => (await chrome.storage.session.get('reader.request'))['reader.request'] as { articleId: string } | undefined),
+      { what: 'the reader request' },
+    );
+    expect(request.articleId).toMatch(/^\w+$/);
+    // sidePanel.open, called from the click's message, was allowed (no failure logged by the card).
+    await page.waitForTimeout(300);
+    expect(h.console.filter((c) => c.text.includes('opening the source'))).toEqual([]);
+    await page.keyboard.press('Escape'); // focus is on the card's button: Escape there closes it
+    await waitFor(async () => ((await cardName(page)) === null ? true : undefined), { what: 'the pinned card to close on Escape' });
   });
 
   it("the card's 'turn off on this site' switches the site off", async () => {
