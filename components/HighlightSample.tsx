@@ -10,6 +10,7 @@ import type { Category } from '../core/types.ts';
 import { t, type UiLang } from '../lib/i18n.ts';
 import { highlightStyleCss, type Settings } from '../lib/settings.ts';
 import { HIGHLIGHT_CSS, highlightName } from '../page/highlighter.ts';
+import './highlight-sample.css';
 
 /** The sample: text pieces, the names among them with their category (all named in the sources). */
 export const SAMPLE: readonly { text: string; category?: Category }[] = [

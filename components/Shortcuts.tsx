@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { COMMAND_NAMES, isCommandName, type CommandName, type Shortcut } from '../lib/commands.ts';
 import { t, type UiKey, type UiLang } from '../lib/i18n.ts';
+import './shortcuts.css';
 
 const DESCRIPTIONS: Record<CommandName, UiKey> = {
   'next-name': 'cmdNextName',
@@ -51,27 +52,35 @@ export function useShortcuts(): Shortcut[] | null {
   return list;
 }
 
+/** Key names as the manifest and Chrome write them ('Alt+Period') → as keycaps read ('Alt+.'). */
+const KEY_LABELS: Record<string, string> = { Period: '.', Comma: ',', MacCtrl: 'Ctrl', Command: '⌘', Space: 'Space' };
+
+export function displayShortcut(shortcut: string): string {
+  return shortcut
+    .split('+')
+    .map((k) => KEY_LABELS[k] ?? k)
+    .join('+');
+}
+
 function openShortcutSettings(): void {
   const api = commandsApi();
   if (typeof api?.openShortcutSettings === 'function') void api.openShortcutSettings().catch(() => undefined);
   else void browser.tabs.create({ url: CHROME_SHORTCUTS_PAGE }).catch(() => undefined);
 }
 
-export function Shortcuts(props: { lang: UiLang; headingLevel?: 2 | 3; compact?: boolean }): JSX.Element | null {
+export function Shortcuts(props: { lang: UiLang; compact?: boolean }): JSX.Element | null {
   const { lang } = props;
   const list = useShortcuts();
   if (!list) return null;
-  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
-  return (
-    <section class="shortcuts" aria-labelledby="shortcuts-heading" data-testid="shortcuts">
-      <Heading id="shortcuts-heading">{t('shortcutsLegend', lang)}</Heading>
+  const body = (
+    <>
       <dl class="shortcut-list">
         {list.map((s) => (
           <div key={s.name} class="shortcut" data-command={s.name}>
             <dt>
               {s.shortcut ? (
                 <kbd dir="ltr" lang="en">
-                  {s.shortcut}
+                  {displayShortcut(s.shortcut)}
                 </kbd>
               ) : (
                 <span class="muted">{t('shortcutNone', lang)}</span>
@@ -81,7 +90,7 @@ export function Shortcuts(props: { lang: UiLang; headingLevel?: 2 | 3; compact?:
           </div>
         ))}
       </dl>
-      {!props.compact && <p class="muted">{t('shortcutTab', lang)}</p>}
+      <p class="muted">{t('shortcutTab', lang)}</p>
       <p>
         <button type="button" class="btn-link" onClick={openShortcutSettings}>
           {t('shortcutsChange', lang, {
@@ -89,6 +98,21 @@ export function Shortcuts(props: { lang: UiLang; headingLevel?: 2 | 3; compact?:
           })}
         </button>
       </p>
+    </>
+  );
+  // The popup is small: the list folds away behind its heading.
+  if (props.compact) {
+    return (
+      <details class="shortcuts" data-testid="shortcuts">
+        <summary>{t('shortcutsLegend', lang)}</summary>
+        {body}
+      </details>
+    );
+  }
+  return (
+    <section class="shortcuts" aria-labelledby="shortcuts-heading" data-testid="shortcuts">
+      <h2 id="shortcuts-heading">{t('shortcutsLegend', lang)}</h2>
+      {body}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CardActions } from '../../components/CardActions.tsx';
 import { EntityCard } from '../../components/EntityCard.tsx';
 import { sampleCss } from '../../components/HighlightSample.tsx';
+import { displayShortcut } from '../../components/Shortcuts.tsx';
 import { searchWhyNoneText } from '../../components/SearchWhyNone.tsx';
 import { OptionsApp } from '../../entrypoints/options/App.tsx';
 import { PopupApp } from '../../entrypoints/popup/App.tsx';
@@ -69,6 +70,17 @@ describe('popup', () => {
     const why = await screen.findByTestId('search-why');
     expect(why.textContent).toContain('«حلب» ليس في المصادر');
     expect(why.textContent).toContain('2017');
+  });
+});
+
+describe('shortcut labels', () => {
+  it.each([
+    ['Alt+Period', 'Alt+.'],
+    ['Alt+Comma', 'Alt+,'],
+    ['MacCtrl+Shift+K', 'Ctrl+Shift+K'],
+    ['Alt+K', 'Alt+K'],
+  ])('%s reads %s', (raw, shown) => {
+    expect(displayShortcut(raw)).toBe(shown);
   });
 });
 
