@@ -11,19 +11,9 @@ import { t, type UiLang } from '../lib/i18n.ts';
 import { highlightStyleCss, type Settings } from '../lib/settings.ts';
 import { HIGHLIGHT_CSS, highlightName } from '../page/highlighter.ts';
 import './highlight-sample.css';
+import { SAMPLE } from './highlight-sample-text.ts';
 
-/** The sample: text pieces, the names among them with their category (all named in the sources). */
-export const SAMPLE: readonly { text: string; category?: Category }[] = [
-  { text: 'أعلن ' },
-  { text: 'الجيش السوري', category: 'group' },
-  { text: ' دخول ' },
-  { text: 'البوكمال', category: 'place' },
-  { text: ' قرب الحدود مع ' },
-  { text: 'العراق', category: 'place' },
-  { text: '، بحسب ما نقلته ' },
-  { text: 'سانا', category: 'outlet' },
-  { text: '.' },
-];
+export { SAMPLE };
 
 /** The CSS a page gets for these styles: the base looks, then the reader's choices. */
 export function sampleCss(styles: Settings['styles']): string {
