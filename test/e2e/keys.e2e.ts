@@ -60,6 +60,30 @@ function focusAt(p: Page): Promise<string> {
   }, HOST_ELEMENT_NAME);
 }
 
+/** Evaluate in the real side panel (a target, not a tab) over CDP; undefined when it is not open. */
+async function inSidePanel(via: Page, expression: string): Promise<unknown> {
+  const cdp = await h.context.newCDPSession(via);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const target = targetInfos.find((t) => t.url.startsWith(`${h.extensionOrigin}/sidepanel.html`));
+    if (!target) return undefined;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    const answer = new Promise<unknown>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+        const m = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
+        if (m.id === 1) resolve(m.result?.result?.value);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+    });
+    return await answer;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 async function openArticle(): Promise<Page> {
   const p = await h.context.newPage();
   await p.goto(h.url(`/article/${encodeURIComponent(articleId)}.html`));
@@ -204,8 +228,12 @@ describe('the card from the keyboard', () => {
       { what: 'the reader request' },
     );
     expect(request.articleId).toMatch(/^\w+$/);
-    // sidePanel.open, called from the click's message, was allowed (no failure logged by the card).
-    await page.waitForTimeout(300);
+    // sidePanel.open, called from the click's message, was allowed, and the panel shows that source's text.
+    const shown = await waitFor(
+      async () => ((await inSidePanel(page, `document.querySelector('.reader-text')?.textContent?.length ?? 0`)) as number) || undefined,
+      { what: 'the side panel to show the source in its reader', timeout: 15_000 },
+    );
+    expect(shown).toBeGreaterThan(100);
     expect(h.console.filter((c) => c.text.includes('opening the source'))).toEqual([]);
     await page.keyboard.press('Escape'); // focus is on the card's button: Escape there closes it
     await waitFor(async () => ((await cardName(page)) === null ? true : undefined), { what: 'the pinned card to close on Escape' });
