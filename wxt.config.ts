@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { MANIFEST_COMMANDS } from './lib/commands.ts';
 
 /**
  * Extension pages (popup, side panel, options) load only the extension's own files: no remote or
@@ -39,6 +40,8 @@ export default defineConfig({
     // them, and the background fetches nothing but its own packaged files.
     // The toolbar button carries the per-tab badge and opens the popup.
     action: { default_title: '__MSG_actionTitle__' },
+    // The keyboard shortcuts, remappable by the reader (lib/commands.ts says why these keys).
+    commands: MANIFEST_COMMANDS,
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {

@@ -30,6 +30,10 @@ export interface EntityCardProps extends CardData {
   role?: 'dialog' | 'region';
   /** About the match the card was opened from (the hover card: CorrectionControl), under the header. */
   matchNote?: JSX.Element | null;
+  /** Related names become buttons that open their own card. */
+  onOpenRelated?: (entityId: string) => void;
+  /** Shown at the card's foot (the hover card's actions: CardActions.tsx). */
+  children?: JSX.Element | null;
 }
 
 export function EntityCard(props: EntityCardProps): JSX.Element {
@@ -132,11 +136,12 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
       </section>
 
       {relatedPlaces.length > 0 && (
-        <RelatedList id={`${uid}-rp`} title={t('relatedPlaces', lang)} items={relatedPlaces} lang={lang} />
+        <RelatedList id={`${uid}-rp`} title={t('relatedPlaces', lang)} items={relatedPlaces} lang={lang} onOpen={props.onOpenRelated} />
       )}
       {relatedGroups.length > 0 && (
-        <RelatedList id={`${uid}-rg`} title={t('relatedGroups', lang)} items={relatedGroups} lang={lang} />
+        <RelatedList id={`${uid}-rg`} title={t('relatedGroups', lang)} items={relatedGroups} lang={lang} onOpen={props.onOpenRelated} />
       )}
+      {props.children}
     </section>
   );
 }
@@ -169,16 +174,29 @@ export function SnippetText({ snippet }: { snippet: Snippet }) {
   );
 }
 
-function RelatedList(props: { id: string; title: string; items: CardData['related']; lang: UiLang }) {
+function RelatedList(props: {
+  id: string;
+  title: string;
+  items: CardData['related'];
+  lang: UiLang;
+  onOpen?: ((entityId: string) => void) | undefined;
+}) {
+  const { onOpen } = props;
   return (
     <section class="kc-related" aria-labelledby={props.id}>
       <h3 id={props.id}>{props.title}</h3>
       <ul>
         {props.items.map((r) => (
           <li key={r.id} data-entity={r.id}>
-            <span class="kc-rel-name" lang="ar">
-              {r.name}
-            </span>
+            {onOpen ? (
+              <button type="button" class="kc-rel-name kc-rel-open" lang="ar" onClick={() => onOpen(r.id)}>
+                {r.name}
+              </button>
+            ) : (
+              <span class="kc-rel-name" lang="ar">
+                {r.name}
+              </span>
+            )}
             <span class="kc-rel-count" aria-hidden="true">
               {r.count}
             </span>

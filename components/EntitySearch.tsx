@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t, type UiLang } from '../lib/i18n.ts';
 import type { Gazetteer } from '../lib/ui-data.ts';
+import { SearchWhyNone } from './SearchWhyNone.tsx';
 import { EntityLabel } from './EntityLabel.tsx';
 
 export const SEARCH_LIMIT = 20;
@@ -124,6 +125,7 @@ export function EntitySearch(props: EntitySearchProps): JSX.Element {
           {t('searchNone', lang, { q: query.trim() })}
         </p>
       )}
+      {query.trim() && gazetteer && hits.length === 0 && <SearchWhyNone query={query} lang={lang} />}
     </div>
   );
 }

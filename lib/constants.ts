@@ -145,12 +145,14 @@ export const LANGUAGE_RECHECK_MS = 10_000;
 // ── Keyboard ─────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Alt+Shift+N / Alt+Shift+P step to the next / previous name. Physical key codes (KeyN, KeyP), so
- * the shortcut works on an Arabic keyboard layout too; Alt+Shift avoids the browser's own Ctrl
- * shortcuts and pages' single-key shortcuts, and is ignored while focus is in an editable field.
+ * A "read the source in the side panel" request (lib/reader-request.ts) older than this when the
+ * side panel starts was meant for an earlier opening of the panel: the panel opens within a second
+ * of the click, and a reader who opens it again later expects the list, not that article.
  */
-export const KEY_NEXT_CODE = 'KeyN';
-export const KEY_PREV_CODE = 'KeyP';
+export const READER_REQUEST_FRESH_MS = 10_000;
+
+// The shortcuts are manifest commands, remappable by the reader: lib/commands.ts (and why not
+// Alt+Shift). While a card is open, Tab moves focus into it (page/card-keys.ts).
 
 // ── Names ────────────────────────────────────────────────────────────────────────────────────────
 

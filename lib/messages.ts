@@ -54,7 +54,13 @@ export type Request =
   | { type: 'setSiteEnabled'; host: string; enabled: boolean }
   | { type: 'getStatus' }
   /** The names all frames of a tab reported, summed (popup and side panel). */
-  | { type: 'getTabNames'; tabId: number };
+  | { type: 'getTabNames'; tabId: number }
+  /** From the card: open the options page (content scripts cannot). */
+  | { type: 'openOptions' }
+  /** From the card: switch the extension off on the sender's own site (never another's). */
+  | { type: 'switchOffHere' }
+  /** From the card: open an article in the side panel's reader, for the sender's tab. */
+  | { type: 'openSource'; articleId: string };
 
 export interface ImportStatus {
   state: 'empty' | 'importing' | 'ready' | 'error';
@@ -74,6 +80,9 @@ export interface ResponseMap {
   setSiteEnabled: { enabled: boolean };
   getStatus: ImportStatus;
   getTabNames: PageNames;
+  openOptions: { ok: true };
+  switchOffHere: { enabled: boolean };
+  openSource: { ok: true };
 }
 
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
@@ -102,6 +111,8 @@ export const LIMITS = {
   /** Mentions of one name on one page. */
   mentionsPerName: 1_000_000,
   hostLength: 253,
+  /** Article ids are short slugs (corpus/articles.jsonl). */
+  articleIdLength: 64,
 } as const;
 
 /** What the background answers every request with. */

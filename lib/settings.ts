@@ -32,6 +32,8 @@ export interface Settings {
   /** How each category's names are painted: 'off' paints nothing (the card still opens on hover). */
   styles: Record<Category, HighlightStyle>;
   hoverDelayMs: number;
+  /** Paint only the first mention of each name on a page (page/first-mention.ts). */
+  firstMentionOnly: boolean;
 }
 
 export { SETTINGS_KEY } from './storage-keys.ts';
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hiddenKinds: [],
   styles: { place: 'both', group: 'both', person: 'both', outlet: 'both' },
   hoverDelayMs: HOVER_DWELL_MS,
+  firstMentionOnly: false,
 };
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -65,7 +68,8 @@ export function parseSettings(raw: unknown): Settings {
     typeof delay === 'number' && Number.isFinite(delay)
       ? Math.round(Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, delay)))
       : DEFAULT_SETTINGS.hoverDelayMs;
-  return { lang, hiddenKinds, styles, hoverDelayMs };
+  const firstMentionOnly = s['firstMentionOnly'] === true;
+  return { lang, hiddenKinds, styles, hoverDelayMs, firstMentionOnly };
 }
 
 export async function loadSettings(): Promise<Settings> {

@@ -12,5 +12,7 @@ export const SNAPSHOT_DISABLED_HOSTS_KEY = 'snapshot.disabledHostKeys';
 export const SNAPSHOT_KEYS = [SNAPSHOT_MATCHER_KEY, SNAPSHOT_DISABLED_HOSTS_KEY] as const;
 /** `Correction[]`: the reader's "not this" corrections (lib/corrections.ts, lib/corrections-store.ts). */
 export const CORRECTIONS_KEY = 'corrections';
+/** `true` while the reader paused the extension everywhere (lib/pause.ts). */
+export const PAUSED_KEY = 'paused';
 /** Everything a page session reads before its first scan, in one storage.local.get. */
-export const STARTUP_KEYS = [SETTINGS_KEY, ...SNAPSHOT_KEYS, CORRECTIONS_KEY] as const;
+export const STARTUP_KEYS = [SETTINGS_KEY, ...SNAPSHOT_KEYS, CORRECTIONS_KEY, PAUSED_KEY] as const;

@@ -1,11 +1,10 @@
 /**
- * Reading the names without a pointer: Alt+Shift+N / Alt+Shift+P step to the next / previous name on
- * the page in document order, scroll it into view, mark it with the `khabar-current` highlight and
- * open its card. The shortcut is left alone while focus is in something editable (the reader is
- * typing) and when the page already handled the key (defaultPrevented), so pages keep their own
- * shortcuts.
+ * Reading the names without a pointer: `step` moves to the next / previous name on the page in
+ * document order, scrolls it into view, marks it with the `khabar-current` highlight and opens its
+ * card. The keys that step are the browser's, not the page's: manifest commands (lib/commands.ts,
+ * remappable by the reader), which the background forwards to this frame (entrypoints/content/
+ * commands.ts). The page only hears Escape from us, and only while something of ours is open.
  */
-import { KEY_NEXT_CODE, KEY_PREV_CODE } from '../lib/constants.ts';
 import { toLiveRange } from './collect-text.ts';
 import type { Highlighter } from './highlighter.ts';
 import type { MentionIndex, PlacedMention } from './mention-index.ts';
@@ -35,13 +34,6 @@ export function isEditableFocus(doc: Document): boolean {
     return !['button', 'checkbox', 'radio', 'range', 'color', 'file', 'image', 'reset', 'submit'].includes(type);
   }
   return (el as HTMLElement).isContentEditable === true;
-}
-
-export function stepDirection(e: KeyboardEvent): 1 | -1 | 0 {
-  if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return 0;
-  if (e.code === KEY_NEXT_CODE) return 1;
-  if (e.code === KEY_PREV_CODE) return -1;
-  return 0;
 }
 
 export class KeyboardNavigator {
@@ -80,12 +72,7 @@ export class KeyboardNavigator {
     if (e.key === 'Escape') {
       if (this.options.isOpen()) this.options.close();
       if (this.current) this.clearCurrent();
-      return;
     }
-    const dir = stepDirection(e);
-    if (dir === 0 || e.defaultPrevented) return;
-    if (isEditableFocus(this.options.doc)) return;
-    if (this.step(dir)) e.preventDefault();
   }
 
   /** Moves to the next (1) or previous (-1) name; false when the page has none. */

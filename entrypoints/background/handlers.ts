@@ -11,6 +11,7 @@ import { ensureData, ensureReady, unrecordedFailure } from './data.ts';
 import { refreshPageSnapshot } from './page-snapshot.ts';
 import { namesOfTab, reportFrame } from './tab-names.ts';
 import type { From } from './validate.ts';
+import { storeReaderRequest } from '../../lib/reader-request.ts';
 
 /** A failed import is retried on getStatus at most this often. */
 const RETRY_AFTER_MS = 30_000;
@@ -22,6 +23,18 @@ async function announceSite(host: string, enabled: boolean): Promise<void> {
   await Promise.all(
     tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, event).catch(() => {}))),
   );
+}
+
+interface SidePanelApis {
+  sidePanel?: { open(options: { tabId?: number }): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+}
+
+function openSidePanelFor(tabId: number): Promise<void> {
+  const b = browser as unknown as SidePanelApis;
+  if (b.sidebarAction?.open) return b.sidebarAction.open();
+  if (b.sidePanel?.open) return b.sidePanel.open({ tabId });
+  return Promise.reject(new Error('no side panel in this browser'));
 }
 
 export async function handle<R extends Request>(request: R, from: From): Promise<ResponseOf<R['type']>> {
@@ -61,6 +74,24 @@ export async function handle<R extends Request>(request: R, from: From): Promise
       return (await namesOfTab(r.tabId)) as Out;
     case 'getSiteEnabled':
       return { enabled: await q.siteEnabled(db(), r.host) } as Out;
+    case 'openOptions':
+      await browser.runtime.openOptionsPage();
+      return { ok: true } as Out;
+    case 'switchOffHere': {
+      if (from.kind !== 'content') throw new Error('switchOffHere comes from content scripts');
+      const enabled = await q.setSiteEnabled(db(), from.host, false);
+      await refreshPageSnapshot();
+      await announceSite(from.host, enabled);
+      return { enabled } as Out;
+    }
+    case 'openSource': {
+      if (from.kind !== 'content') throw new Error('openSource comes from content scripts');
+      // The side panel opens only in answer to the reader's click: call it before any await.
+      const opening = openSidePanelFor(from.tabId);
+      await storeReaderRequest({ articleId: r.articleId, tabId: from.tabId, at: Date.now() });
+      await opening;
+      return { ok: true } as Out;
+    }
     case 'setSiteEnabled': {
       const enabled = await q.setSiteEnabled(db(), r.host, r.enabled);
       await refreshPageSnapshot(); // before answering: the next page load must see the switch

@@ -8,7 +8,11 @@ import { browser } from 'wxt/browser';
 import type { Reply } from '../../lib/messages.ts';
 import { ensureData } from './data.ts';
 import { handle } from './handlers.ts';
-import { clearTab } from './tab-names.ts';
+import { clearTab, refreshBadges } from './tab-names.ts';
+import { listenForCommands, runCommand } from './commands.ts';
+import { openWelcome } from './welcome.ts';
+import { RUN_COMMAND_HOOK } from '../../lib/commands.ts';
+import { watchPaused } from '../../lib/pause.ts';
 import { parseRequest, type SenderInfo } from './validate.ts';
 import { isQuotaError } from '../../db/import.ts';
 
@@ -20,10 +24,18 @@ function replyError(e: unknown): string {
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('').replace(/\/$/, '');
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     // Install, update, browser update: read the packaged bundle, import it if its version differs.
     ensureData({ check: true }).catch((e) => console.error('khabar-lens: import failed', e));
+    // A first install: the welcome page says what the coverage is, how to use it, and the keys.
+    if (details?.reason === 'install') void openWelcome().catch(() => undefined);
   });
+
+  // The keyboard shortcuts (manifest commands), and the global pause on every tab's badge.
+  listenForCommands();
+  watchPaused(() => void refreshBadges().catch(() => undefined));
+  // The end-to-end tests' way to press a shortcut (lib/commands.ts RUN_COMMAND_HOOK).
+  (globalThis as Record<string, unknown>)[RUN_COMMAND_HOOK] = runCommand;
 
   // Every start: finish an interrupted import, or notice an update whose onInstalled was missed;
   // either way the content scripts' copy of the matcher and the switched-off hosts is refreshed

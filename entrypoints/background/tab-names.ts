@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageNames } from '../../lib/messages.ts';
+import { isPaused } from '../../lib/pause.ts';
 
 const PREFIX = 'names:';
 const keyOf = (tabId: number, frameId: number) => `${PREFIX}${tabId}:${frameId}`;
@@ -51,11 +52,15 @@ export function badgeText(distinct: number): string {
   return distinct > 999 ? '999+' : String(distinct);
 }
 
+/** The badge while the reader has paused the extension (lib/pause.ts), on every tab. */
+export const PAUSED_BADGE = 'off';
+
 async function updateBadge(tabId: number): Promise<void> {
   const distinct = Object.keys(await namesOfTab(tabId)).length;
+  const paused = await isPaused().catch(() => false);
   try {
-    await action().setBadgeText({ tabId, text: badgeText(distinct) });
-    if (distinct > 0) await action().setBadgeBackgroundColor({ tabId, color: '#3c4b64' });
+    await action().setBadgeText({ tabId, text: paused ? PAUSED_BADGE : badgeText(distinct) });
+    if (distinct > 0 || paused) await action().setBadgeBackgroundColor({ tabId, color: paused ? '#6b6b6b' : '#3c4b64' });
   } catch {
     // The tab closed meanwhile.
   }
@@ -84,4 +89,10 @@ export function clearTab(tabId: number, options: { badge: boolean }): Promise<vo
     await browser.storage.session.remove(keys);
     if (options.badge) await updateBadge(tabId);
   });
+}
+
+/** Every open tab's badge again (the pause was switched). */
+export async function refreshBadges(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : serial(t.id, () => updateBadge(t.id!)))));
 }

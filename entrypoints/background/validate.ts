@@ -29,7 +29,17 @@ const IPV6 = /^\[[0-9a-f:.]+\]$/;
  * rest come only from extension pages, so that a page that compromises its renderer (and with it
  * the content script's world) can ask about nothing but its own frame.
  */
-const FROM_CONTENT = new Set<Request['type']>(['getMatcher', 'getCard', 'reportPage', 'getSiteEnabled']);
+const FROM_CONTENT = new Set<Request['type']>([
+  'getMatcher',
+  'getCard',
+  'reportPage',
+  'getSiteEnabled',
+  // The card's actions (components/CardActions.tsx): the page's own site only, and only off.
+  'openOptions',
+  'switchOffHere',
+  'openSource',
+]);
+const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 export function isHost(host: unknown): host is string {
   if (typeof host !== 'string' || host.length === 0 || host.length > LIMITS.hostLength) return false;
@@ -95,7 +105,16 @@ function parseBody(msg: Record<string, unknown>): Request | string {
   switch (type) {
     case 'getMatcher':
     case 'getStatus':
+    case 'openOptions':
+    case 'switchOffHere':
       return exactKeys(msg, []) ?? { type };
+    case 'openSource': {
+      if ((problem = exactKeys(msg, ['articleId']))) return problem;
+      const id = msg['articleId'];
+      return typeof id === 'string' && id.length <= LIMITS.articleIdLength && ARTICLE_ID.test(id)
+        ? { type, articleId: id }
+        : 'articleId: bad article id';
+    }
     case 'getCard': {
       if ((problem = exactKeys(msg, ['entityId']))) return problem;
       return isEntityId(msg['entityId']) ? { type, entityId: msg['entityId'] } : 'entityId: bad entity id';
@@ -136,8 +155,8 @@ export function parseRequest(message: unknown, sender: SenderInfo, extensionId: 
     if (request.type === 'getSiteEnabled' && request.host !== from.host) {
       return { ok: false, error: 'a content script may ask about its own host only' };
     }
-  } else if (request.type === 'reportPage') {
-    return { ok: false, error: 'reportPage comes from content scripts' };
+  } else if (request.type === 'reportPage' || request.type === 'switchOffHere' || request.type === 'openSource') {
+    return { ok: false, error: `${request.type} comes from content scripts` };
   }
   return { ok: true, request, from };
 }

@@ -13,14 +13,24 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { followName } from '../../components/card-position.ts';
 import { CorrectionControl, type CorrectionActions } from '../../components/CorrectionControl.tsx';
+import { CardActions } from '../../components/CardActions.tsx';
 import { EntityCard } from '../../components/EntityCard.tsx';
 import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
 import { t, type UiLang } from '../../lib/i18n.ts';
-import type { CardData } from '../../lib/messages.ts';
+import { sendRequest, type CardData } from '../../lib/messages.ts';
+import { setPaused } from '../../lib/pause.ts';
+import { sentenceAround } from '../../page/sentence.ts';
 import { toLiveRange } from '../../page/collect-text.ts';
 import type { PlacedMention } from '../../page/mention-index.ts';
 import { pageTheme } from '../../page/theme.ts';
 import { adoptShadowStyles } from './shadow-styles.ts';
+
+/** The focused element, looking into open shadow roots (the page's own components). */
+function deepActiveElement(doc: Document): Element | null {
+  let el: Element | null = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
 
 type CardState =
   | { kind: 'closed' }
@@ -50,6 +60,10 @@ export class CardUi {
   private announcement = '';
   /** Counts the card's opens on a new mention: the match line (CorrectionControl) starts afresh. */
   private opens = 0;
+  /** Pinned: stays open until closed (its button, Escape), whatever the pointer does. */
+  private pinned = false;
+  /** Where focus was before it moved into the card: it goes back there when the card closes. */
+  private returnFocus: Element | null = null;
   /** A hover's open being timed: from the dwell's end to the frame that paints the card's data. */
   private timing: { mention: PlacedMention; since: number; restAt?: number; loading: boolean } | undefined;
 
@@ -115,6 +129,55 @@ export class CardUi {
     return this.state.kind !== 'closed';
   }
 
+  get isPinned(): boolean {
+    return this.pinned;
+  }
+
+  /** Whether keyboard focus is inside the card. */
+  hasFocus(): boolean {
+    return this.state.kind !== 'closed' && !!this.ui.shadow.activeElement;
+  }
+
+  /**
+   * Moves keyboard focus into the open card (its scroll box, so arrow keys and Page Down scroll it
+   * and Tab goes on to its buttons), remembering where focus was; false when no card is open.
+   */
+  focus(): boolean {
+    if (!this.hasFocus()) this.returnFocus = deepActiveElement(document);
+    return this.focusCard();
+  }
+
+  private focusCard(): boolean {
+    const card = this.floating?.querySelector<HTMLElement>('.khabar-card');
+    if (!card) return false;
+    card.tabIndex = -1;
+    card.focus({ preventScroll: true });
+    return this.hasFocus();
+  }
+
+  /** The pointer left (hover's grace ended): close, unless pinned or the keyboard is in the card. */
+  closeUnlessHeld(): void {
+    if (this.pinned || this.hasFocus()) return;
+    this.close();
+  }
+
+  /** Shows another entity's card (a related name) in the open card's place. */
+  openEntity(entityId: string): void {
+    if (this.state.kind === 'closed') return;
+    const m = this.state.mention;
+    const known = this.settled.get(entityId);
+    if (known) {
+      this.show({ kind: 'ready', mention: m, data: known });
+      return;
+    }
+    this.prefetch(entityId).then(
+      (data) => {
+        if (data && this.state.kind !== 'closed' && this.state.mention === m) this.show({ kind: 'ready', mention: m, data });
+      },
+      (error: unknown) => console.warn('[khabar] card data unavailable', error),
+    );
+  }
+
   /** Starts fetching a card's data (idempotent); failures are forgotten so a later hover retries. */
   prefetch(entityId: string): Promise<CardData | null> {
     let p = this.cache.get(entityId);
@@ -140,6 +203,9 @@ export class CardUi {
    * @param restAt when the pointer came to rest on the name (its last move), likewise
    */
   open(m: PlacedMention, since?: number, restAt?: number): void {
+    // A hover (a timed open) leaves a pinned card alone; the keyboard moves on from it.
+    if (this.pinned && since !== undefined && this.state.kind !== 'closed') return;
+    this.pinned = false;
     if (this.state.kind === 'closed' || this.state.mention !== m) this.opens++;
     this.timing = since === undefined ? undefined : { mention: m, since, restAt, loading: false };
     this.ensureMounted();
@@ -165,6 +231,7 @@ export class CardUi {
   /** @param own closed from inside the card (button, Escape there): tell the owner. */
   close(own = false): void {
     if (this.state.kind === 'closed') return;
+    this.pinned = false;
     this.show({ kind: 'closed' });
     if (own) this.options.onClosed?.();
   }
@@ -191,6 +258,7 @@ export class CardUi {
       this.announcement = state.data.entity.name;
     }
     if (!this.container) return;
+    const hadFocus = !!this.ui.shadow.activeElement;
     const option = this.options.lang;
     const lang = (typeof option === 'function' ? option() : option) ?? 'ar';
     render(
@@ -205,6 +273,7 @@ export class CardUi {
                 lang={lang}
                 theme={this.theme}
                 onClose={() => this.close(true)}
+                onOpenRelated={(id) => this.openEntity(id)}
                 matchNote={
                   <CorrectionControl
                     key={this.opens}
@@ -214,7 +283,9 @@ export class CardUi {
                     actions={this.options.corrections}
                   />
                 }
-              />
+              >
+                {this.actions(state.mention, state.data, lang)}
+              </EntityCard>
             ) : (
               <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang} role="dialog" aria-label={state.mention.text}>
                 <p class="kc-status">{t(state.kind === 'loading' ? 'loading' : 'notFound', lang)}</p>
@@ -229,6 +300,10 @@ export class CardUi {
       this.container,
     );
     this.reportTiming(state);
+    if (hadFocus) {
+      if (state.kind !== 'closed' && !this.ui.shadow.activeElement) this.focusCard();
+      if (state.kind === 'closed') this.restoreFocus();
+    }
     if (state.kind === 'closed') {
       this.cleanupPosition?.();
       this.cleanupPosition = undefined;
@@ -238,6 +313,47 @@ export class CardUi {
     if (previous.kind === 'closed' || previous.mention !== state.mention || !this.cleanupPosition) {
       this.track(state.mention);
     }
+  }
+
+  /** Focus back where it was before it moved into the card (the card just closed). */
+  private restoreFocus(): void {
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    try {
+      if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    } catch {
+      // The element cannot take focus any more: focus stays on the page.
+    }
+  }
+
+  /** The card's action row (components/CardActions.tsx). */
+  private actions(m: PlacedMention, data: CardData, lang: UiLang) {
+    let sentence = '';
+    try {
+      sentence = sentenceAround(m.spec.startContainer, m.spec.startOffset, m.text.length);
+    } catch {
+      // A name whose text changed under it: no sentence to copy.
+    }
+    const articleId = data.coverage?.articles.find((a) => data.articles[a.articleId])?.articleId;
+    const fail = (what: string) => (error: unknown) => console.warn(`[khabar] ${what} failed`, error);
+    return (
+      <CardActions
+        lang={lang}
+        pinned={this.pinned}
+        name={data.entity.name}
+        {...(sentence ? { sentence } : {})}
+        {...(articleId ? { articleId } : {})}
+        onPin={() => {
+          this.pinned = !this.pinned;
+          this.show(this.state);
+        }}
+        copy={(text) => navigator.clipboard.writeText(text)}
+        onOpenSource={(id) => void sendRequest({ type: 'openSource', articleId: id }).catch(fail('opening the source'))}
+        onSiteOff={() => void sendRequest({ type: 'switchOffHere' }).catch(fail('switching the site off'))}
+        onPause={() => void setPaused(true).catch(fail('pausing'))}
+        onSettings={() => void sendRequest({ type: 'openOptions' }).catch(fail('opening the settings'))}
+      />
+    );
   }
 
   /** Logs how long the timed open took: to the render, and to the next frame (which paints it). */

@@ -16,6 +16,11 @@ import { withoutKinds } from '../../lib/settings.ts';
 import { Highlighter } from '../../page/highlighter.ts';
 import { HoverController } from '../../page/hover.ts';
 import { KeyboardNavigator } from '../../page/keyboard.ts';
+import { listenTabIntoCard } from '../../page/card-keys.ts';
+import { FirstMentionFilter } from '../../page/first-mention.ts';
+import { watchSettings } from '../../lib/settings.ts';
+import { watchPaused } from '../../lib/pause.ts';
+import { answerCommands } from './commands.ts';
 import { detectPageLanguage, isArabicLangTag } from '../../page/language.ts';
 import { MentionIndex } from '../../page/mention-index.ts';
 import { Scanner, yieldToPage } from '../../page/scanner.ts';
@@ -103,6 +108,8 @@ interface Active {
   index: MentionIndex;
   card: CardUi;
   shadowRoots: ShadowRootList;
+  /** Stops Tab from moving into the card (page/card-keys.ts). */
+  stopCardKeys: () => void;
   /** The hidden kinds this scan's matcher was filtered by (joined). */
   kinds: string;
 }
@@ -137,6 +144,10 @@ export class PageSession {
    * only set it; `reconcile` brings the session in line, however quickly they follow each other.
    */
   private wanted = false;
+  /** The site's switch as last read or announced; `wanted` is this and not paused. */
+  private siteOn = false;
+  /** The reader paused the extension everywhere (lib/pause.ts), followed live. */
+  private paused = false;
   /** Live switch announcements seen: a slower read of the switch must not undo a newer one. */
   private switchEvents = 0;
   private host = '';
@@ -148,6 +159,13 @@ export class PageSession {
   constructor(private readonly ctx: ContentScriptContext) {
     // The popup's and side panel's questions (pageInfo, reveal): answered on every page.
     ctx.onInvalidated(answerExtensionPages(() => this.active));
+    // The keyboard commands (lib/commands.ts), forwarded by the background.
+    ctx.onInvalidated(
+      answerCommands(() => {
+        const a = this.active;
+        return a && { step: (dir) => a.keyboard.step(dir), focusCard: () => a.card.focus() };
+      }),
+    );
   }
 
   /** When the content script started on this page (performance.now()), for the benchmark. */
@@ -201,7 +219,7 @@ export class PageSession {
       // highlight registered, no sheet adopted) until the background has answered.
       void startup!
         .then(async (s) => {
-          if (s.enabled !== true) return;
+          if (s.enabled !== true || s.paused) return;
           await yieldToPage();
           if (this.active || this.starting || this.earlyDropped || this.ctx.isInvalid) return;
           this.settings.use(s.settings);
@@ -223,6 +241,13 @@ export class PageSession {
     const settings = await (startup ?? readStartup(host));
     this.corrections.start(host, settings.corrections);
     this.settings.use(settings.settings);
+    this.paused = settings.paused;
+    this.ctx.onInvalidated(
+      watchPaused((paused) => {
+        this.paused = paused;
+        void this.setWanted(this.siteOn);
+      }),
+    );
     if (!declared) this.firstStartup = settings;
     this.ctx.onInvalidated(this.settings.watch(() => void this.reconcile().catch(log('restart failed'))));
     this.ctx.onInvalidated(this.corrections.watch(() => this.active, (names) => this.report(names)));
@@ -258,7 +283,10 @@ export class PageSession {
     else this.dropEarlyHighlighter();
   }
 
+  /** `on`: the site's switch; the session runs while it is on and the reader has not paused. */
   private setWanted(on: boolean): Promise<void> {
+    this.siteOn = on;
+    on &&= !this.paused;
     this.wanted = on;
     const done = this.reconcile();
     done.catch(log(on ? 'activation failed' : 'deactivation failed'));
@@ -340,6 +368,7 @@ export class PageSession {
     // The scan starts now; the card's UI joins when it is ready (its host element is only added
     // to the page when a card first opens, so until then no node of the page is ours).
     let card: CardUi | undefined;
+    const firstOnly = new FirstMentionFilter(index, highlighter);
     const scanner = new Scanner({
       doc: document,
       matcher: this.matcher.matcher,
@@ -353,6 +382,7 @@ export class PageSession {
         // The open card's name may have been scanned away (the page replaced it).
         const open = card?.openMention;
         if (open && !index.has(open) && !open.spec.startContainer.isConnected) card!.close();
+        firstOnly.apply(settings.current.firstMentionOnly);
       },
     });
     // The scan's first slice in a task of its own, not after the matcher's build in this one.
@@ -386,7 +416,7 @@ export class PageSession {
         ui.open(m, performance.now(), hover?.lastMoveAt);
         hover?.notifyOpened(true);
       },
-      close: () => ui.close(),
+      close: () => ui.closeUnlessHeld(),
       shadowRoots: () => shadowRoots.live(),
       get dwellMs() {
         return settings.current.hoverDelayMs;
@@ -404,7 +434,18 @@ export class PageSession {
       isOpen: () => ui.isOpen,
     });
     // Active from here: a switch off from now on tears it down at once (the scan stops).
-    this.active = { scanner, hover, keyboard, highlighter, index, card: ui, shadowRoots, kinds };
+    // The first-mention-only option, live (each scan pass applies it too: onChange above).
+    const stopFirstOnly = watchSettings((s) => firstOnly.apply(s.firstMentionOnly));
+    const cardKeys = listenTabIntoCard(document, {
+      isOpen: () => ui.isOpen,
+      hasFocus: () => ui.hasFocus(),
+      focus: () => ui.focus(),
+    });
+    const stopCardKeys = () => {
+      cardKeys();
+      stopFirstOnly();
+    };
+    this.active = { scanner, hover, keyboard, highlighter, index, card: ui, shadowRoots, stopCardKeys, kinds };
     if (this.abandoned(kinds)) this.teardown();
     await scanned;
     // One line for developers, the end-to-end tests and the benchmark (verbose level: hidden by
@@ -441,7 +482,9 @@ export class PageSession {
     this.settings.apply(startup.settings);
     this.corrections.refresh(startup.corrections, corrections, this.active, (names) => this.report(names));
     const enabled = await siteEnabled(startup, this.host);
-    if (this.switchEvents === seen) this.wanted = enabled;
+    this.paused = startup.paused;
+    if (this.switchEvents === seen) this.siteOn = enabled;
+    this.wanted = this.siteOn && !this.paused;
     const before = this.active;
     // A start this brings about uses what was just read rather than reading it again.
     this.firstStartup = startup;
@@ -462,6 +505,7 @@ export class PageSession {
       () => a.scanner.stop(),
       () => a.hover.stop(),
       () => a.keyboard.stop(),
+      () => a.stopCardKeys(),
       () => a.card.close(),
       () => a.card.remove(),
       () => a.highlighter.dispose(),

@@ -10,7 +10,8 @@ import { sendRequest } from '../../lib/messages.ts';
 import { hostKey, parseDisabledHosts, parseMatcherSnapshot } from '../../lib/page-snapshot.ts';
 import { parseCorrections, type Correction } from '../../lib/corrections.ts';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../lib/settings.ts';
-import { CORRECTIONS_KEY, SETTINGS_KEY, SNAPSHOT_DISABLED_HOSTS_KEY, SNAPSHOT_MATCHER_KEY } from '../../lib/storage-keys.ts';
+import { CORRECTIONS_KEY, PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_DISABLED_HOSTS_KEY, SNAPSHOT_MATCHER_KEY } from '../../lib/storage-keys.ts';
+import { parsePaused } from '../../lib/pause.ts';
 import { readStored } from './early-read.ts';
 
 export interface Startup {
@@ -21,11 +22,13 @@ export interface Startup {
   matcher: SerializedMatcher | undefined;
   /** The reader's corrections (lib/corrections.ts), read as untrusted. */
   corrections: Correction[];
+  /** The reader paused the extension everywhere (lib/pause.ts). */
+  paused: boolean;
 }
 
 /** Settings and snapshot from what storage holds (readStored); undefined: defaults and messages. */
 export function parseStartup(stored: Record<string, unknown> | undefined, host: string): Startup {
-  if (!stored) return { settings: DEFAULT_SETTINGS, enabled: undefined, matcher: undefined, corrections: [] };
+  if (!stored) return { settings: DEFAULT_SETTINGS, enabled: undefined, matcher: undefined, corrections: [], paused: false };
   const disabled = parseDisabledHosts(stored[SNAPSHOT_DISABLED_HOSTS_KEY]);
   return {
     settings: parseSettings(stored[SETTINGS_KEY]),
@@ -33,6 +36,7 @@ export function parseStartup(stored: Record<string, unknown> | undefined, host: 
     enabled: disabled ? (disabled.has(hostKey(host)) ? undefined : true) : undefined,
     matcher: parseMatcherSnapshot(stored[SNAPSHOT_MATCHER_KEY])?.matcher,
     corrections: parseCorrections(stored[CORRECTIONS_KEY]),
+    paused: parsePaused(stored[PAUSED_KEY]),
   };
 }
 

@@ -20,6 +20,8 @@ import {
   type SettingsChange,
 } from '../../lib/settings.ts';
 import { setSiteEnabled } from '../../lib/tabs.ts';
+import { HighlightSample } from '../../components/HighlightSample.tsx';
+import { Shortcuts } from '../../components/Shortcuts.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { disabledSites, uiDatabase } from '../../lib/ui-data.ts';
 import { CorrectionsList } from './Corrections.tsx';
@@ -90,7 +92,13 @@ export function OptionsApp(): JSX.Element {
             ))}
           </fieldset>
 
+          <HighlightSample styles={settings.styles} lang={lang} />
+
+          <FirstMentionField settings={settings} lang={lang} onSave={save} />
+
           <HoverDelayField settings={settings} lang={lang} onSave={save} />
+
+          <Shortcuts lang={lang} />
 
           <DisabledSites lang={lang} onError={setError} />
 
@@ -202,6 +210,28 @@ function StyleField(props: FieldProps & { category: Category }): JSX.Element {
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+function FirstMentionField(props: FieldProps): JSX.Element {
+  const { settings, lang } = props;
+  const id = useId();
+  return (
+    <div class="field">
+      <label class="switch">
+        <input
+          type="checkbox"
+          data-testid="first-mention-only"
+          checked={settings.firstMentionOnly}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => props.onSave({ firstMentionOnly: e.currentTarget.checked })}
+        />
+        <span>{t('firstMentionOnly', lang)}</span>
+      </label>
+      <p id={`${id}-hint`} class="muted">
+        {t('firstMentionHint', lang)}
+      </p>
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { DataStatus } from '../../components/DataStatus.tsx';
 import { EntitySearch } from '../../components/EntitySearch.tsx';
 import { PageNamesList } from '../../components/PageNamesList.tsx';
 import { SiteSwitch } from '../../components/SiteSwitch.tsx';
+import { PauseSwitch } from '../../components/PauseSwitch.tsx';
+import { Shortcuts } from '../../components/Shortcuts.tsx';
 import { usePageData } from '../../components/page-data.ts';
 import { dirOf, t } from '../../lib/i18n.ts';
 import { canOpenSidePanel, openSidePanel } from '../../lib/tabs.ts';
@@ -71,6 +73,7 @@ export function PopupApp(): JSX.Element {
         </>
       )}
       <footer class="popup-footer">
+        <PauseSwitch lang={lang} />
         <SiteSwitch host={tab?.host ?? null} lang={lang} />
         {canOpenSidePanel() && (
           <button
@@ -89,6 +92,7 @@ export function PopupApp(): JSX.Element {
             {panelError}
           </p>
         )}
+        <Shortcuts lang={lang} compact />
       </footer>
     </main>
   );

@@ -12,6 +12,7 @@ import { ReaderView } from '../../components/ReaderView.tsx';
 import { SourceList, type ListedSource } from '../../components/SourceList.tsx';
 import { useLiveQuery } from '../../components/hooks.ts';
 import { usePageData } from '../../components/page-data.ts';
+import { useReaderRequests } from '../../components/reader-request-hook.ts';
 import { dirOf, t } from '../../lib/i18n.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { relatedSources, sources, type SourceRow } from '../../lib/ui-data.ts';
@@ -30,6 +31,8 @@ export function SidePanelApp(): JSX.Element {
   const [related, setRelated] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const lastOpened = useRef<string | null>(null);
+  // "Read the source in the side panel" from a hover card.
+  useReaderRequests(setOpenId);
 
   const all = rows.value ?? [];
   const outletList = useMemo(() => {

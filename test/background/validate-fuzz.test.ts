@@ -25,9 +25,13 @@ const FIELDS: Record<Request['type'], string[]> = {
   setSiteEnabled: ['host', 'enabled'],
   getStatus: [],
   getTabNames: ['tabId'],
+  openOptions: [],
+  switchOffHere: [],
+  openSource: ['articleId'],
 };
 const TYPES = Object.keys(FIELDS) as Request['type'][];
-const FROM_CONTENT = new Set(['getMatcher', 'getCard', 'reportPage', 'getSiteEnabled']);
+const FROM_CONTENT = new Set(['getMatcher', 'getCard', 'reportPage', 'getSiteEnabled', 'openOptions', 'switchOffHere', 'openSource']);
+const CONTENT_ONLY = new Set(['reportPage', 'switchOffHere', 'openSource']);
 
 const sender: fc.Arbitrary<SenderInfo> = fc.oneof(
   fc.constant<SenderInfo>({ id: ID, url: `${ORIGIN}/popup.html` }),
@@ -108,7 +112,7 @@ describe('parseRequest on anything', () => {
           expect(FROM_CONTENT.has(request.type)).toBe(true);
           if (request.type === 'getSiteEnabled') expect(request.host).toBe(parsed.from.host);
         } else {
-          expect(request.type).not.toBe('reportPage');
+          expect(CONTENT_ONLY.has(request.type)).toBe(false);
         }
         // What was accepted survives the trip through messaging (JSON) and is accepted again.
         const again = parseRequest(JSON.parse(JSON.stringify(request)), from, ID, ORIGIN);

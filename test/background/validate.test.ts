@@ -45,6 +45,29 @@ describe('parseRequest: sender', () => {
   });
 });
 
+describe("parseRequest: the card's actions (issue 12)", () => {
+  it('lets the card switch its own site off (no host to name), open the settings and a source', () => {
+    expect(parse({ type: 'switchOffHere' })).toMatchObject({ ok: true, from: { kind: 'content', host: 'www.aljazeera.net' } });
+    expect(parse({ type: 'openOptions' }).ok).toBe(true);
+    expect(parse({ type: 'openSource', articleId: '001' })).toMatchObject({ ok: true, request: { type: 'openSource', articleId: '001' } });
+  });
+
+  it('refuses a host, a switch on, or odd article ids', () => {
+    expect(error({ type: 'switchOffHere', host: 'bbc.com' })).toMatch(/unknown field "host"/);
+    expect(error({ type: 'switchOffHere', enabled: true })).toMatch(/unknown field/);
+    for (const articleId of ['', '../x', 'a b', 'a'.repeat(65), 7, null]) {
+      expect(error({ type: 'openSource', articleId }), String(articleId)).toMatch(/article id/);
+    }
+    expect(error({ type: 'openSource' })).toMatch(/missing field/);
+  });
+
+  it('keeps the content-only ones from extension pages (they have no site or tab of their own)', () => {
+    expect(error({ type: 'switchOffHere' }, page)).toMatch(/content scripts/);
+    expect(error({ type: 'openSource', articleId: '001' }, page)).toMatch(/content scripts/);
+    expect(parse({ type: 'openOptions' }, page).ok).toBe(true);
+  });
+});
+
 describe('parseRequest: shape', () => {
   it.each([
     ['not an object', 'getMatcher', /plain object/],

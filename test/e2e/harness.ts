@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
 import type { Reply, Request, ResponseOf } from '../../lib/messages.ts';
+import { RUN_COMMAND_HOOK } from '../../lib/commands.ts';
 import { makePages, ROOT, type PageMap } from './fixtures/make-pages.ts';
 
 /** The extension API inside the browser (code passed to page.evaluate / worker.evaluate runs there). */
@@ -259,6 +260,20 @@ export class Harness {
     const reply = (await page.evaluate((r) => chrome.runtime.sendMessage(r), request as unknown)) as Reply<ResponseOf<R['type']>>;
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
+  }
+
+  /**
+   * Run a keyboard command (lib/commands.ts) for a tab as the browser does when its shortcut is
+   * pressed: through the background's own command handler (no test can press a browser shortcut).
+   * Resolves with the handler's result (`{ ok: false, … }` when the page did nothing).
+   */
+  async command(name: string, page?: Page): Promise<{ ok: boolean; paused?: boolean; error?: string }> {
+    const tabId = page ? await this.tabId(page) : undefined;
+    const sw = await this.serviceWorker();
+    return sw.evaluate(
+      ([hook, n, id]) => (self as unknown as Record<string, (name: string, tabId?: number) => Promise<{ ok: boolean }>>)[hook]!(n, id),
+      [RUN_COMMAND_HOOK, name, tabId] as const,
+    );
   }
 
   /** Send a raw message (for validation tests): the background's reply envelope as is. */

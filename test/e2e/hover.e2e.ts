@@ -291,9 +291,9 @@ describe('article page', () => {
     await leave(page);
   });
 
-  it('steps to a name with Alt+Shift+N, opens its card, and closes it on Escape', async () => {
+  it('steps to a name with the next-name command, opens its card, and closes it on Escape', async () => {
     await page.mouse.move(5, 5);
-    await page.keyboard.press('Alt+Shift+KeyN');
+    await harness.command('next-name', page);
     const card = await waitForCard(page, 'the card opened from the keyboard');
     expect(card.name).toBeTruthy();
     const current = await page.evaluate(() => {
@@ -308,7 +308,7 @@ describe('article page', () => {
     });
     expect(current?.text).toBeTruthy();
     expect(current?.visible).toBe(true);
-    await page.keyboard.press('Alt+Shift+KeyN');
+    await harness.command('next-name', page);
     await page.keyboard.press('Escape');
     await waitFor(async () => ((await cardView(page)) === null ? true : undefined), { what: 'Escape to close the card' });
     expect((await highlightSizes(page))['current']).toBe(0);
@@ -474,7 +474,7 @@ describe('pages that make it hard', () => {
     // (and the remounting it causes) must throw nothing into the page.
     await hover(page, box!.x, box!.y);
     await page.waitForTimeout(HOVER_DWELL_MS + 500);
-    await page.keyboard.press('Alt+Shift+KeyN');
+    await harness.command('next-name', page);
     await page.waitForTimeout(300);
     const errors = await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
     expect(errors).toEqual([]);

@@ -401,7 +401,7 @@ describe('options', () => {
 describe('the card on the page', () => {
   it('has no accessibility violations', async () => {
     await article.bringToFront();
-    await article.keyboard.press('Alt+Shift+KeyN');
+    await h.command('next-name', article);
     const hasCard = () =>
       article.evaluate(() => !!document.querySelector('khabar-lens-card')?.shadowRoot?.querySelector('.khabar-card'));
     await waitFor(async () => ((await hasCard()) ? true : undefined), { what: 'the hover card' });

@@ -96,7 +96,7 @@ function uiFiles(): string[] {
       else if (p.endsWith('.tsx')) out.push(p);
     }
   };
-  for (const d of ['entrypoints/popup', 'entrypoints/sidepanel', 'entrypoints/options', 'components']) walk(join(ROOT, d));
+  for (const d of ['entrypoints/popup', 'entrypoints/sidepanel', 'entrypoints/options', 'entrypoints/welcome', 'components']) walk(join(ROOT, d));
   return out;
 }
 
