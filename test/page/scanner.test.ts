@@ -230,4 +230,52 @@ describe('Scanner', () => {
     expect(report).toHaveBeenCalledTimes(2);
     expect(report.mock.calls[1]![0]).toMatchObject({ 'place:deir-ez-zor': 1, 'place:damascus': 2 });
   });
+
+  it('scans every block of a burst added at once, not only the first', async () => {
+    const { index } = setup();
+    await scanner!.start();
+    const related = document.getElementById('related')!;
+    for (const name of ['دير الزور', 'بغداد', 'دمشق', 'البوكمال', 'داعش']) {
+      related.append(Object.assign(document.createElement('article'), { textContent: `خبر عاجل من ${name} اليوم` }));
+    }
+    await new Promise((r) => setTimeout(r, 40));
+    await scanner!.idle();
+    expect(index.counts()).toMatchObject({
+      'place:deir-ez-zor': 1,
+      'place:baghdad': 2,
+      'place:damascus': 2,
+      'place:albukamal': 3,
+    });
+    expect(rangeTexts('group')).toContain('داعش');
+  });
+
+  it('rescans a node that never stops changing at least every max wait, and drops its stale ranges at once', async () => {
+    document.body.innerHTML = '<p id="ticker">البوكمال: تقدم جديد</p>';
+    const { index } = setup({ debounceMs: 20, maxWaitMs: 60 });
+    await scanner!.start();
+    const text = document.getElementById('ticker')!.firstChild as Text;
+    expect(rangeTexts('place')).toEqual(['البوكمال']);
+    // Rewritten: the old range (0–8) would now sit on "في العرا".
+    text.data = 'في العراق، القوات تدخل دمشق';
+    await Promise.resolve(); // the observer's callback (a microtask)
+    expect(rangeTexts('place')).toEqual([]);
+    expect(index.size).toBe(0);
+    // Rewritten every 5 ms for 300 ms: scanned while it runs (the debounce alone would never end).
+    const headlines = ['دمشق اليوم', 'أنباء من بغداد', 'دير الزور الآن'];
+    let i = 0;
+    let sawHighlight = false;
+    await new Promise<void>((done) => {
+      const timer = setInterval(() => {
+        const shown = rangeTexts('place');
+        if (shown.length > 0) sawHighlight = true;
+        for (const t of shown) expect(text.data).toContain(t);
+        text.data = headlines[i++ % headlines.length]!;
+        if (i >= 60) {
+          clearInterval(timer);
+          done();
+        }
+      }, 5);
+    });
+    expect(sawHighlight).toBe(true);
+  });
 });
