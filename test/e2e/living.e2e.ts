@@ -152,20 +152,28 @@ interface Visit {
   /** Console errors and warnings, any world; uncaught page errors. */
   problems: string[];
   scans: number;
+  /** The extension's tasks from the navigation to the first scans (and `settleMs` after). */
+  loadTasks: TaskSummary;
 }
 
-async function open(path: string, scans = 1): Promise<Visit> {
+async function open(path: string, scans = 1, settleMs = 300): Promise<Visit> {
   const page = await h.context.newPage();
-  const v: Visit = { page, problems: [], scans: 0 };
+  const v = { page, problems: [] as string[], scans: 0 };
   page.on('console', (m) => {
     if (scanLineOf(m.text())) v.scans++;
     if (m.type() === 'error' || m.type() === 'warning') v.problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => v.problems.push(`page error: ${e.message}`));
   await page.addInitScript(installMonitor);
-  await page.goto(h.url(path), { waitUntil: 'load' });
-  await waitFor(async () => (v.scans >= scans ? true : undefined), { timeout: 60_000, what: `${scans} first scan(s) of ${path}` });
-  return v;
+  const { tasks } = await traced(page, async () => {
+    await page.goto(h.url(path), { waitUntil: 'load' });
+    await waitFor(async () => (v.scans >= scans ? true : undefined), { timeout: 60_000, what: `${scans} first scan(s) of ${path}` });
+    await page.waitForTimeout(settleMs);
+  });
+  expectNoLongTask(tasks, `the load of ${path}`);
+  const longest = tasks.extensionTasks.reduce((n, t) => Math.max(n, Math.min(t.ownCpuMs, t.attributableMs)), 0);
+  summary.push(`${path}: load, longest extension task ${longest.toFixed(1)} ms of CPU`);
+  return { ...v, loadTasks: tasks };
 }
 
 /** Trace `during` (the page's own activity), and return the extension's tasks and CPU share. */
@@ -362,7 +370,7 @@ describe('living pages in Chromium', () => {
   });
 
   it('about:blank, srcdoc and document.write iframes are highlighted', { timeout: 90_000 }, async () => {
-    const v = await open('/living/frames.html');
+    const v = await open('/living/frames.html', 4, 1000);
     const found: Record<string, number> = {};
     await waitFor(
       async () => {
