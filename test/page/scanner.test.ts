@@ -278,4 +278,37 @@ describe('Scanner', () => {
     });
     expect(sawHighlight).toBe(true);
   });
+
+  it('looks at hidden blocks again after an event that may have shown them by CSS alone (no mutation)', async () => {
+    document.body.innerHTML = '<p>خبر من بغداد</p><aside class="narrow"><p>تقرير عن دمشق</p></aside>';
+    const style = document.createElement('style');
+    style.textContent = '.narrow { display: none; }';
+    document.head.append(style);
+    const { index } = setup();
+    let spy: { mockRestore(): void } | undefined;
+    try {
+      await scanner!.start();
+      expect(index.counts()['place:damascus']).toBeUndefined();
+      // A media query starts to match after a resize: no MutationObserver sees it, the resize
+      // event is all the scanner hears. (happy-dom does not restyle without a DOM change: the
+      // browser's new answer for the aside is stood in for.)
+      const aside = document.querySelector('aside')!;
+      const real = window.getComputedStyle.bind(window);
+      spy = vi.spyOn(window, 'getComputedStyle').mockImplementation((el: Element, pseudo?: string | null) => {
+        const style = real(el, pseudo);
+        if (el !== aside) return style;
+        return { display: 'block', visibility: 'visible', getPropertyValue: () => 'visible' } as unknown as CSSStyleDeclaration;
+      });
+      await new Promise((r) => setTimeout(r, 40));
+      await scanner!.idle();
+      expect(index.counts()['place:damascus'], 'not without an event').toBeUndefined();
+      window.dispatchEvent(new Event('resize'));
+      await new Promise((r) => setTimeout(r, 40));
+      await scanner!.idle();
+      expect(index.counts()['place:damascus']).toBe(1);
+    } finally {
+      spy?.mockRestore();
+      style.remove();
+    }
+  });
 });
