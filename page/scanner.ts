@@ -122,6 +122,8 @@ export class Scanner {
   private readonly hiddenSeen = new Set<Element>();
   /** Whether the next pass looks at the hidden elements again (something may have shown them). */
   private recheckHidden = false;
+  /** Whether the page removed elements since the last pass took its changes (see dropMentionsIn). */
+  private removedSince = false;
   /** Tells when a display: none block gets a box (shown by CSS alone); absent in test DOMs. */
   private sizeWatch: ResizeObserver | undefined;
   private readonly sizeWatched = new WeakSet<Element>();
@@ -294,13 +296,47 @@ export class Scanner {
    * outermost of the roots still there (a root inside another is scanned with it).
    */
   private dropMentionsIn(roots: Node[]): Node[] {
+    const { doc, index, highlighter } = this.options;
     const list = roots.filter((r) => r.isConnected && !this.isOwn(r));
     const outer = list.filter((r) => !list.some((o) => o !== r && composedContains(o, r)));
-    const gone = this.options.index.removeWhere(
-      (m) => !m.spec.startContainer.isConnected || outer.some((r) => composedContains(r, m.spec.startContainer)),
-    );
-    for (const m of gone) this.options.highlighter?.delete(m.category, m.range);
+    let gone: PlacedMention[];
+    if (this.removedSince || outer.some((r) => r === doc.body || r === doc.documentElement || r === doc)) {
+      // Elements left the document (their mentions with them), or the change is the whole page:
+      // one sweep over every mention.
+      gone = index.removeWhere(
+        (m) => !m.spec.startContainer.isConnected || outer.some((r) => composedContains(r, m.spec.startContainer)),
+      );
+    } else {
+      // A few blocks changed (a ticker, a live blog's entry): their own text nodes' mentions, at a
+      // cost that follows the blocks' size rather than the page's count of names.
+      const found = new Set<PlacedMention>();
+      for (const r of outer) for (const m of this.mentionsUnder(r)) found.add(m);
+      gone = [...found];
+      for (const m of gone) index.remove(m);
+    }
+    this.removedSince = false;
+    for (const m of gone) highlighter?.delete(m.category, m.range);
     return outer;
+  }
+
+  /** The mentions with text in a subtree, its open shadow roots' included. */
+  private mentionsUnder(root: Node): PlacedMention[] {
+    const { doc, index } = this.options;
+    const out: PlacedMention[] = [];
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      if (r.nodeType === Node.TEXT_NODE) {
+        out.push(...index.inNode(r));
+        continue;
+      }
+      const walker = doc.createTreeWalker(r, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeType === Node.TEXT_NODE) out.push(...index.inNode(n));
+        else if ((n as Element).shadowRoot) stack.push((n as Element).shadowRoot!);
+      }
+    }
+    return out;
   }
 
   /** Mentions with text in a node whose text the page rewrote: wrong from now on, gone at once. */
@@ -478,7 +514,10 @@ export class Scanner {
         this.dropMentionsOfNode(target);
         mark(blockOf(target));
       } else if (r.type === 'childList') {
-        for (const removed of r.removedNodes) if (removed.nodeType === Node.TEXT_NODE) this.dropMentionsOfNode(removed);
+        for (const removed of r.removedNodes) {
+          if (removed.nodeType === Node.TEXT_NODE) this.dropMentionsOfNode(removed);
+          else if (removed.nodeType === Node.ELEMENT_NODE && !this.isOwn(removed)) this.removedSince = true;
+        }
         let inlineChange = r.removedNodes.length > 0;
         for (const added of r.addedNodes) {
           if (this.isOwn(added)) continue;
