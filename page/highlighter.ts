@@ -8,10 +8,14 @@
  *
  * Where the API is missing (older browsers), nothing is painted; the hover card still works, since
  * hover looks mentions up in its own index, not in the highlights.
+ *
+ * The page shares the registry: one that calls `CSS.highlights.clear()` or deletes our entries
+ * would lose every highlight until the next scan. While the tab is visible the registry is looked
+ * at every HIGHLIGHT_HEAL_MS and our entries are put back (`heal`).
  */
 import type { Category } from '../core/types.ts';
-import { EXTENSION_PREFIX, HIGHLIGHT_BATCH_MS } from '../lib/constants.ts';
-import { adoptSheet, dropSheet } from './adopted-sheets.ts';
+import { EXTENSION_PREFIX, HIGHLIGHT_BATCH_MS, HIGHLIGHT_HEAL_MS } from '../lib/constants.ts';
+import { adoptSheet, dropSheet, isAdopted } from './adopted-sheets.ts';
 
 export type HighlightKey = Category | 'current';
 
@@ -86,6 +90,15 @@ export class Highlighter {
    */
   private readonly pending = new Map<HighlightKey, Set<AbstractRange>>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private healTimer: ReturnType<typeof setInterval> | undefined;
+  /** Heals only while the page is visible: a hidden tab paints nothing, and must cost nothing. */
+  private readonly onVisibility = () => {
+    try {
+      this.healWhileVisible();
+    } catch (error) {
+      console.warn('[khabar] highlight check failed', error);
+    }
+  };
 
   constructor(private readonly doc: Document) {
     const win = doc.defaultView as unknown as HighlightWindow | null;
@@ -107,6 +120,34 @@ export class Highlighter {
       console.warn('[khabar] highlight styles unavailable', error);
     }
     this.adoptInto(doc);
+    doc.addEventListener('visibilitychange', this.onVisibility);
+    this.healWhileVisible();
+  }
+
+  private healWhileVisible(): void {
+    clearInterval(this.healTimer);
+    this.healTimer = undefined;
+    if (!this.registry || this.doc.visibilityState === 'hidden') return;
+    this.heal();
+    this.healTimer = setInterval(() => {
+      try {
+        this.heal();
+      } catch (error) {
+        console.warn('[khabar] highlight check failed', error);
+      }
+    }, HIGHLIGHT_HEAL_MS);
+  }
+
+  /** Whether the page took our entries out of the registry or our sheet off the document. */
+  private tampered(): boolean {
+    for (const [key, h] of this.highlights) if (this.registry?.get(highlightName(key)) !== h) return true;
+    const sheet = this.sheet;
+    return sheet !== undefined && this.adopted.has(this.doc) && !isAdopted(this.doc, sheet);
+  }
+
+  /** Puts back what the page took (a few map look-ups when it took nothing). */
+  heal(): void {
+    if (this.tampered()) this.reassert();
   }
 
   /** Whether the browser paints highlights at all. */
@@ -205,6 +246,9 @@ export class Highlighter {
   dispose(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    clearInterval(this.healTimer);
+    this.healTimer = undefined;
+    this.doc.removeEventListener('visibilitychange', this.onVisibility);
     this.pending.clear();
     for (const [key, h] of this.highlights) {
       h.clear();

@@ -12,9 +12,18 @@
  * page removes while it is being scanned is dropped at the next slice.
  *
  * Changes: a MutationObserver (on the document and on each open shadow root met) collects what was
- * added or changed, debounced, and only those subtrees are scanned again: infinite scroll appends
- * articles, single-page apps swap them, and either costs a scan of the new content only. Mutations
- * inside the extension's own host element are ignored.
+ * added or changed, and only those subtrees are scanned again: infinite scroll appends articles,
+ * single-page apps swap them, and either costs a scan of the new content only. When to scan is
+ * scan-state.ts's reducer: changes wait for the page to settle (MUTATION_DEBOUNCE_MS) but never
+ * longer than MUTATION_MAX_WAIT_MS, and changes that come during a pass are scanned after it. The
+ * mentions of a text node the page rewrites are dropped at once, in the observer's callback
+ * (before the page paints): a range left on the node would sit on the wrong words of its new text.
+ * Mutations inside the extension's own host element are ignored.
+ *
+ * Text that CSS alone shows (a `:checked ~` accordion, a `:target` section, a media query after a
+ * resize) changes no attribute: the hidden blocks met are kept, watched with a ResizeObserver (a
+ * block that was display: none gets a size when shown) and looked at again after the events that
+ * commonly show them (click, change, hashchange, resize).
  *
  * Counts (entity → mentions on the page) go to the background, throttled, for the toolbar badge.
  */
@@ -29,6 +38,7 @@ import {
   KNOWN_ENTITY_CONFIDENCE,
   MIN_HIGHLIGHT_CONFIDENCE,
   MUTATION_DEBOUNCE_MS,
+  MUTATION_MAX_WAIT_MS,
   REPORT_THROTTLE_MS,
   SCAN_SLICE_MS,
 } from '../lib/constants.ts';
@@ -36,6 +46,7 @@ import type { PageNames } from '../lib/messages.ts';
 import { BlockCollector, makeRange, nodeIndexAt, spanToRange, StyleCache, type TextBlock } from './collect-text.ts';
 import type { Highlighter } from './highlighter.ts';
 import { composedContains, MentionIndex, piecesOf, type PlacedMention } from './mention-index.ts';
+import { INITIAL_SCAN_STATE, nextScanState, type ScanEffect, type ScanEvent, type ScanState } from './scan-state.ts';
 
 export interface ScannerOptions {
   doc: Document;
@@ -58,6 +69,8 @@ export interface ScannerOptions {
   /** Blocks longer than this are matched window by window (default DETECT_WINDOW_CHARS). */
   detectWindowChars?: number;
   debounceMs?: number;
+  /** The longest changes wait for the page to settle (default MUTATION_MAX_WAIT_MS). */
+  maxWaitMs?: number;
   reportThrottleMs?: number;
 }
 
@@ -84,6 +97,9 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['hidden', 'class', 'style', 'open'],
 };
 
+/** Events after which text that only CSS shows may have appeared (a checkbox, a hash, a viewport). */
+const REVEALING_EVENTS = ['click', 'change', 'hashchange', 'resize'] as const;
+
 /** A new task: scheduler.yield where the browser has it (the scanner's slices, the session's steps). */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -97,13 +113,27 @@ export class Scanner {
   private readonly known = new Set<string>();
   private readonly queue: Node[] = [];
   private running: Promise<void> | undefined;
-  private stopped = false;
+  /** When to scan (scan-state.ts): changed only by `dispatch`. */
+  private state: ScanState = INITIAL_SCAN_STATE;
   private observer: MutationObserver | undefined;
   private readonly observed = new WeakSet<Node>();
+  /** What changed since the last pass took the changes: the subtrees to scan again. */
   private readonly dirty = new Set<Node>();
-  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Elements found hidden: looked at again when classes or styles change, in case they show. */
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Elements found hidden: looked at again when the page may have shown them (see `revealed`). */
   private readonly hiddenSeen = new Set<Element>();
+  /** Whether the next pass looks at the hidden elements again (something may have shown them). */
+  private recheckHidden = false;
+  /** Whether the page removed elements since the last pass took its changes (see dropMentionsIn). */
+  private removedSince = false;
+  /** Tells when a display: none block gets a box (shown by CSS alone); absent in test DOMs. */
+  private sizeWatch: ResizeObserver | undefined;
+  private readonly sizeWatched = new WeakSet<Element>();
+  private readonly onRevealingEvent = () => {
+    if (this.hiddenSeen.size === 0) return;
+    this.recheckHidden = true;
+    this.dispatch({ type: 'changed', at: performance.now() });
+  };
   private lastReport: string | undefined;
   private lastReportAt = -Infinity;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -117,6 +147,96 @@ export class Scanner {
     return this.options.isOwn?.(node) ?? false;
   }
 
+  private get stopped(): boolean {
+    return this.state.kind === 'stopped';
+  }
+
+  /** The one place the scan state changes: the reducer's answer, then its effects. */
+  private dispatch(event: ScanEvent): void {
+    const { state, effects } = nextScanState(this.state, event, {
+      debounceMs: this.debounceMs,
+      maxWaitMs: this.options.maxWaitMs ?? MUTATION_MAX_WAIT_MS,
+    });
+    this.state = state;
+    for (const effect of effects) {
+      try {
+        this.perform(effect);
+      } catch (error) {
+        console.warn('[khabar] scan step failed', error);
+      }
+    }
+  }
+
+  private perform(effect: ScanEffect): void {
+    switch (effect.type) {
+      case 'wait':
+        clearTimeout(this.waitTimer);
+        this.waitTimer = setTimeout(() => {
+          this.waitTimer = undefined;
+          this.dispatch({ type: 'timer', at: performance.now() });
+        }, effect.ms);
+        return;
+      case 'cancelWait':
+        clearTimeout(this.waitTimer);
+        this.waitTimer = undefined;
+        return;
+      case 'scanDocument': {
+        const { doc } = this.options;
+        this.runPass([doc.body ?? doc.documentElement]);
+        return;
+      }
+      case 'scanChanges':
+        this.runPass(this.takeChanges());
+        return;
+      case 'passEnded':
+        this.afterChange();
+        return;
+    }
+  }
+
+  /** The subtrees changed since the last pass (their old mentions dropped), outermost only. */
+  private takeChanges(): Node[] {
+    if (this.recheckHidden) {
+      this.recheckHidden = false;
+      this.revealed();
+    }
+    const roots = [...this.dirty];
+    this.dirty.clear();
+    return this.dropMentionsIn(roots);
+  }
+
+  /** Hidden elements the page has shown since they were met: their blocks are dirty. */
+  private revealed(): void {
+    const probe = new StyleCache((el) => this.isOwn(el));
+    for (const el of [...this.hiddenSeen]) {
+      if (!el.isConnected) this.hiddenSeen.delete(el);
+      else if (!probe.info(el).hidden) {
+        this.hiddenSeen.delete(el);
+        this.sizeWatch?.unobserve(el);
+        this.sizeWatched.delete(el);
+        this.dirty.add(nearestBlock(el, probe));
+      }
+    }
+  }
+
+  /** Keep a hidden element met in a pass, to look at again when the page may have shown it. */
+  private noteHidden(el: Element, displayNone: boolean): void {
+    this.hiddenSeen.add(el);
+    if (!displayNone || this.sizeWatched.has(el)) return;
+    const RO = (globalThis as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+    if (!RO) return;
+    this.sizeWatch ??= new RO((entries) => {
+      try {
+        // A size of 0 is the first report of a block still hidden; a box means it may be shown.
+        if (entries.some((e) => e.contentRect.width > 0 || e.contentRect.height > 0)) this.onRevealingEvent();
+      } catch (error) {
+        console.warn('[khabar] visibility check failed', error);
+      }
+    });
+    this.sizeWatched.add(el);
+    this.sizeWatch.observe(el);
+  }
+
   /** Scan the whole document, then keep watching it. Resolves when the first scan is done. */
   start(): Promise<void> {
     const { doc } = this.options;
@@ -128,25 +248,31 @@ export class Scanner {
       }
     });
     this.observe(doc);
-    this.enqueue(doc.body ?? doc.documentElement);
+    const view = doc.defaultView;
+    for (const type of REVEALING_EVENTS) view?.addEventListener(type, this.onRevealingEvent, { capture: true, passive: true });
+    this.dispatch({ type: 'start' });
     return this.idle();
   }
 
   stop(): void {
-    this.stopped = true;
+    this.dispatch({ type: 'stop' });
     this.observer?.disconnect();
     this.observer = undefined;
-    clearTimeout(this.debounceTimer);
+    this.sizeWatch?.disconnect();
+    this.sizeWatch = undefined;
+    const view = this.options.doc.defaultView;
+    for (const type of REVEALING_EVENTS) view?.removeEventListener(type, this.onRevealingEvent, { capture: true });
     clearTimeout(this.reportTimer);
     this.queue.length = 0;
     this.dirty.clear();
+    this.hiddenSeen.clear();
   }
 
-  /** Resolves when nothing is queued or being scanned (pending debounced mutations included). */
+  /** Resolves when nothing is queued or being scanned (changes waiting to be scanned included). */
   async idle(): Promise<void> {
     for (;;) {
       if (this.running) await this.running;
-      else if (this.debounceTimer !== undefined) await new Promise((r) => setTimeout(r, this.debounceMs));
+      else if (this.state.kind === 'gathering') await new Promise((r) => setTimeout(r, this.debounceMs));
       else return;
     }
   }
@@ -161,30 +287,78 @@ export class Scanner {
     this.observer.observe(root, OBSERVE);
   }
 
-  /** Scan these subtrees again (their old mentions go first). */
+  /** Scan these subtrees again (their old mentions go first), as soon as the scan state allows. */
   rescan(roots: Iterable<Node>): void {
-    const list = [...roots].filter((r) => r.isConnected && !this.isOwn(r));
-    // Outermost roots only: a root inside another is scanned with it.
-    const outer = list.filter((r) => !list.some((o) => o !== r && composedContains(o, r)));
-    const gone = this.options.index.removeWhere(
-      (m) => !m.spec.startContainer.isConnected || outer.some((r) => composedContains(r, m.spec.startContainer)),
-    );
-    for (const m of gone) this.options.highlighter?.delete(m.category, m.range);
-    for (const r of outer) this.enqueue(r);
-    if (gone.length > 0 && outer.length === 0) this.afterChange();
+    for (const r of roots) this.dirty.add(r);
+    this.dispatch({ type: 'changed', at: performance.now() });
   }
 
-  private enqueue(root: Node): void {
-    if (this.stopped) return;
-    this.queue.push(root);
-    if (!this.running) {
-      this.running = this.pump()
-        .catch((error: unknown) => console.warn('[khabar] scan failed', error))
-        .finally(() => {
-          this.running = undefined;
-          this.afterChange();
-        });
+  /**
+   * Drop the mentions in these subtrees and in nodes no longer in the document; returns the
+   * outermost of the roots still there (a root inside another is scanned with it).
+   */
+  private dropMentionsIn(roots: Node[]): Node[] {
+    const { doc, index, highlighter } = this.options;
+    const list = roots.filter((r) => r.isConnected && !this.isOwn(r));
+    const outer = list.filter((r) => !list.some((o) => o !== r && composedContains(o, r)));
+    let gone: PlacedMention[];
+    if (this.removedSince || outer.some((r) => r === doc.body || r === doc.documentElement || r === doc)) {
+      // Elements left the document (their mentions with them), or the change is the whole page:
+      // one sweep over every mention.
+      gone = index.removeWhere(
+        (m) => !m.spec.startContainer.isConnected || outer.some((r) => composedContains(r, m.spec.startContainer)),
+      );
+    } else {
+      // A few blocks changed (a ticker, a live blog's entry): their own text nodes' mentions, at a
+      // cost that follows the blocks' size rather than the page's count of names.
+      const found = new Set<PlacedMention>();
+      for (const r of outer) for (const m of this.mentionsUnder(r)) found.add(m);
+      gone = [...found];
+      for (const m of gone) index.remove(m);
     }
+    this.removedSince = false;
+    for (const m of gone) highlighter?.delete(m.category, m.range);
+    return outer;
+  }
+
+  /** The mentions with text in a subtree, its open shadow roots' included. */
+  private mentionsUnder(root: Node): PlacedMention[] {
+    const { doc, index } = this.options;
+    const out: PlacedMention[] = [];
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      if (r.nodeType === Node.TEXT_NODE) {
+        out.push(...index.inNode(r));
+        continue;
+      }
+      const walker = doc.createTreeWalker(r, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeType === Node.TEXT_NODE) out.push(...index.inNode(n));
+        else if ((n as Element).shadowRoot) stack.push((n as Element).shadowRoot!);
+      }
+    }
+    return out;
+  }
+
+  /** Mentions with text in a node whose text the page rewrote: wrong from now on, gone at once. */
+  private dropMentionsOfNode(node: Node): void {
+    const { index, highlighter } = this.options;
+    for (const m of index.inNode(node)) {
+      index.remove(m);
+      highlighter?.delete(m.category, m.range);
+    }
+  }
+
+  /** One pass over `roots`; the reducer hears when it ends. */
+  private runPass(roots: Node[]): void {
+    this.queue.push(...roots);
+    this.running = this.pump()
+      .catch((error: unknown) => console.warn('[khabar] scan failed', error))
+      .finally(() => {
+        this.running = undefined;
+        this.dispatch({ type: 'passDone', at: performance.now() });
+      });
   }
 
   private afterChange(): void {
@@ -204,7 +378,7 @@ export class Scanner {
     const styles = new StyleCache(
       (el) => this.isOwn(el),
       (el, info) => {
-        if (info.hidden) this.hiddenSeen.add(el);
+        if (info.hidden) this.noteHidden(el, info.skip);
       },
     );
     let sliceStart = performance.now();
@@ -331,52 +505,46 @@ export class Scanner {
     if (this.stopped) return;
     const probe = new StyleCache((el) => this.isOwn(el));
     const blockOf = (node: Node): Node => nearestBlock(node, probe);
-    let attributesChanged = false;
+    let changed = false;
+    const mark = (node: Node) => {
+      this.dirty.add(node);
+      changed = true;
+    };
     for (const r of records) {
       const target = r.target;
       if (this.isOwn(target)) continue;
       if (r.type === 'characterData') {
-        this.dirty.add(blockOf(target));
+        this.dropMentionsOfNode(target);
+        mark(blockOf(target));
       } else if (r.type === 'childList') {
+        for (const removed of r.removedNodes) {
+          if (removed.nodeType === Node.TEXT_NODE) this.dropMentionsOfNode(removed);
+          else if (removed.nodeType === Node.ELEMENT_NODE && !this.isOwn(removed)) this.removedSince = true;
+        }
         let inlineChange = r.removedNodes.length > 0;
         for (const added of r.addedNodes) {
           if (this.isOwn(added)) continue;
           if (added.nodeType === Node.ELEMENT_NODE) {
             const info = probe.info(added as Element);
-            if (info.skip) continue;
+            if (info.skip) {
+              if (info.hidden) this.noteHidden(added as Element, true);
+              continue;
+            }
             if (info.block) {
-              this.dirty.add(added);
+              mark(added);
               continue;
             }
           }
           if (added.nodeType === Node.ELEMENT_NODE || added.nodeType === Node.TEXT_NODE) inlineChange = true;
         }
-        if (inlineChange && !this.allOwn(r.removedNodes)) this.dirty.add(blockOf(target));
-      } else if (r.type === 'attributes') {
-        attributesChanged = true;
+        if (inlineChange && !this.allOwn(r.removedNodes)) mark(blockOf(target));
+      } else if (r.type === 'attributes' && this.hiddenSeen.size > 0) {
+        // A class or style that may have shown a hidden block: looked at when the pass starts.
+        this.recheckHidden = true;
+        changed = true;
       }
     }
-    if (attributesChanged) {
-      for (const el of [...this.hiddenSeen]) {
-        if (!el.isConnected) this.hiddenSeen.delete(el);
-        else if (!probe.info(el).hidden) {
-          this.hiddenSeen.delete(el);
-          this.dirty.add(blockOf(el));
-        }
-      }
-    }
-    if (this.dirty.size === 0) return;
-    clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => {
-      this.debounceTimer = undefined;
-      try {
-        const roots = [...this.dirty];
-        this.dirty.clear();
-        this.rescan(roots);
-      } catch (error) {
-        console.warn('[khabar] rescan failed', error);
-      }
-    }, this.debounceMs);
+    if (changed) this.dispatch({ type: 'changed', at: performance.now() });
   }
 
   private allOwn(nodes: NodeList): boolean {

@@ -12,6 +12,8 @@ export interface SenderInfo {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** The frame's origin (Chrome): for a frame without a URL of its own, its creator's. */
+  origin?: string;
 }
 
 export type From =
@@ -72,6 +74,15 @@ function senderOf(sender: SenderInfo, extensionId: string, extensionOrigin: stri
   const tabId = sender.tab?.id;
   const frameId = sender.frameId;
   if (!Number.isInteger(tabId) || tabId! < 0 || !Number.isInteger(frameId) || frameId! < 0) return 'content script without a tab';
+  // A frame a page made without a URL of its own (about:blank filled by script, srcdoc, a blob:)
+  // has the origin of the page that made it, and is that page's: its host is the origin's.
+  if ((url.protocol === 'about:' || url.protocol === 'blob:') && typeof sender.origin === 'string') {
+    try {
+      url = new URL(sender.origin);
+    } catch {
+      return 'sender origin is not a URL';
+    }
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'content scripts run on http(s) pages only';
   return { kind: 'content', tabId: tabId!, frameId: frameId!, host: url.hostname, url: sender.url };
 }

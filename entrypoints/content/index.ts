@@ -15,6 +15,11 @@ import { PageSession } from './session.ts';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
+  // Frames a page makes without a URL of its own (about:blank filled by script, srcdoc, and a frame
+  // written with document.write) belong to it: scanned too. Chrome also lets the creator's origin
+  // match blob: and data: frames (match_origin_as_fallback); Firefox's MV2 has no such key.
+  matchAboutBlank: true,
+  matchOriginAsFallback: { chrome: true },
   // document_end: right at DOMContentLoaded, where document_idle could come up to 200 ms later (or
   // at load). Not document_start: evaluating this script (≈15 ms) would then hold up the parsing
   // of every page and frame on the web, Arabic or not.

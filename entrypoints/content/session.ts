@@ -35,6 +35,19 @@ function log(what: string): (error: unknown) => void {
   return (error) => console.warn(`[khabar] ${what}`, error);
 }
 
+/**
+ * The host the page is on. A frame the page made without a URL of its own (about:blank filled by
+ * script, srcdoc) has no hostname, but its creator's origin: it is that page's, switched with it.
+ */
+function pageHost(): string {
+  if (location.hostname) return location.hostname;
+  try {
+    return self.origin && self.origin !== 'null' ? new URL(self.origin).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Resolves at DOMContentLoaded (at once when it is past). */
 function domContentLoaded(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
@@ -88,7 +101,8 @@ function waitForArabic(ctx: ContentScriptContext): Promise<boolean> {
       resolve(arabic);
     };
     const deadline = setTimeout(() => finish(false), LANGUAGE_RECHECK_MS);
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    // The document, not its <html>: a frame its parent writes (document.open/write) gets a new one.
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => finish(false));
   });
 }
@@ -206,7 +220,7 @@ export class PageSession {
    * their text says they are Arabic.
    */
   async boot(): Promise<void> {
-    const host = (this.host = location.hostname);
+    const host = (this.host = pageHost());
     const declared = isArabicLangTag(document.documentElement?.getAttribute('lang'));
     const early = takeEarlyRead();
     const startup = declared

@@ -141,6 +141,17 @@ describe('parseRequest: least privilege and hostile content', () => {
     expect(error({ type: 'getSiteEnabled', host: 'www.aljazeera.net' }, frame)).toMatch(/own host/);
   });
 
+  it('takes a frame without a URL of its own (about:blank, srcdoc, blob:) for its creator’s origin, an opaque one for none', () => {
+    for (const url of ['about:blank', 'about:srcdoc', 'blob:https://www.aljazeera.net/0b6f']) {
+      const frame: SenderInfo = { id: ID, url, origin: 'https://www.aljazeera.net', tab: { id: 7 }, frameId: 4 };
+      expect(parse({ type: 'getSiteEnabled', host: 'www.aljazeera.net' }, frame).ok, url).toBe(true);
+      expect(error({ type: 'getSiteEnabled', host: 'ads.example.net' }, frame), url).toMatch(/own host/);
+    }
+    expect(error({ type: 'getMatcher' }, { ...content, url: 'about:blank', origin: 'null' })).toMatch(/origin|http/);
+    expect(error({ type: 'getMatcher' }, { ...content, url: 'about:blank' })).toMatch(/http/);
+    expect(error({ type: 'getMatcher' }, { ...content, url: 'data:text/html,x', origin: 'https://www.aljazeera.net' })).toMatch(/http/);
+  });
+
   it('refuses senders with odd tab or frame ids', () => {
     expect(error({ type: 'getMatcher' }, { ...content, frameId: -1 })).toMatch(/without a tab/);
     expect(error({ type: 'getMatcher' }, { ...content, frameId: 1.5 })).toMatch(/without a tab/);

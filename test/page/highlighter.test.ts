@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HIGHLIGHT_HEAL_MS } from '../../lib/constants.ts';
 import { Highlighter, HIGHLIGHT_CSS, highlightName } from '../../page/highlighter.ts';
 import { compareComposed, MentionIndex, type PlacedMention } from '../../page/mention-index.ts';
 import { installHighlightApi } from './helpers.ts';
@@ -69,6 +70,32 @@ describe('Highlighter', () => {
     const range = document.createRange();
     expect(() => h.add('place', range)).not.toThrow();
     expect(h.size('place')).toBe(0);
+  });
+  it('puts its highlights back when the page clears or deletes them, within HIGHLIGHT_HEAL_MS, and stops on dispose', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = new Highlighter(document);
+      const text = document.querySelector('p')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 5);
+      h.add('place', range);
+      h.flush();
+      const place = registry.get(highlightName('place'));
+      registry.clear();
+      vi.advanceTimersByTime(HIGHLIGHT_HEAL_MS);
+      expect(registry.get(highlightName('place'))).toBe(place);
+      expect([...place!]).toEqual([range]);
+      registry.delete(highlightName('group'));
+      document.adoptedStyleSheets = [];
+      vi.advanceTimersByTime(HIGHLIGHT_HEAL_MS);
+      expect(registry.has(highlightName('group'))).toBe(true);
+      expect(document.adoptedStyleSheets).toHaveLength(1);
+      h.dispose();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
