@@ -12,6 +12,7 @@ import type { JSX } from 'preact';
 import { categoryOf, type ArticleCoverage, type Snippet } from '../core/types.ts';
 import { CARD_MAX_ARTICLES, CARD_MAX_RELATED } from '../lib/constants.ts';
 import { countryName, kindLabel, t, type UiLang } from '../lib/i18n.ts';
+import { tn } from '../lib/plural.ts';
 import type { ArticleSummary, CardData } from '../lib/messages.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
 import { useCardTheme, type CardTheme } from './card-theme.ts';
@@ -39,6 +40,9 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
   const category = categoryOf(entity.kind);
   const shown = (coverage?.articles ?? []).filter((a) => articles[a.articleId]);
   const maxArticles = props.maxArticles ?? CARD_MAX_ARTICLES;
+  // An outlet's card lists the sources it published too, which need not name it (coverage.ts).
+  const mentionedIn = shown.filter((a) => a.count > 0).length;
+  const published = shown.filter((a) => a.published).length;
   const relatedPlaces = related.filter((r) => categoryOf(r.kind) === 'place').slice(0, CARD_MAX_RELATED);
   const relatedGroups = related.filter((r) => categoryOf(r.kind) === 'group').slice(0, CARD_MAX_RELATED);
   const description = lang === 'en' && entity.descriptionEn ? entity.descriptionEn : entity.description;
@@ -55,13 +59,15 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
       aria-modal={props.role === 'region' ? undefined : 'false'}
       aria-labelledby={titleId}
     >
-      <header class="kc-header">
+      {/* A div, not <header>: inside the page's document a <header> here is a second banner landmark. */}
+      <div class="kc-header">
         <div class="kc-names">
           <h2 id={titleId} class="kc-name" lang="ar" dir="rtl">
             {entity.name}
           </h2>
-          <p class="kc-name-en" lang="en" dir="ltr">
-            {entity.nameEn}
+          {/* Under the Arabic name, at the card's start edge; the English text isolated in it. */}
+          <p class="kc-name-en">
+            <bdi lang="en">{entity.nameEn}</bdi>
           </p>
         </div>
         <p class="kc-kind">
@@ -72,18 +78,20 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
             ×
           </button>
         )}
-      </header>
+      </div>
 
       <dl class="kc-facts">
         {parent && (
           <div class="kc-fact">
             <dt>{t('partOf', lang)}</dt>
             <dd>
-              <span lang="ar">{parent.name}</span>
+              <bdi lang="ar">{parent.name}</bdi>
+              {/* The space and the brackets outside the isolates: they follow the card's direction. */}
               {parent.nameEn && (
-                <span class="kc-en" lang="en" dir="ltr">
-                  {' '}
-                  ({parent.nameEn})
+                <span class="kc-en">
+                  {' ('}
+                  <bdi lang="en">{parent.nameEn}</bdi>
+                  {')'}
                 </span>
               )}
             </dd>
@@ -98,8 +106,8 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
         {aliases.length > 0 && (
           <div class="kc-fact">
             <dt>{t('aliases', lang)}</dt>
-            <dd lang="ar" dir="rtl">
-              {aliases.join('، ')}
+            <dd>
+              <bdi lang="ar">{aliases.join('، ')}</bdi>
             </dd>
           </div>
         )}
@@ -111,21 +119,25 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
         <h3 id={`${uid}-cov`}>{t('coverage', lang)}</h3>
         {coverage && shown.length > 0 ? (
           <>
-            <p class="kc-count">
-              {t('coverageCount', lang, { n: shown.length, m: coverage.mentions })}
-            </p>
+            {published > 0 && <p class="kc-count">{tn('publishedCount', lang, published)}</p>}
+            {mentionedIn > 0 && (
+              <p class="kc-count">
+                {tn('coverageCount', lang, mentionedIn, { mentions: tn('mentionCount', lang, coverage.mentions) })}
+              </p>
+            )}
             <ol class="kc-articles">
               {shown.slice(0, maxArticles).map((a) => (
                 <CoverageItem key={a.articleId} coverage={a} article={articles[a.articleId]!} lang={lang} />
               ))}
             </ol>
             {shown.length > maxArticles && (
-              <p class="kc-more">{t('moreArticles', lang, { n: shown.length - maxArticles })}</p>
+              <p class="kc-more">{tn('moreArticles', lang, shown.length - maxArticles)}</p>
             )}
           </>
         ) : (
           <p class="kc-count">{t('noCoverage', lang)}</p>
         )}
+        <p class="kc-period">{t('coveragePeriod', lang)}</p>
       </section>
 
       {relatedPlaces.length > 0 && (
@@ -140,7 +152,7 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
 
 function CoverageItem(props: { coverage: ArticleCoverage; article: ArticleSummary; lang: UiLang }) {
   const { coverage, article, lang } = props;
-  const snippet = coverage.snippets[0];
+  const snippet = firstSnippet(coverage.snippets, article.headline);
   return (
     <li class="kc-article">
       <h4 class="kc-headline" lang="ar" dir="rtl">
@@ -150,6 +162,21 @@ function CoverageItem(props: { coverage: ArticleCoverage; article: ArticleSummar
       {snippet && <SnippetText snippet={snippet} />}
     </li>
   );
+}
+
+/** Letters and digits only, for telling a snippet that merely repeats the headline. */
+const bare = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The first snippet that says more than the headline above it: a snippet that is the headline (an
+ * article's lead often repeats it) or a piece of it is skipped; none when every one is.
+ */
+export function firstSnippet(snippets: readonly Snippet[], headline: string): Snippet | undefined {
+  const head = bare(headline);
+  return snippets.find((s) => {
+    const text = bare(s.text);
+    return text.length > 0 && !head.includes(text) && !text.includes(head);
+  });
 }
 
 /** The sentence around the mention, the name in <mark>: slices of a string, rendered as text. */
@@ -173,9 +200,9 @@ function RelatedList(props: { id: string; title: string; items: CardData['relate
       <ul>
         {props.items.map((r) => (
           <li key={r.id} data-entity={r.id}>
-            <span class="kc-rel-name" lang="ar">
+            <bdi class="kc-rel-name" lang="ar">
               {r.name}
-            </span>
+            </bdi>
             <span class="kc-rel-count" aria-hidden="true">
               {r.count}
             </span>

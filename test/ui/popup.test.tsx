@@ -53,8 +53,8 @@ describe('popup search', () => {
     const text = first!.textContent ?? '';
     expect(text).toContain('مدينة'); // kind: city
     expect(text).toContain('al-Bukamal');
-    expect(text).toMatch(/الإشارات: \d+/);
-    const mentions = Number(/الإشارات: (\d+)/.exec(text)![1]);
+    expect(text).toMatch(/\d+ إشارة/);
+    const mentions = Number(/(\d+) إشارة/.exec(text)![1]);
     const row = await entityRow(openDatabase(DB_NAME), 'place:albukamal');
     expect(mentions).toBe(coverageOf(row!)!.mentions);
   });
@@ -95,7 +95,7 @@ describe('popup search', () => {
     fireEvent.click(first!);
     const card = await screen.findByRole('region', { name: 'البوكمال' });
     expect(within(card).getByText('al-Bukamal')).toBeTruthy();
-    await waitFor(() => expect(within(card).getByText(/يرد في \d+ من مقالات المدونة/)).toBeTruthy());
+    await waitFor(() => expect(within(card).getByText(/يرد في \d+ مصادر/)).toBeTruthy());
     expect(card.querySelectorAll('.kc-article').length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole('button', { name: 'رجوع' }));
     const again = await screen.findByRole('combobox');
@@ -112,9 +112,9 @@ describe('popup: the active tab', () => {
     await waitFor(() => expect(section.querySelectorAll('.page-name')).toHaveLength(3));
     const rows = [...section.querySelectorAll('.page-name')].map((b) => b.textContent ?? '');
     expect(rows[0]).toContain('داعش');
-    expect(rows[0]).toContain('×7');
+    expect(rows[0]).toContain('7 إشارات');
     expect(rows[1]).toContain('البوكمال');
-    expect(rows[1]).toContain('×4');
+    expect(rows[1]).toContain('4 إشارات');
     expect(rows[2]).toContain('القائم');
   });
 
@@ -182,6 +182,6 @@ describe('popup language', () => {
     expect(screen.getByRole('heading', { name: 'On this page' })).toBeTruthy();
     const [first] = await type(screen.getByRole('combobox'), 'bukamal');
     expect(first!.textContent).toContain('City');
-    expect(first!.textContent).toMatch(/Mentions: \d+/);
+    expect(first!.textContent).toMatch(/\d+ mentions/);
   });
 });
