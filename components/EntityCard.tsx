@@ -117,6 +117,8 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
 
       <section class="kc-coverage" aria-labelledby={`${uid}-cov`}>
         <h3 id={`${uid}-cov`}>{t('coverage', lang)}</h3>
+        {/* What the coverage is and when: a reader in 2026 must not take it for today's news. */}
+        <p class="kc-period">{t('coveragePeriod', lang)}</p>
         {coverage && shown.length > 0 ? (
           <>
             {published > 0 && <p class="kc-count">{tn('publishedCount', lang, published)}</p>}
@@ -137,7 +139,6 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
         ) : (
           <p class="kc-count">{t('noCoverage', lang)}</p>
         )}
-        <p class="kc-period">{t('coveragePeriod', lang)}</p>
       </section>
 
       {relatedPlaces.length > 0 && (

@@ -1,7 +1,7 @@
 /**
  * Screenshots of the built extension in headless Chromium (docs/screenshots/): the hover card on
  * an article page, the popup (search, a card, names on the page, a site switched off), the side
- * panel and the options page, in Arabic. `tsx scripts/screenshots.ts PREFIX` after `npm run build`.
+ * panel, in Arabic, each a small PNG. `tsx scripts/screenshots.ts PREFIX` after `npm run build`.
  */
 import { join } from 'node:path';
 import { ROOT } from '../test/e2e/fixtures/make-pages.ts';
@@ -25,13 +25,19 @@ try {
     (await article.evaluate(() => !!document.querySelector('khabar-lens-card')?.shadowRoot?.querySelector('.khabar-card'))) ? true : undefined,
   );
   await new Promise((r) => setTimeout(r, 500));
-  await article.screenshot({ path: out('card') });
+  // The card and the text around it, not the whole page (small files).
+  const box = await article.locator('.khabar-card').boundingBox();
+  if (box) {
+    const x = Math.max(0, box.x - 60);
+    const y = Math.max(0, box.y - 70);
+    await article.screenshot({ path: out('card'), clip: { x, y, width: Math.min(1280 - x, box.width + 120), height: Math.min(900 - y, box.height + 110) } });
+  }
 
   const popup = await h.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.setViewportSize({ width: 400, height: 560 });
   await popup.goto(`${h.extensionOrigin}/popup.html?tab=${tabId}`);
   await popup.locator('.page-name').first().waitFor();
-  await popup.screenshot({ path: out('popup-names'), fullPage: true });
+  await popup.screenshot({ path: out('popup-names') });
   for (const [q, name] of [['bukamal', 'bukamal'], ['Alwaght', 'alwaght'], ['Abbas al-Zein', 'person'], ['Abbas al-Zein', 'outlet-chip']] as const) {
     if (name === 'outlet-chip') break;
     await popup.getByRole('combobox').fill(q);
@@ -39,7 +45,7 @@ try {
     if (name === 'bukamal') await popup.screenshot({ path: out('popup-search') });
     await popup.getByRole('combobox').press('Enter');
     await popup.locator('.khabar-card').waitFor();
-    await popup.screenshot({ path: out(`popup-card-${name}`), fullPage: true });
+    await popup.screenshot({ path: out(`popup-card-${name}`) });
     await popup.getByRole('button', { name: 'رجوع' }).click();
   }
   const toggle = popup.getByRole('switch');
@@ -51,16 +57,11 @@ try {
   await popup.getByRole('switch').check();
 
   const side = await h.context.newPage();
-  await side.setViewportSize({ width: 420, height: 800 });
+  await side.setViewportSize({ width: 400, height: 560 });
   await side.goto(`${h.extensionOrigin}/sidepanel.html`);
   await side.locator('.sources > li').first().waitFor();
   await side.screenshot({ path: out('sidepanel') });
 
-  const options = await h.context.newPage();
-  await options.setViewportSize({ width: 800, height: 900 });
-  await options.goto(`${h.extensionOrigin}/options.html`);
-  await new Promise((r) => setTimeout(r, 1000));
-  await options.screenshot({ path: out('options') });
 } finally {
   await h.close();
 }

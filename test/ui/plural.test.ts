@@ -21,7 +21,7 @@ describe('pluralForm', () => {
 describe('tn: counted phrases', () => {
   const table: [PluralBase, number, string, string][] = [
     // base, n, Arabic, English
-    ['searchCount', 0, 'لا نتائج', 'No results'],
+    ['searchCount', 0, 'لا نتائج', '0 results'],
     ['searchCount', 1, 'نتيجة واحدة', '1 result'],
     ['searchCount', 2, 'نتيجتان', '2 results'],
     ['searchCount', 3, '3 نتائج', '3 results'],
@@ -37,7 +37,7 @@ describe('tn: counted phrases', () => {
     ['moreArticles', 2, 'ومصدران آخران', 'and 2 more sources'],
     ['moreArticles', 4, 'و4 مصادر أخرى', 'and 4 more sources'],
     ['moreArticles', 12, 'و12 مصدراً آخر', 'and 12 more sources'],
-    ['nameCount', 0, 'لا أسماء', 'no names'],
+    ['nameCount', 0, 'لا أسماء', '0 names'],
     ['nameCount', 1, 'اسم واحد', '1 name'],
     ['nameCount', 2, 'اسمان', '2 names'],
     ['nameCount', 5, '5 أسماء', '5 names'],
