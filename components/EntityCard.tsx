@@ -15,6 +15,7 @@ import { countryName, kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import { tn } from '../lib/plural.ts';
 import type { ArticleSummary, CardData } from '../lib/messages.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { firstSnippet } from './first-snippet.ts';
 import { useCardTheme, type CardTheme } from './card-theme.ts';
 import './card.css';
 
@@ -163,21 +164,6 @@ function CoverageItem(props: { coverage: ArticleCoverage; article: ArticleSummar
       {snippet && <SnippetText snippet={snippet} />}
     </li>
   );
-}
-
-/** Letters and digits only, for telling a snippet that merely repeats the headline. */
-const bare = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
-
-/**
- * The first snippet that says more than the headline above it: a snippet that is the headline (an
- * article's lead often repeats it) or a piece of it is skipped; none when every one is.
- */
-export function firstSnippet(snippets: readonly Snippet[], headline: string): Snippet | undefined {
-  const head = bare(headline);
-  return snippets.find((s) => {
-    const text = bare(s.text);
-    return text.length > 0 && !head.includes(text) && !text.includes(head);
-  });
 }
 
 /** The sentence around the mention, the name in <mark>: slices of a string, rendered as text. */

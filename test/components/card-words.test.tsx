@@ -8,7 +8,8 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleDate } from '../../components/ArticleMeta.tsx';
-import { EntityCard, firstSnippet } from '../../components/EntityCard.tsx';
+import { EntityCard } from '../../components/EntityCard.tsx';
+import { firstSnippet } from '../../components/first-snippet.ts';
 import { Message } from '../../components/Message.tsx';
 import type { Snippet } from '../../core/types.ts';
 import type { ArticleSummary, CardData } from '../../lib/messages.ts';
