@@ -41,9 +41,10 @@ export default defineConfig({
     // No host_permissions: manifest-declared content scripts run on their `matches` without
     // them, and the background fetches nothing but its own packaged files.
     // The toolbar button carries the per-tab badge and opens the popup.
-    // Icons: public/icon/*.png, made from assets/icon.svg by scripts/icons.ts (committed).
+    // Icons: public/icon/*.png, made from assets/icon.svg by scripts/icons.ts (committed); the
+    // toolbar's (default_icon) is declared in entrypoints/popup/index.html.
     icons: ICONS,
-    action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
+    action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
