@@ -17,6 +17,9 @@ const EXTENSION_PAGES_CSP = [
   "connect-src 'self'",
 ].join('; ');
 
+/** The extension's icon at each size the browsers ask for (toolbar 16/32, management 48, store 128). */
+const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [size, `icon/${size}.png`]));
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // WXT_OUT_DIR lets two builds live side by side (the end-to-end harness reads the same variable).
@@ -39,6 +42,9 @@ export default defineConfig({
     // No host_permissions: manifest-declared content scripts run on their `matches` without
     // them, and the background fetches nothing but its own packaged files.
     // The toolbar button carries the per-tab badge and opens the popup.
+    // Icons: public/icon/*.png, made from assets/icon.svg by scripts/icons.ts (committed); the
+    // toolbar's (default_icon) is declared in entrypoints/popup/index.html.
+    icons: ICONS,
     action: { default_title: '__MSG_actionTitle__' },
     // The keyboard shortcuts, remappable by the reader (lib/commands.ts says why these keys).
     commands: MANIFEST_COMMANDS,

@@ -1,8 +1,8 @@
 /**
  * An article's outlet, byline and date as one line: the entity card's coverage items, the side
  * panel's source list and its reader view all write it with this component. The date is the
- * reader's way of writing dates, marked when it is an estimate (the corpus's note on how it was
- * estimated as the tooltip).
+ * reader's way of writing dates, marked when it is an estimate (a reader's note on what that means
+ * as the tooltip, in the interface language: the corpus's own dateNote is the curator's reasoning).
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { formatDate, t, type UiLang } from '../lib/i18n.ts';
@@ -16,7 +16,7 @@ export function outletName(article: ArticleSummary, lang: UiLang): string {
 export function ArticleDate(props: { article: ArticleSummary; lang: UiLang }): JSX.Element {
   const { article, lang } = props;
   return (
-    <span class="article-date" title={article.dateEstimated ? article.dateNote : undefined}>
+    <span class="article-date" title={article.dateEstimated ? t('dateEstimatedNote', lang) : undefined}>
       <time dateTime={article.date}>{formatDate(article.date, lang)}</time>
       {article.dateEstimated && <span class="estimated"> {t('dateEstimated', lang)}</span>}
     </span>
@@ -41,11 +41,11 @@ export function ArticleMeta(props: ArticleMetaProps): JSX.Element {
   const separator = props.separator ? <span aria-hidden="true">{props.separator}</span> : null;
   return (
     <p class={props.class}>
-      <span class="outlet">{outletName(article, lang)}</span>
+      <bdi class="outlet">{outletName(article, lang)}</bdi>
       {props.byline && article.byline && (
         <>
           {separator}
-          <span lang="ar">{article.byline}</span>
+          <bdi lang="ar">{article.byline}</bdi>
         </>
       )}
       {separator}

@@ -12,8 +12,10 @@ import type { JSX } from 'preact';
 import { categoryOf, type ArticleCoverage, type Snippet } from '../core/types.ts';
 import { CARD_MAX_ARTICLES, CARD_MAX_RELATED } from '../lib/constants.ts';
 import { countryName, kindLabel, t, type UiLang } from '../lib/i18n.ts';
+import { tn } from '../lib/plural.ts';
 import type { ArticleSummary, CardData } from '../lib/messages.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { firstSnippet } from './first-snippet.ts';
 import { useCardTheme, type CardTheme } from './card-theme.ts';
 import './card.css';
 
@@ -45,6 +47,9 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
   const category = categoryOf(entity.kind);
   const shown = (coverage?.articles ?? []).filter((a) => articles[a.articleId]);
   const maxArticles = props.maxArticles ?? CARD_MAX_ARTICLES;
+  // An outlet's card lists the sources it published too, which need not name it (coverage.ts).
+  const mentionedIn = shown.filter((a) => a.count > 0).length;
+  const published = shown.filter((a) => a.published).length;
   const relatedPlaces = related.filter((r) => categoryOf(r.kind) === 'place').slice(0, CARD_MAX_RELATED);
   const relatedGroups = related.filter((r) => categoryOf(r.kind) === 'group').slice(0, CARD_MAX_RELATED);
   const description = lang === 'en' && entity.descriptionEn ? entity.descriptionEn : entity.description;
@@ -61,13 +66,15 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
       aria-modal={props.role === 'region' ? undefined : 'false'}
       aria-labelledby={titleId}
     >
-      <header class="kc-header">
+      {/* A div, not <header>: inside the page's document a <header> here is a second banner landmark. */}
+      <div class="kc-header">
         <div class="kc-names">
           <h2 id={titleId} class="kc-name" lang="ar" dir="rtl">
             {entity.name}
           </h2>
-          <p class="kc-name-en" lang="en" dir="ltr">
-            {entity.nameEn}
+          {/* Under the Arabic name, at the card's start edge; the English text isolated in it. */}
+          <p class="kc-name-en">
+            <bdi lang="en">{entity.nameEn}</bdi>
           </p>
         </div>
         <p class="kc-kind">
@@ -78,7 +85,7 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
             ×
           </button>
         )}
-      </header>
+      </div>
       {props.matchNote}
 
       <dl class="kc-facts">
@@ -86,11 +93,13 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
           <div class="kc-fact">
             <dt>{t('partOf', lang)}</dt>
             <dd>
-              <span lang="ar">{parent.name}</span>
+              <bdi lang="ar">{parent.name}</bdi>
+              {/* The space and the brackets outside the isolates: they follow the card's direction. */}
               {parent.nameEn && (
-                <span class="kc-en" lang="en" dir="ltr">
-                  {' '}
-                  ({parent.nameEn})
+                <span class="kc-en">
+                  {' ('}
+                  <bdi lang="en">{parent.nameEn}</bdi>
+                  {')'}
                 </span>
               )}
             </dd>
@@ -105,8 +114,8 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
         {aliases.length > 0 && (
           <div class="kc-fact">
             <dt>{t('aliases', lang)}</dt>
-            <dd lang="ar" dir="rtl">
-              {aliases.join('، ')}
+            <dd>
+              <bdi lang="ar">{aliases.join('، ')}</bdi>
             </dd>
           </div>
         )}
@@ -116,18 +125,23 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
 
       <section class="kc-coverage" aria-labelledby={`${uid}-cov`}>
         <h3 id={`${uid}-cov`}>{t('coverage', lang)}</h3>
+        {/* What the coverage is and when: a reader in 2026 must not take it for today's news. */}
+        <p class="kc-period">{t('coveragePeriod', lang)}</p>
         {coverage && shown.length > 0 ? (
           <>
-            <p class="kc-count">
-              {t('coverageCount', lang, { n: shown.length, m: coverage.mentions })}
-            </p>
+            {published > 0 && <p class="kc-count">{tn('publishedCount', lang, published)}</p>}
+            {mentionedIn > 0 && (
+              <p class="kc-count">
+                {tn('coverageCount', lang, mentionedIn, { mentions: tn('mentionCount', lang, coverage.mentions) })}
+              </p>
+            )}
             <ol class="kc-articles">
               {shown.slice(0, maxArticles).map((a) => (
                 <CoverageItem key={a.articleId} coverage={a} article={articles[a.articleId]!} lang={lang} />
               ))}
             </ol>
             {shown.length > maxArticles && (
-              <p class="kc-more">{t('moreArticles', lang, { n: shown.length - maxArticles })}</p>
+              <p class="kc-more">{tn('moreArticles', lang, shown.length - maxArticles)}</p>
             )}
           </>
         ) : (
@@ -148,7 +162,7 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
 
 function CoverageItem(props: { coverage: ArticleCoverage; article: ArticleSummary; lang: UiLang }) {
   const { coverage, article, lang } = props;
-  const snippet = coverage.snippets[0];
+  const snippet = firstSnippet(coverage.snippets, article.headline);
   return (
     <li class="kc-article">
       <h4 class="kc-headline" lang="ar" dir="rtl">
@@ -190,12 +204,12 @@ function RelatedList(props: {
           <li key={r.id} data-entity={r.id}>
             {onOpen ? (
               <button type="button" class="kc-rel-name kc-rel-open" lang="ar" onClick={() => onOpen(r.id)}>
-                {r.name}
+                <bdi>{r.name}</bdi>
               </button>
             ) : (
-              <span class="kc-rel-name" lang="ar">
+              <bdi class="kc-rel-name" lang="ar">
                 {r.name}
-              </span>
+              </bdi>
             )}
             <span class="kc-rel-count" aria-hidden="true">
               {r.count}

@@ -7,6 +7,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t, type UiLang } from '../lib/i18n.ts';
+import { tn } from '../lib/plural.ts';
 import type { Gazetteer } from '../lib/ui-data.ts';
 import { SearchWhyNone } from './SearchWhyNone.tsx';
 import { EntityLabel } from './EntityLabel.tsx';
@@ -107,7 +108,7 @@ export function EntitySearch(props: EntitySearchProps): JSX.Element {
               onMouseMove={() => i !== active && setActive(i)}
             >
               <EntityLabel entity={e} lang={lang} nameClass="result-name" sideClass="result-side">
-                <span class="count">{t('mentions', lang, { n: gazetteer?.mentions.get(e.id) ?? 0 })}</span>
+                <span class="count">{tn('mentionCount', lang, gazetteer?.mentions.get(e.id) ?? 0)}</span>
               </EntityLabel>
             </li>
           );
@@ -116,7 +117,7 @@ export function EntitySearch(props: EntitySearchProps): JSX.Element {
       <p role="status" class="sr-only">
         {query.trim()
           ? hits.length > 0
-            ? t('searchCount', lang, { n: hits.length })
+            ? tn('searchCount', lang, hits.length)
             : t('searchNone', lang, { q: query.trim() })
           : ''}
       </p>

@@ -10,6 +10,14 @@ import { setSiteEnabled } from '../lib/tabs.ts';
 import { t, type UiLang } from '../lib/i18n.ts';
 import { uiDatabase } from '../lib/ui-data.ts';
 import { useLiveQuery } from './hooks.ts';
+import { Message } from './Message.tsx';
+
+/** Whether the extension runs on `host`: undefined while unknown, true when it has no row. */
+export function useSiteEnabled(host: string | null | undefined): boolean | undefined {
+  const db = uiDatabase();
+  const row = useLiveQuery(async () => (host ? ((await db.sites.get(host)) ?? null) : null), [host]);
+  return row.value === undefined ? undefined : (row.value?.enabled ?? true);
+}
 
 export function SiteSwitch(props: { host: string | null; lang: UiLang }): JSX.Element | null {
   const { host, lang } = props;
@@ -34,7 +42,9 @@ export function SiteSwitch(props: { host: string | null; lang: UiLang }): JSX.El
             );
           }}
         />
-        <span>{t('siteSwitch', lang, { host })}</span>
+        <span>
+          <Message k="siteSwitch" lang={lang} vars={{ host }} />
+        </span>
       </label>
       {error && (
         <p class="notice" data-kind="error" role="alert">

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t, type UiLang } from '../lib/i18n.ts';
 import type { Gazetteer, SourceRow } from '../lib/ui-data.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { Message } from './Message.tsx';
 
 export interface ListedSource {
   row: SourceRow;
@@ -55,7 +56,9 @@ export function SourceList(props: SourceListProps): JSX.Element {
               <span class="names-count">{t('namesInArticle', lang, { n: row.names.length })}</span>
             </ArticleMeta>
             {sharedNames.length > 0 && (
-              <p class="source-meta shared">{t('sharedNames', lang, { names: sharedNames.join(t('listSeparator', lang)) })}</p>
+              <p class="source-meta shared">
+                <Message k="sharedNames" lang={lang} vars={{ names: sharedNames.join(t('listSeparator', lang)) }} />
+              </p>
             )}
           </li>
         );

@@ -135,6 +135,8 @@ export interface ArticleCoverage {
   /** Where in the article the entity first appears, 0..1 (earlier = more central). */
   firstAt: number;
   snippets: Snippet[];
+  /** The entity is the outlet that published this article (it may not name itself in the text). */
+  published?: true;
 }
 
 export interface Coverage {

@@ -48,7 +48,9 @@ export const CARD_VIEWPORT_PADDING_PX = 8;
  * without scrolling, short enough to cover no more of the text being read than needed (the rest
  * of the card scrolls inside it). Below the minimum the card flips to the other side of the name.
  */
-export const CARD_MAX_HEIGHT_PX = 460;
+// 360, not 460 (half a 900 px viewport): the card also stops at 40vh (card.css), so the reader's
+// line and the text around it stay in view (issue 12).
+export const CARD_MAX_HEIGHT_PX = 360;
 export const CARD_MIN_HEIGHT_PX = 160;
 
 // ── Scanning ─────────────────────────────────────────────────────────────────────────────────────

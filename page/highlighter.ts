@@ -35,14 +35,15 @@ interface HighlightLook {
 
 /**
  * Places and groups (what the reader came for) get a solid underline, people and outlets a dotted
- * one, the keyboard's current name a strong one. Backgrounds are translucent so that they read on
- * light and dark pages alike and never change the text's colour.
+ * one (2 px and opaque, or its dots vanish at body size), the keyboard's current name a strong one.
+ * Backgrounds are translucent so that they read on light and dark pages alike and never change the
+ * text's colour. Underlines do not skip ink: Arabic descenders (ي ر و ع) would cut them into dashes.
  */
 const LOOKS: Record<HighlightKey, HighlightLook> = {
   place: { background: 'rgb(0 150 136 / 0.16)', line: 'solid', color: 'rgb(0 137 123 / 0.9)', thickness: '2px' },
   group: { background: 'rgb(230 120 0 / 0.16)', line: 'solid', color: 'rgb(214 96 0 / 0.9)', thickness: '2px' },
-  person: { background: 'rgb(123 31 162 / 0.12)', line: 'dotted', color: 'rgb(123 31 162 / 0.8)' },
-  outlet: { background: 'rgb(25 118 210 / 0.12)', line: 'dotted', color: 'rgb(25 118 210 / 0.8)' },
+  person: { background: 'rgb(123 31 162 / 0.12)', line: 'dotted', color: 'rgb(123 31 162)', thickness: '2px' },
+  outlet: { background: 'rgb(25 118 210 / 0.12)', line: 'dotted', color: 'rgb(25 118 210)', thickness: '2px' },
   current: { background: 'rgb(255 196 0 / 0.55)', line: 'solid', color: 'rgb(180 120 0)', thickness: '3px' },
 };
 
@@ -55,6 +56,7 @@ export const HIGHLIGHT_CSS = HIGHLIGHT_KEYS.map((key) => {
   text-decoration-line: underline;
   text-decoration-style: ${look.line};
   text-decoration-color: ${look.color};${thickness}
+  text-decoration-skip-ink: none;
 }`;
 }).join('\n');
 

@@ -97,7 +97,7 @@ export function buildBundle(files: CorpusFiles): Bundle {
     entities,
     names: namesOf(entities),
     articles,
-    coverage: buildCoverage(articles, mentionsByArticle),
+    coverage: buildCoverage(articles, mentionsByArticle, entities),
     articleMentions: articles.map((a) => ({ articleId: a.id, mentions: mentionsByArticle.get(a.id)! })),
     matcher: serialized,
   };

@@ -2,7 +2,7 @@
  * What the coverage says about each entity: which articles mention it, how often, the sentence
  * around each mention, and what else those sentences name.
  */
-import type { Article, ArticleCoverage, Coverage, Mention, Snippet } from '../types.ts';
+import type { Article, ArticleCoverage, Coverage, Entity, Mention, Snippet } from '../types.ts';
 
 /** Longest snippet kept whole; longer sentences are cut to a window around the mention. */
 export const MAX_SNIPPET = 280;
@@ -46,7 +46,31 @@ export function snippetAround(articleId: string, text: string, sentence: [number
   };
 }
 
-export function buildCoverage(articles: readonly Article[], mentionsByArticle: ReadonlyMap<string, readonly Mention[]>): Coverage[] {
+/**
+ * The outlet entity that published `article`: the one whose Arabic names include the article's
+ * outlet (الوقت → موقع الوقت, a weak alias) or whose English names its English outlet (Alwaght).
+ * An outlet rarely names itself in its own text, yet it is part of what the coverage says about it.
+ */
+export function publisherOf(article: Pick<Article, 'outlet' | 'outletEn'>, outlets: readonly Entity[]): string | undefined {
+  const en = (article.outletEn ?? '').trim().toLowerCase();
+  const found = outlets.find(
+    (e) =>
+      e.kind === 'outlet' &&
+      ([e.name, ...e.aliases, ...e.weakAliases].includes(article.outlet.trim()) ||
+        (en !== '' && [e.nameEn, ...e.translit].some((n) => n.toLowerCase() === en))),
+  );
+  return found?.id;
+}
+
+/**
+ * @param entities when given, each article also counts for the outlet that published it
+ *   (publisherOf), as an ArticleCoverage marked `published` with the mentions it has, maybe none
+ */
+export function buildCoverage(
+  articles: readonly Article[],
+  mentionsByArticle: ReadonlyMap<string, readonly Mention[]>,
+  entities: readonly Entity[] = [],
+): Coverage[] {
   const perEntity = new Map<string, { mentions: number; articles: ArticleCoverage[]; related: Map<string, number> }>();
   const dateOf = new Map(articles.map((a) => [a.id, a.date]));
   for (const article of articles) {
@@ -84,6 +108,17 @@ export function buildCoverage(articles: readonly Article[], mentionsByArticle: R
       for (const other of bySentence.get(s) ?? []) {
         if (other.entityId !== m.entityId) entry.related.set(other.entityId, (entry.related.get(other.entityId) ?? 0) + 1);
       }
+    }
+    const publisher = publisherOf(article, entities);
+    if (publisher) {
+      const entry = perEntity.get(publisher) ?? { mentions: 0, articles: [], related: new Map<string, number>() };
+      perEntity.set(publisher, entry);
+      let cov = here.get(publisher);
+      if (!cov) {
+        cov = { articleId: article.id, count: 0, firstAt: 1, snippets: [] };
+        entry.articles.push(cov);
+      }
+      cov.published = true;
     }
   }
   const coverage: Coverage[] = [];

@@ -11,6 +11,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { cardFontPx } from '../../components/card-font.ts';
 import { followName } from '../../components/card-position.ts';
 import { CorrectionControl, type CorrectionActions } from '../../components/CorrectionControl.tsx';
 import { CardActions } from '../../components/CardActions.tsx';
@@ -55,6 +56,8 @@ export class CardUi {
   private floating: HTMLElement | null = null;
   private cleanupPosition: (() => void) | undefined;
   private theme: 'light' | 'dark' = 'light';
+  /** The card's text size, from the page's text around the name (card-font.ts). */
+  private fontPx = 16;
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private readonly settled = new Map<string, CardData | null>();
   private announcement = '';
@@ -210,6 +213,7 @@ export class CardUi {
     this.timing = since === undefined ? undefined : { mention: m, since, restAt, loading: false };
     this.ensureMounted();
     this.theme = pageTheme(m.spec.startContainer.parentElement);
+    this.fontPx = cardFontPx(m.spec.startContainer.parentElement);
     const known = this.settled.get(m.entityId);
     if (known !== undefined) this.show(known ? { kind: 'ready', mention: m, data: known } : { kind: 'missing', mention: m });
     else {
@@ -264,7 +268,7 @@ export class CardUi {
     render(
       <div class="khabar-layer">
         {state.kind !== 'closed' && (
-          <div class="khabar-floating" ref={(el) => {
+          <div class="khabar-floating" style={{ '--kc-font': `${this.fontPx}px` }} ref={(el) => {
               this.floating = el;
             }}>
             {state.kind === 'ready' ? (

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { outletName } from '../../components/ArticleMeta.tsx';
 import { DataStatus } from '../../components/DataStatus.tsx';
 import { ReaderView } from '../../components/ReaderView.tsx';
+import { Message } from '../../components/Message.tsx';
 import { SourceList, type ListedSource } from '../../components/SourceList.tsx';
 import { useLiveQuery } from '../../components/hooks.ts';
 import { usePageData } from '../../components/page-data.ts';
@@ -90,7 +91,7 @@ export function SidePanelApp(): JSX.Element {
         <h1>{t('sidepanelTitle', lang)}</h1>
       </header>
       <p class="section muted" data-testid="current-page">
-        {tab?.host ? t('currentPage', lang, { title: tab.title || tab.url }) : t('noCurrentPage', lang)}
+        {tab?.host ? <Message k="currentPage" lang={lang} vars={{ title: tab.title || tab.url }} /> : t('noCurrentPage', lang)}
       </p>
       <DataStatus status={status.value} lang={lang} />
       {openId ? (

@@ -84,7 +84,7 @@ describe('EntityCard', () => {
 
   it('lists the coverage in the given order with outlet, date, headline and the sentence with the name marked', () => {
     const { container } = render(<EntityCard {...cardData()} />);
-    expect(screen.getByText(/يرد في 2 من مقالات المدونة/)).toBeTruthy();
+    expect(screen.getByText(/يرد في مصدرين \(/)).toBeTruthy();
     const items = container.querySelectorAll('.kc-article');
     expect(items).toHaveLength(2);
     expect(within(items[0] as HTMLElement).getByRole('heading', { level: 4 }).textContent).toBe('الجيش السوري يتقدم نحو البوكمال');
@@ -141,7 +141,7 @@ describe('EntityCard', () => {
 
   it('says so when the corpus has no coverage', () => {
     render(<EntityCard {...cardData({ coverage: undefined, articles: {}, related: [] })} />);
-    expect(screen.getByText('لا يرد في مقالات المدونة.')).toBeTruthy();
+    expect(screen.getByText('لا يرد في المصادر.')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'أماكن تُذكر معه' })).toBeNull();
   });
 
@@ -152,7 +152,7 @@ describe('EntityCard', () => {
     expect(screen.getByText('City')).toBeTruthy();
     expect(screen.getByText('Syria')).toBeTruthy();
     expect(screen.getByText('Al Mayadeen')).toBeTruthy();
-    expect(screen.getByText(/Mentioned in 2 corpus articles \(9 mentions\)/)).toBeTruthy();
+    expect(screen.getByText(/Mentioned in 2 sources \(9 mentions\)/)).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2 }).getAttribute('dir')).toBe('rtl');
   });
 
@@ -197,6 +197,6 @@ describe('EntityCard', () => {
     );
     const { container } = render(<EntityCard {...data} />);
     expect(container.querySelectorAll('.kc-article')).toHaveLength(5);
-    expect(screen.getByText('ومقالات أخرى: 3')).toBeTruthy();
+    expect(screen.getByText('و3 مصادر أخرى')).toBeTruthy();
   });
 });

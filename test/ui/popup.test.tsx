@@ -8,7 +8,7 @@ import { entityRow } from '../../db/queries.ts';
 import { coverageOf } from '../../db/rows.ts';
 import { PopupApp } from '../../entrypoints/popup/App.tsx';
 import { saveSettings } from '../../lib/settings.ts';
-import { installBackground, openPages, resetBrowser, seedDatabase, tabMessages } from './helpers.ts';
+import { corpusBundle, installBackground, openPages, resetBrowser, seedDatabase, tabMessages } from './helpers.ts';
 
 const PAGE = {
   tabId: 1,
@@ -53,8 +53,8 @@ describe('popup search', () => {
     const text = first!.textContent ?? '';
     expect(text).toContain('مدينة'); // kind: city
     expect(text).toContain('al-Bukamal');
-    expect(text).toMatch(/الإشارات: \d+/);
-    const mentions = Number(/الإشارات: (\d+)/.exec(text)![1]);
+    expect(text).toMatch(/\d+ إشارة/);
+    const mentions = Number(/(\d+) إشارة/.exec(text)![1]);
     const row = await entityRow(openDatabase(DB_NAME), 'place:albukamal');
     expect(mentions).toBe(coverageOf(row!)!.mentions);
   });
@@ -95,7 +95,7 @@ describe('popup search', () => {
     fireEvent.click(first!);
     const card = await screen.findByRole('region', { name: 'البوكمال' });
     expect(within(card).getByText('al-Bukamal')).toBeTruthy();
-    await waitFor(() => expect(within(card).getByText(/يرد في \d+ من مقالات المدونة/)).toBeTruthy());
+    await waitFor(() => expect(within(card).getByText(/يرد في \d+ مصادر/)).toBeTruthy());
     expect(card.querySelectorAll('.kc-article').length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole('button', { name: 'رجوع' }));
     const again = await screen.findByRole('combobox');
@@ -112,9 +112,9 @@ describe('popup: the active tab', () => {
     await waitFor(() => expect(section.querySelectorAll('.page-name')).toHaveLength(3));
     const rows = [...section.querySelectorAll('.page-name')].map((b) => b.textContent ?? '');
     expect(rows[0]).toContain('داعش');
-    expect(rows[0]).toContain('×7');
+    expect(rows[0]).toContain('7 إشارات');
     expect(rows[1]).toContain('البوكمال');
-    expect(rows[1]).toContain('×4');
+    expect(rows[1]).toContain('4 إشارات');
     expect(rows[2]).toContain('القائم');
   });
 
@@ -182,6 +182,41 @@ describe('popup language', () => {
     expect(screen.getByRole('heading', { name: 'On this page' })).toBeTruthy();
     const [first] = await type(screen.getByRole('combobox'), 'bukamal');
     expect(first!.textContent).toContain('City');
-    expect(first!.textContent).toMatch(/Mentions: \d+/);
+    expect(first!.textContent).toMatch(/\d+ mentions/);
+  });
+});
+
+describe('popup: what the names list tells the reader (issue 12)', () => {
+  it('says the site is switched off, not that the page has no names', async () => {
+    await renderPopup();
+    const toggle = await screen.findByRole('switch');
+    await waitFor(() => expect(document.querySelectorAll('.page-name').length).toBe(3));
+    fireEvent.click(toggle);
+    await waitFor(() => expect(screen.getByText('الإضافة متوقفة على هذا الموقع: لا تُبرز الأسماء هنا.')).toBeTruthy());
+    expect(screen.queryByText('لم يُعثر على أسماء في هذه الصفحة.')).toBeNull();
+    expect(document.querySelectorAll('.page-name')).toHaveLength(0);
+  });
+
+  it('gives the total and a scroll cue when the list is longer than it shows', async () => {
+    cleanup();
+    resetBrowser();
+    installBackground();
+    const ids = corpusBundle().entities.slice(0, 13).map((e) => e.id);
+    await openPages([{ ...PAGE, names: Object.fromEntries(ids.map((id, i) => [id, i + 1])) }], 1);
+    await renderPopup();
+    await waitFor(() => expect(document.querySelectorAll('.page-name')).toHaveLength(13));
+    expect(screen.getByText('13 اسماً')).toBeTruthy();
+    expect(screen.getByText('مرّر القائمة لرؤية المزيد.')).toBeTruthy();
+    expect(document.querySelector('.page-names')!.classList.contains('page-names-more')).toBe(true);
+  });
+
+  it('writes counts on the page and in the sources the same way, with the right plural form', async () => {
+    const input = await renderPopup();
+    await waitFor(() => expect(document.querySelectorAll('.page-name')).toHaveLength(3));
+    const pageCounts = [...document.querySelectorAll('.page-name .count')].map((c) => c.textContent);
+    expect(pageCounts).toEqual(['7 إشارات', '4 إشارات', 'إشارتان']);
+    const [first] = await type(input, 'bukamal');
+    expect(first!.querySelector('.count')!.textContent).toMatch(/^\d+ إشارة$|^\d+ إشارات$/);
+    expect(screen.getByText('3 أسماء')).toBeTruthy();
   });
 });
