@@ -3,11 +3,17 @@
  * longest name winning where candidates overlap (كتائب حزب الله العراق over حزب الله).
  */
 import { procliticReadings } from '../arabic/clitics.ts';
-import { wordBefore, Words } from '../arabic/tokenise.ts';
-import { categoryOf, type Category, type Mention } from '../types.ts';
+import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
+import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import {
+  ABSTRACT_COORDINATION,
+  BARE_PREPOSITIONS,
+  CLUB_BEFORE,
   EVENT_BEFORE,
+  NEIGHBOURHOOD_BEFORE,
+  PARTICIPLE,
+  STREET_BEFORE,
   MIN_CONFIDENCE,
   NISBA_HOMOGRAPHS,
   NEARBY,
@@ -19,13 +25,17 @@ import {
   VETO_BEFORE,
   WEAK_BASE,
   type Cue,
+  type Veto,
 } from './context.ts';
 
 export interface DetectOptions {
   /** Mentions below this confidence are dropped (default MIN_CONFIDENCE; 0 keeps all). */
   minConfidence?: number;
-  /** Entities already named strongly elsewhere on the page: evidence for their weak names here. */
-  knownEntities?: ReadonlySet<string>;
+  /**
+   * Entities already named strongly in the same region of the page (page/regions.ts): evidence
+   * for their weak names here. Only `has` is read.
+   */
+  knownEntities?: { has(entityId: string): boolean };
 }
 
 /** A mention taken as evidence: its token span and entity. */
@@ -53,11 +63,19 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const candidates: Candidate[] = [];
   let weak: Candidate[] = [];
   for (const raw of raws) {
-    if (notANameHere(text, raw, patterns)) continue;
     const targets = patterns[raw.pattern]![2];
+    if (targets.length === 0) {
+      // A blocking name (blocking.ts): it wins the overlap as any longer name would, then shows nothing.
+      candidates.push({ raw, entity: BLOCKED, weak: false, confidence: STRONG_CONFIDENCE });
+      continue;
+    }
+    const previous = wordBefore(text, raw.start);
+    if (notANameHere(text, raw, patterns, previous)) continue;
     for (let k = 0; k < targets.length; k++) {
       const isWeak = (targets[k]! & 1) === 1;
-      const c: Candidate = { raw, entity: targets[k]! >> 1, weak: isWeak, confidence: isWeak ? 0 : STRONG_CONFIDENCE };
+      const entity = targets[k]! >> 1;
+      if (notThisKindHere(previous, kinds[entity]!)) continue;
+      const c: Candidate = { raw, entity, weak: isWeak, confidence: isWeak ? 0 : STRONG_CONFIDENCE };
       candidates.push(c);
       if (isWeak) weak.push(c);
     }
@@ -86,6 +104,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const kept = resolveOverlaps(shown);
   const mentions: Mention[] = [];
   for (const c of kept) {
+    if (c.entity === BLOCKED) continue;
     mentions.push({
       start: c.raw.start,
       end: c.raw.end,
@@ -96,6 +115,9 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   }
   return mentions;
 }
+
+/** The entity of a blocking name's candidate: none. */
+const BLOCKED = -1;
 
 /** The normalised name a match was found through. */
 function keyOf(raw: RawMatch, patterns: readonly SerializedPattern[]): string {
@@ -117,18 +139,67 @@ function anyWordIn(words: readonly string[], set: ReadonlySet<string>): boolean 
 
 /**
  * Readings that rule a match out whatever its name's strength: the nisba adjective
- * ("عملية عسكرية سورية") and a place inside an event's name ("بطولة الولايات المتحدة").
+ * ("عملية عسكرية سورية"), a place inside an event's or a club's name ("بطولة الولايات المتحدة",
+ * "نادي الفرات"), a participle ("الطريق الموصل إلى") and a noun joined to an abstract noun
+ * ("الزراعة والصناعة").
  */
-function notANameHere(text: string, raw: RawMatch, patterns: readonly SerializedPattern[]): boolean {
-  const previous = wordBefore(text, raw.start);
+function notANameHere(
+  text: string,
+  raw: RawMatch,
+  patterns: readonly SerializedPattern[],
+  previous: { norm: string; breakBetween: boolean } | undefined,
+): boolean {
+  const key = keyOf(raw, patterns);
+  const oneWord = key.indexOf(' ') < 0;
+  if (oneWord && abstractCoordination(text, raw, previous)) return true;
   if (!previous || previous.breakBetween) return false;
-  if (anyWordIn(readingsOf(previous.norm), EVENT_BEFORE.words)) return true;
+  const before = readingsOf(previous.norm);
+  if (anyWordIn(before, EVENT_BEFORE.words) || anyWordIn(before, CLUB_BEFORE.words)) return true;
+  if (patterns[raw.pattern]![1] === 1 && raw.proclitic === '' && previous.norm.startsWith('ال') && participle(text, raw)) {
+    return true;
+  }
   return (
     (raw.proclitic === '' || raw.proclitic === 'و') &&
     !previous.norm.startsWith('ال') &&
     (previous.norm.endsWith('ه') || previous.norm.endsWith('ات')) &&
-    NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns))
+    NISBA_HOMOGRAPHS.names.has(key)
   );
+}
+
+/** إلى, بين or a word with لل right after the name (PARTICIPLE). */
+function participle(text: string, raw: RawMatch): boolean {
+  const next = wordAfter(text, raw.end);
+  if (!next || next.breakBetween) return false;
+  return PARTICIPLE.words.has(next.norm) || (next.norm.startsWith('لل') && next.norm.length > 3);
+}
+
+/** The name joined by و to an abstract noun on either side (ABSTRACT_COORDINATION). */
+function abstractCoordination(
+  text: string,
+  raw: RawMatch,
+  previous: { norm: string; breakBetween: boolean } | undefined,
+): boolean {
+  if (raw.proclitic.startsWith('و') && previous && !previous.breakBetween && ABSTRACT_COORDINATION.words.has(previous.norm)) {
+    return true;
+  }
+  const next = wordAfter(text, raw.end);
+  return (
+    next !== undefined &&
+    !next.breakBetween &&
+    next.norm.startsWith('و') &&
+    ABSTRACT_COORDINATION.words.has(next.norm.slice(1))
+  );
+}
+
+/**
+ * A place of this kind is not what the word before names: a street or market named after a place
+ * (STREET_BEFORE), a neighbourhood named like a place that is none (NEIGHBOURHOOD_BEFORE).
+ */
+function notThisKindHere(previous: { norm: string; breakBetween: boolean } | undefined, kind: EntityKind): boolean {
+  if (!previous || previous.breakBetween || categoryOf(kind) !== 'place') return false;
+  const before = readingsOf(previous.norm);
+  if (anyWordIn(before, STREET_BEFORE.words)) return true;
+  return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
 }
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */
@@ -154,6 +225,15 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.raw.start - b.raw.start);
 }
 
+/** Whether a veto's word stands within its window (default 1) among the words before the name. */
+function vetoedBefore(vetoes: readonly Veto[], before: readonly (readonly string[])[]): boolean {
+  for (const veto of vetoes) {
+    const window = Math.min(veto.window ?? 1, before.length);
+    for (let i = 0; i < window; i++) if (anyWordIn(before[i]!, veto.words)) return true;
+  }
+  return false;
+}
+
 /**
  * The highest weight of the cues for `category` whose words stand within their window among
  * `words` (each word as its readings); 0 when none does.
@@ -168,6 +248,8 @@ function triggered(cues: readonly Cue[], category: Category, words: readonly (re
         best = Math.max(best, cue.weight);
         break;
       }
+      // A cue further off does not reach over a preposition: "قالت في الوقت" is no outlet.
+      if (anyWordIn(words[i]!, BARE_PREPOSITIONS)) break;
     }
   }
   return best;
@@ -187,7 +269,7 @@ class Context {
     private readonly knownElsewhere: (entity: number) => boolean,
   ) {
     this.words = new Words(text);
-    for (const c of candidates) if (!c.weak) this.strong.push(this.knownOf(c));
+    for (const c of candidates) if (!c.weak && c.entity !== BLOCKED) this.strong.push(this.knownOf(c));
     this.known = this.strong;
   }
 
@@ -219,7 +301,7 @@ class Context {
     if (nextReadings && anyWordOf(nextReadings, VETO_AFTER)) return 0;
 
     const before = this.wordsBefore(first, 3);
-    if (before.length > 0 && anyWordOf(before[0]!, VETO_BEFORE)) return 0;
+    if (vetoedBefore(VETO_BEFORE, before)) return 0;
 
     let score = WEAK_BASE;
     const beforeWeight = triggered(TRIGGERS_BEFORE, category, before);
@@ -261,7 +343,8 @@ class Context {
     else if (near) score += NEARBY.near.weight;
     if (sameEntity || this.knownElsewhere(c.entity)) score += NEARBY.discourse.weight;
     if (words.quotedBefore(first) && words.quotedAfter(last)) score += NEARBY.quoted.weight;
-    return Math.min(1, Math.max(0, score));
+    // Rounded: weights that add up to the threshold (0.2 + 0.1 + 0.2) reach it whatever their order.
+    return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
   }
 
   /** Up to `count` words before word `index` within its sentence, each as its proclitic readings. */
