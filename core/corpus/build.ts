@@ -5,6 +5,7 @@
  */
 import { normaliseKey } from '../arabic/normalise.ts';
 import { compileMatcher, loadMatcher, type MatcherName, type SerializedMatcher } from '../match/automaton.ts';
+import { BLOCKING } from '../match/blocking.ts';
 import { detect } from '../match/detect.ts';
 import type { Article, Bundle, Entity, Mention, NameEntry } from '../types.ts';
 import { hashString } from '../util/hash.ts';
@@ -49,7 +50,10 @@ export function matcherFor(entities: readonly Entity[]): SerializedMatcher {
     kind: kindOf.get(n.entityId)!,
     weak: n.weak,
   }));
-  return compileMatcher(names);
+  // Blocking names (match/blocking.ts) that are no entity's name: patterns with no target.
+  const own = new Set(names.map((n) => n.key));
+  const blocking = [...new Set(BLOCKING.map(normaliseKey))].filter((key) => !own.has(key));
+  return compileMatcher(names, blocking);
 }
 
 /** Parse and check the gazetteer alone (what `detect` needs). */

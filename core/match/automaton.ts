@@ -25,7 +25,10 @@ export interface MatcherName {
   weak: boolean;
 }
 
-/** One distinct core; `targets` are entity indexes, each times 2 plus 1 when the name is weak. */
+/**
+ * One distinct core; `targets` are entity indexes, each times 2 plus 1 when the name is weak. No
+ * target: a blocking name (it wins overlaps, and names nothing).
+ */
 export type SerializedPattern = [core: string, article: 0 | 1, targets: number[]];
 
 export interface SerializedMatcher {
@@ -47,7 +50,11 @@ export interface RawMatch {
   proclitic: string;
 }
 
-export function compileMatcher(names: readonly MatcherName[]): SerializedMatcher {
+/**
+ * @param blocking normalised names that map to no entity (match/blocking.ts): their patterns have
+ *   no target, and detect shows nothing for them where they win the longest match.
+ */
+export function compileMatcher(names: readonly MatcherName[], blocking: readonly string[] = []): SerializedMatcher {
   const entityIndex = new Map<string, number>();
   const kinds: EntityKind[] = [];
   const byCore = new Map<string, SerializedPattern>();
@@ -64,6 +71,11 @@ export function compileMatcher(names: readonly MatcherName[]): SerializedMatcher
     if (!pattern) byCore.set(id, (pattern = [core, article ? 1 : 0, []]));
     const target = e * 2 + (weak ? 1 : 0);
     if (!pattern[2].includes(target)) pattern[2].push(target);
+  }
+  for (const key of blocking) {
+    const { core, article } = splitArticle(key);
+    const id = `${article ? 1 : 0}${core}`;
+    if (core && !byCore.has(id)) byCore.set(id, [core, article ? 1 : 0, []]);
   }
   return { format: 1, entityIds: [...entityIndex.keys()], kinds, patterns: [...byCore.values()] };
 }
