@@ -182,7 +182,8 @@ describe('serialisation', () => {
     const kindOf = new Map(ENTITIES.map((e) => [e.id, e.kind]));
     const names: MatcherName[] = namesOf(ENTITIES).map((n) => ({ key: n.key, entityId: n.entityId, kind: kindOf.get(n.entityId)!, weak: n.weak }));
     expect(JSON.stringify(compileMatcher(names))).toBe(JSON.stringify(compileMatcher(names)));
-    expect(compileMatcher(names)).toEqual(SERIALIZED);
+    // matcherFor adds the blocking names (patterns with no target) after the gazetteer's own.
+    expect(compileMatcher(names)).toEqual({ ...SERIALIZED, patterns: SERIALIZED.patterns.filter((p) => p[2].length > 0) });
   });
 
   test('an unknown format is refused', () => {
