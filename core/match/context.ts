@@ -26,6 +26,10 @@ export interface Cue {
   weight: number;
   /** How many words away the cue word may stand (1: right next to the name). */
   window: number;
+  /** How many words next to the name the cue skips (default 0): a verb's subject stands between. */
+  skip?: number;
+  /** Whether the cue reaches over a preposition (default: not when further than next to the name). */
+  overPrepositions?: boolean;
   /** Words that fire the cue (a proclitic on them is allowed: بريف, ومراسل). */
   words: ReadonlySet<string>;
 }
@@ -84,8 +88,23 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     weight: 0.3,
     window: 1,
     words: wordSet(
-      'نحو', 'صوب', 'باتجاه', 'اتجاه', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب', 'جنوبي', 'شمالي', 'شرقي', 'غربي',
+      'نحو', 'صوب', 'باتجاه', 'اتجاه', 'تجاه', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب', 'جنوبي', 'شمالي', 'شرقي', 'غربي',
       'تحرير', 'استعادة', 'اقتحام', 'حصار', 'محيط', 'أطراف', 'داخل', 'حدود', 'معقل', 'معاقل',
+    ),
+  },
+  {
+    // Right before the name the verb may have it as subject ("دخلت الصناعة مرحلة جديدة"); with a
+    // word between, that word is the subject and the name the place entered or taken.
+    description: 'a verb of entering or taking with its subject between: the name is the place',
+    example: 'دخلت القوات القائم → al-Qaim; وصلت القوات العراقية إلى القائم → al-Qaim',
+    for: ['place'],
+    weight: 0.3,
+    window: 4,
+    skip: 1,
+    overPrepositions: true,
+    words: wordSet(
+      'دخلت', 'دخل', 'حررت', 'حرر', 'استعادت', 'استعاد', 'اقتحمت', 'اقتحم', 'اجتاحت', 'طوقت', 'حاصرت',
+      'وصلت', 'وصل', 'بلغت', 'بلغ', 'انسحبت', 'انسحب',
     ),
   },
   {
@@ -103,11 +122,11 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
 /** The word right after the name. */
 export const TRIGGERS_AFTER: readonly Cue[] = [
   {
-    description: 'a coalition "led by"',
-    example: 'التحالف بقيادة الولايات المتحدة → the US-led coalition',
+    description: 'a coalition "led by" (after a relative pronoun too)',
+    example: 'التحالف بقيادة الولايات المتحدة → the US-led coalition; التحالف الذي تقوده واشنطن → the US-led coalition',
     for: ['group'],
     weight: 0.6,
-    window: 1,
+    window: 2,
     words: wordSet('بقيادة', 'الدولي', 'تقوده'),
   },
   {
@@ -235,8 +254,9 @@ export const STREET_BEFORE: SenseRule = {
  */
 export const NEIGHBOURHOOD_BEFORE: SenseRule = {
   description: 'a neighbourhood named like a place of another kind is not that place',
-  example: 'أهالي حي الوعر في حمص → Homs; حي القائم في المدينة → (none)',
-  words: wordSet('حي', 'أحياء', 'حيي'),
+  // Singular and dual only: "أحياء دمشق" is "the neighbourhoods of Damascus", a mention of the city.
+  example: 'أهالي حي الوعر في حمص → Homs; حي القائم في المدينة → (none); أحد أحياء دمشق القديمة → Damascus',
+  words: wordSet('حي', 'حيي'),
 };
 
 /**
@@ -256,11 +276,11 @@ export const EVENT_BEFORE: Veto = {
   words: wordSet('بطولة', 'كأس', 'رالي', 'ماراثون', 'جائزة'),
 };
 
-/** Words before a place name that make it the name of a club or team, not the place. */
+/** Words before a place name that make it the name (or nickname) of a club or team, not the place. */
 export const CLUB_BEFORE: Veto = {
-  description: 'a place inside the name of a club or team',
-  example: 'فاز نادي الفرات على ضيفه → (none); لاعب نادي الموصل → (none)',
-  words: wordSet('نادي', 'فريق', 'لنادي', 'أندية'),
+  description: 'a place inside the name or nickname of a club or team',
+  example: 'فاز نادي الفرات على ضيفه → (none); لاعب نادي الموصل → (none); تأسيس ناديي الفرات والشباب → (none); فارس الفرات يفوز → (none)',
+  words: wordSet('نادي', 'ناديي', 'فريق', 'أندية', 'فارس', 'فرسان', 'أزرق'),
 };
 
 /**

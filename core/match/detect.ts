@@ -116,6 +116,9 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   return mentions;
 }
 
+/** Relative pronouns: an after-cue may stand past one ("التحالف الذي تقوده"). */
+const RELATIVE: ReadonlySet<string> = new Set(['الذي', 'التي']);
+
 /** The entity of a blocking name's candidate: none. */
 const BLOCKED = -1;
 
@@ -243,13 +246,13 @@ function triggered(cues: readonly Cue[], category: Category, words: readonly (re
   for (const cue of cues) {
     if (!cue.for.includes(category)) continue;
     const window = Math.min(cue.window, words.length);
-    for (let i = 0; i < window; i++) {
+    for (let i = cue.skip ?? 0; i < window; i++) {
       if (anyWordIn(words[i]!, cue.words)) {
         best = Math.max(best, cue.weight);
         break;
       }
       // A cue further off does not reach over a preposition: "قالت في الوقت" is no outlet.
-      if (anyWordIn(words[i]!, BARE_PREPOSITIONS)) break;
+      if (!cue.overPrepositions && anyWordIn(words[i]!, BARE_PREPOSITIONS)) break;
     }
   }
   return best;
@@ -300,14 +303,14 @@ class Context {
     const nextReadings = last + 1 < words.count && !words.breakBefore(last + 1) ? readingsOf(words.norm(last + 1)) : undefined;
     if (nextReadings && anyWordOf(nextReadings, VETO_AFTER)) return 0;
 
-    const before = this.wordsBefore(first, 3);
+    const before = this.wordsBefore(first, 4);
     if (vetoedBefore(VETO_BEFORE, before)) return 0;
 
     let score = WEAK_BASE;
     const beforeWeight = triggered(TRIGGERS_BEFORE, category, before);
     if (beforeWeight < 0.5 && NEEDS_TRIGGER.names.has(keyOf(raw, this.patterns))) return 0;
     score += beforeWeight;
-    if (nextReadings) score += triggered(TRIGGERS_AFTER, category, [nextReadings]);
+    if (nextReadings) score += triggered(TRIGGERS_AFTER, category, this.wordsAfter(last, nextReadings));
 
     const proclitic = raw.proclitic;
     if ((proclitic.includes('ب') || proclitic.includes('ل')) && NEARBY.preposition.for.includes(category)) {
@@ -345,6 +348,16 @@ class Context {
     if (words.quotedBefore(first) && words.quotedAfter(last)) score += NEARBY.quoted.weight;
     // Rounded: weights that add up to the threshold (0.2 + 0.1 + 0.2) reach it whatever their order.
     return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+  }
+
+  /**
+   * The word after the name, and after a relative pronoun the one after that ("التحالف الذي
+   * تقوده"): within the sentence, each as its proclitic readings.
+   */
+  private wordsAfter(last: number, next: readonly string[]): (readonly string[])[] {
+    const i = last + 2;
+    if (!RELATIVE.has(next[next.length - 1]!) || i >= this.words.count || this.words.breakBefore(i)) return [next];
+    return [next, readingsOf(this.words.norm(i))];
   }
 
   /** Up to `count` words before word `index` within its sentence, each as its proclitic readings. */
