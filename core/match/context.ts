@@ -299,6 +299,8 @@ export const NEARBY = {
   coordinated: { weight: 0.4, example: 'جباب والحصى → al-Husa' },
   /** A known entity of the same category within this many words either side. */
   near: { weight: 0.2, words: 8, example: 'المحطة الثانية في ريف دير الزور → T2' },
+  /** A known armed group within `near.words` of a weak place: war news, where places are named. */
+  nearGroup: { weight: 0.2, example: 'ما بقي من مسلحي داعش في الميادين → al-Mayadin' },
   /** The same entity named elsewhere in the text (strongly, or weakly but accepted). */
   discourse: { weight: 0.3, example: 'الحشد الشعبي … بالحشد → PMF' },
   /** Its own proclitic is a preposition (ب, ل): "للقائم", "بالحشد"; like a bare preposition, never enough alone. */

@@ -333,7 +333,12 @@ class Context {
     for (const k of this.known) {
       if (k.end > raw.start && k.start < raw.end) continue;
       if (k.entity === c.entity) sameEntity = true;
-      if (k.category !== category) continue;
+      if (k.category !== category) {
+        if (category === 'place' && k.category === 'group' && k.last >= first - NEARBY.near.words && k.first <= last + NEARBY.near.words) {
+          near = true;
+        }
+        continue;
+      }
       if (
         (k.last === first - 1 && (proclitic.startsWith('و') || words.breakBefore(first))) ||
         (k.first === last + 1 && words.norm(k.first).startsWith('و'))
