@@ -241,6 +241,13 @@ export const ABSTRACT_COORDINATION: SenseRule = {
   ),
 };
 
+/** A word for a quality or its degree before a one-word name: the name is that quality ("tenderness"). */
+export const QUALITY_BEFORE: SenseRule = {
+  description: 'a word for a quality or its degree before a one-word name: the name is a quality',
+  example: 'تتصل صفة الرقة بالأنثى → (none); تحدث بمنتهى الرقة → (none); عاملها بغاية الرقة → (none)',
+  words: wordSet('صفة', 'سمة', 'منتهى', 'غاية', 'شديد', 'شديدة', 'بالغ', 'بالغة', 'فائق', 'فائقة'),
+};
+
 /** A word before a place name that makes it a street, square or market named after the place. */
 export const STREET_BEFORE: SenseRule = {
   description: 'a street, square or market named after a place is not the place',

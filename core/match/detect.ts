@@ -13,6 +13,7 @@ import {
   EVENT_BEFORE,
   NEIGHBOURHOOD_BEFORE,
   PARTICIPLE,
+  QUALITY_BEFORE,
   STREET_BEFORE,
   MIN_CONFIDENCE,
   NISBA_HOMOGRAPHS,
@@ -158,6 +159,7 @@ function notANameHere(
   if (!previous || previous.breakBetween) return false;
   const before = readingsOf(previous.norm);
   if (anyWordIn(before, EVENT_BEFORE.words) || anyWordIn(before, CLUB_BEFORE.words)) return true;
+  if (oneWord && anyWordIn(before, QUALITY_BEFORE.words)) return true;
   if (patterns[raw.pattern]![1] === 1 && raw.proclitic === '' && previous.norm.startsWith('ال') && participle(text, raw)) {
     return true;
   }

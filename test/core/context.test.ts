@@ -13,6 +13,7 @@ import {
   MIN_CONFIDENCE,
   NEIGHBOURHOOD_BEFORE,
   PARTICIPLE,
+  QUALITY_BEFORE,
   STREET_BEFORE,
   NEARBY,
   STRONG_CONFIDENCE,
@@ -237,6 +238,7 @@ function expectExamples(rule: { example: string }): void {
 const SENSE_RULES = [
   ['participle', PARTICIPLE],
   ['coordination with an abstract noun', ABSTRACT_COORDINATION],
+  ['a quality before it', QUALITY_BEFORE],
   ['street, square or market', STREET_BEFORE],
   ['a neighbourhood named like another place', NEIGHBOURHOOD_BEFORE],
   ['a club or team', CLUB_BEFORE],
