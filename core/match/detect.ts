@@ -2,6 +2,7 @@
  * Mentions in a text: the automaton's candidates, weighed in context (context.ts), with the
  * longest name winning where candidates overlap (كتائب حزب الله العراق over حزب الله).
  */
+import { CharRole, ROLE } from '../arabic/chars.ts';
 import { procliticReadings } from '../arabic/clitics.ts';
 import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
@@ -153,8 +154,7 @@ function notANameHere(
   patterns: readonly SerializedPattern[],
   previous: { norm: string; breakBetween: boolean } | undefined,
 ): boolean {
-  const key = keyOf(raw, patterns);
-  const oneWord = key.indexOf(' ') < 0;
+  const oneWord = patterns[raw.pattern]![0].indexOf(' ') < 0;
   if (oneWord && abstractCoordination(text, raw, previous)) return true;
   if (!previous || previous.breakBetween) return false;
   const before = readingsOf(previous.norm);
@@ -167,7 +167,7 @@ function notANameHere(
     (raw.proclitic === '' || raw.proclitic === 'و') &&
     !previous.norm.startsWith('ال') &&
     (previous.norm.endsWith('ه') || previous.norm.endsWith('ات')) &&
-    NISBA_HOMOGRAPHS.names.has(key)
+    NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns))
   );
 }
 
@@ -187,6 +187,8 @@ function abstractCoordination(
   if (raw.proclitic.startsWith('و') && previous && !previous.breakBetween && ABSTRACT_COORDINATION.words.has(previous.norm)) {
     return true;
   }
+  // Most names are followed by no و-word: looked at before any word is built (detect's hot path).
+  if (!nextWordStartsWithWaw(text, raw.end)) return false;
   const next = wordAfter(text, raw.end);
   return (
     next !== undefined &&
@@ -195,6 +197,18 @@ function abstractCoordination(
     ABSTRACT_COORDINATION.words.has(next.norm.slice(1))
   );
 }
+
+/** Whether the first letter after `offset` (past spaces, not past punctuation) is و. */
+function nextWordStartsWithWaw(text: string, offset: number): boolean {
+  for (let i = offset; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const role = ROLE[code];
+    if (role === CharRole.Letter) return code === WAW;
+    if (role === CharRole.Break) return false;
+  }
+  return false;
+}
+const WAW = 0x0648;
 
 /**
  * A place of this kind is not what the word before names: a street or market named after a place
