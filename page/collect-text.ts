@@ -383,8 +383,10 @@ export function spanToRange(block: TextBlock, start: number, end: number): Range
   const j = nodeIndexAt(block, end - 1);
   const startNode = block.nodes[i]!;
   const endNode = block.nodes[j]!;
-  const startOffset = start - block.starts[i]!;
-  const endOffset = end - block.starts[j]!;
+  // A start or end on the '\n' of a <br> (no node holds it) moves to the node beside it.
+  const startOffset = Math.max(0, start - block.starts[i]!);
+  let endOffset = end - block.starts[j]!;
+  if (endOffset > endNode.length && j + 1 < block.nodes.length && end <= block.starts[j + 1]!) endOffset = endNode.length;
   if (startOffset > startNode.length || endOffset > endNode.length) return null;
   return { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
 }
