@@ -30,7 +30,7 @@ import { normaliseKey } from '../core/arabic/normalise.ts';
 import { loadGazetteer, namesOf } from '../core/corpus/build.ts';
 import { compileMatcher, loadMatcher, type MatcherName } from '../core/match/automaton.ts';
 import { detect } from '../core/match/detect.ts';
-import { gazetteerFiles, readCorpus } from '../scripts/corpus-files.ts';
+import { ambiguityFile, gazetteerFiles, readCorpus } from '../scripts/corpus-files.ts';
 import { ANERCORP, readBio } from '../test/corpus/bio.ts';
 
 const TARGET_MB = Number(process.env['BENCH_MB'] ?? 6);
@@ -70,7 +70,7 @@ const MB = bytes / 1e6;
 // ---------------------------------------------------------------------------------------------
 // The gazetteer, compiled.
 
-const entities = loadGazetteer(gazetteerFiles());
+const entities = loadGazetteer(gazetteerFiles(), ambiguityFile());
 const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
 const names: MatcherName[] = namesOf(entities).map((n) => ({ key: n.key, entityId: n.entityId, kind: kindOf.get(n.entityId)!, weak: n.weak }));
 

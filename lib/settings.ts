@@ -151,7 +151,8 @@ export function withoutKinds(matcher: SerializedMatcher, hidden: readonly Entity
       const kind = matcher.kinds[t >> 1];
       return kind === undefined || !drop.has(kind);
     });
-    return kept.length > 0 ? [[core, article, kept]] : [];
+    // A pattern with no target at all is a blocking name (core/match/blocking.ts): kept.
+    return kept.length > 0 || targets.length === 0 ? [[core, article, kept]] : [];
   });
   return { ...matcher, patterns };
 }

@@ -129,7 +129,10 @@ function isEditableRoot(el: Element): boolean {
 /** One run of inline text and where each piece of it lives in the DOM. */
 export interface TextBlock {
   text: string;
-  /** The text nodes, in order; node i covers [starts[i], starts[i] + nodes[i].length) of text. */
+  /**
+   * The text nodes, in order; node i covers [starts[i], starts[i] + nodes[i].length) of text. A
+   * <br> between two nodes is a '\n' in `text` that no node covers.
+   */
   nodes: Text[];
   starts: number[];
 }
@@ -184,6 +187,8 @@ export class BlockCollector {
   private readonly painted: boolean[] = [];
   private pending: TextBlock | undefined;
   private pendingBlock: Node | undefined;
+  /** A <br> since the pending block's last text: the next text joins it after a '\n' of no node. */
+  private lineBreak = false;
   /**
    * True when the last next() returned null because its deadline came, not because the text is
    * done: the block being gathered is kept, and the next call goes on with it. (A paragraph of
@@ -240,11 +245,10 @@ export class BlockCollector {
       }
       const type = node.nodeType;
       if (type === ELEMENT) {
-        // Only <br> ends a block by itself; other blocks end it when their text comes.
-        if (this.descend(node as Element)) {
-          const done = this.flush();
-          if (done) return done;
-        }
+        // A <br> is a line break in its block's text, not the end of the block: a name may run
+        // over it (قوات<br>سوريا الديمقراطية is the SDF, not Syria: chars.ts LINE_BREAKS), and the
+        // context rules still see a break there. Other blocks end it when their text comes.
+        if (this.descend(node as Element) && this.pending) this.lineBreak = true;
         continue;
       }
       if (type !== TEXT) continue;
@@ -323,10 +327,15 @@ export class BlockCollector {
   private start(text: Text, data: string, block: Node): void {
     this.pending = { text: data, nodes: [text], starts: [0] };
     this.pendingBlock = block;
+    this.lineBreak = false;
   }
 
   private append(text: Text, data: string): void {
     const p = this.pending!;
+    if (this.lineBreak) {
+      p.text += '\n';
+      this.lineBreak = false;
+    }
     p.starts.push(p.text.length);
     p.nodes.push(text);
     p.text += data;
@@ -336,6 +345,7 @@ export class BlockCollector {
     const p = this.pending;
     this.pending = undefined;
     this.pendingBlock = undefined;
+    this.lineBreak = false;
     return p ?? null;
   }
 }
@@ -373,8 +383,10 @@ export function spanToRange(block: TextBlock, start: number, end: number): Range
   const j = nodeIndexAt(block, end - 1);
   const startNode = block.nodes[i]!;
   const endNode = block.nodes[j]!;
-  const startOffset = start - block.starts[i]!;
-  const endOffset = end - block.starts[j]!;
+  // A start or end on the '\n' of a <br> (no node holds it) moves to the node beside it.
+  const startOffset = Math.max(0, start - block.starts[i]!);
+  let endOffset = end - block.starts[j]!;
+  if (endOffset > endNode.length && j + 1 < block.nodes.length && end <= block.starts[j + 1]!) endOffset = endNode.length;
   if (startOffset > startNode.length || endOffset > endNode.length) return null;
   return { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
 }

@@ -47,6 +47,7 @@ import { BlockCollector, makeRange, nodeIndexAt, spanToRange, StyleCache, type T
 import type { Highlighter } from './highlighter.ts';
 import { composedContains, MentionIndex, piecesOf, type PlacedMention } from './mention-index.ts';
 import { INITIAL_SCAN_STATE, nextScanState, type ScanEffect, type ScanEvent, type ScanState } from './scan-state.ts';
+import { RegionEvidence } from './regions.ts';
 
 export interface ScannerOptions {
   doc: Document;
@@ -110,7 +111,8 @@ export function yieldToPage(): Promise<void> {
 export class Scanner {
   readonly stats: ScanStats = { blocks: 0, characters: 0, mentions: 0, slices: 0, longestSliceMs: 0, totalMs: 0 };
   private readonly kinds = new Map<string, EntityKind>();
-  private readonly known = new Set<string>();
+  /** Entities named strongly, per region of the page (regions.ts): evidence for weak names there. */
+  private readonly evidence = new RegionEvidence();
   private readonly queue: Node[] = [];
   private running: Promise<void> | undefined;
   /** When to scan (scan-state.ts): changed only by `dispatch`. */
@@ -469,9 +471,10 @@ export class Scanner {
       cut = boundaryBefore(text, to - DETECT_WINDOW_OVERLAP_CHARS, at.accept);
     }
     const whole = at.from === 0 && to === text.length;
+    const known = this.evidence.knownAt(block.nodes[0]!);
     const mentions = detect(this.options.matcher, whole ? text : text.slice(at.from, to), {
       minConfidence: MIN_HIGHLIGHT_CONFIDENCE,
-      knownEntities: this.known,
+      knownEntities: known,
     });
     for (const found of mentions) {
       const m = whole ? found : { ...found, start: found.start + at.from, end: found.end + at.from };
@@ -494,7 +497,7 @@ export class Scanner {
       };
       if (!this.options.index.add(placed)) continue;
       this.stats.mentions++;
-      if (m.confidence >= KNOWN_ENTITY_CONFIDENCE) this.known.add(m.entityId);
+      if (m.confidence >= KNOWN_ENTITY_CONFIDENCE) this.evidence.add(known.regions, m.entityId);
       this.options.highlighter?.add(placed.category, placed.range);
     }
     if (cut >= text.length) return null;

@@ -10,7 +10,7 @@ import { buildBundle, CorpusError, loadGazetteer, matcherFor } from '../core/cor
 import { loadMatcher } from '../core/match/automaton.ts';
 import { detect } from '../core/match/detect.ts';
 import type { Bundle, Entity } from '../core/types.ts';
-import { gazetteerFiles, readCorpus, ROOT } from './corpus-files.ts';
+import { ambiguityFile, gazetteerFiles, readCorpus, ROOT } from './corpus-files.ts';
 import { visibleText } from './visible-text.ts';
 
 export const BUNDLE_PATH = join(ROOT, 'public', 'data', 'bundle.json');
@@ -63,7 +63,7 @@ function detectCommand(args: string[]): void {
   const file = option(args, '--jsonl');
   if (!file) throw new UsageError('detect needs --jsonl FILE');
   const text = readInput(file);
-  const entities = loadGazetteer(gazetteerFiles());
+  const entities = loadGazetteer(gazetteerFiles(), ambiguityFile());
   const byId = new Map<string, Entity>(entities.map((e) => [e.id, e]));
   const matcher = loadMatcher(matcherFor(entities));
   const lines: string[] = [];

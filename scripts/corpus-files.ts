@@ -22,6 +22,12 @@ export function gazetteerFiles(corpus = CORPUS): SourceFile[] {
     .map((f) => read(join(dir, f)));
 }
 
+/** corpus/ambiguity.json (npm run learn), or undefined where there is none. */
+export function ambiguityFile(corpus = CORPUS): SourceFile | undefined {
+  const path = join(corpus, 'ambiguity.json');
+  return existsSync(path) ? read(path) : undefined;
+}
+
 export function readCorpus(corpus = CORPUS): CorpusFiles {
   const texts = new Map<string, SourceFile>();
   const articleDir = join(corpus, 'articles');
@@ -32,5 +38,6 @@ export function readCorpus(corpus = CORPUS): CorpusFiles {
     articles: read(join(corpus, 'articles.jsonl')),
     ignore: existsSync(ignorePath) ? read(ignorePath) : { path: relative(ROOT, ignorePath), text: '' },
     texts,
+    ambiguity: ambiguityFile(corpus),
   };
 }

@@ -73,8 +73,12 @@ async function loadCore(root: string) {
 
 export async function runEval(opts: { split: EvalReport['split']; set?: string; core?: string }): Promise<EvalReport> {
   const coreRoot = opts.core ?? ROOT;
-  const { loadGazetteer, gazetteerFiles, categoryOf, loadMatcher, matcherFor, detect, MIN_CONFIDENCE } = await loadCore(coreRoot);
-  const entities = loadGazetteer(gazetteerFiles());
+  const core = await loadCore(coreRoot);
+  const { loadGazetteer, gazetteerFiles, categoryOf, loadMatcher, matcherFor, detect, MIN_CONFIDENCE } = core;
+  // The learned ambiguity table (corpus/ambiguity.json) makes names weak as the product's build
+  // does; a checkout from before it (--core) has no ambiguityFile.
+  const ambiguityFile = (core as Partial<typeof FilesModule>).ambiguityFile;
+  const entities = loadGazetteer(gazetteerFiles(), ambiguityFile?.());
   const info = new Map<string, EntityInfo>(entities.map((e) => [e.id, { category: categoryOf(e.kind), names: [e.name, ...e.aliases, ...e.weakAliases] }]));
   const files = readdirSync(SETS_DIR)
     .filter((f) => parseSetFileName(f))

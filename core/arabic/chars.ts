@@ -14,7 +14,10 @@ export const CharRole = {
   Letter: 1,
   /** Space, quotes, brackets, `_`, `#`: may sit between the words of a name (كتائب «حزب الله»). */
   Space: 2,
-  /** Sentence punctuation and line breaks: a name never spans it. */
+  /**
+   * Sentence punctuation and line breaks: a name never spans punctuation. A line break ends a
+   * sentence for the context rules, but the matcher lets a name run over one (LINE_BREAKS).
+   */
   Break: 3,
 } as const;
 export type CharRole = (typeof CharRole)[keyof typeof CharRole];
@@ -147,6 +150,14 @@ export const CHAR_RULES: readonly CharRule[] = [
     role: CharRole.Space,
   },
 ];
+
+/**
+ * Line breaks (LF, CR, VT, FF, NEL, LS, PS): Breaks for the words around a name, but a name may run
+ * over them. A text node's newline renders as a space ("قوات⏎سوريا الديمقراطية" in the page's
+ * source is one name on screen) and a <br> or a wrapped line can fall inside a name; a name
+ * cut there would light its first or last word as another name (سوريا for the SDF).
+ */
+export const LINE_BREAKS: readonly number[] = [0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0x2028, 0x2029];
 
 /**
  * Role and replacement of every UTF-16 unit, as two flat tables: anything no rule names is a

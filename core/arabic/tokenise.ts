@@ -156,3 +156,24 @@ export function wordBefore(text: string, offset: number): { norm: string; breakB
   }
   return { norm: String.fromCharCode(...codes.reverse()), breakBetween };
 }
+
+/**
+ * The word after the one that ends at `offset`, normalised, and whether sentence punctuation
+ * stands between them: wordBefore's mirror, for the few rules that look one word ahead.
+ */
+export function wordAfter(text: string, offset: number): { norm: string; breakBetween: boolean } | undefined {
+  const n = text.length;
+  let i = offset;
+  let breakBetween = false;
+  while (i < n && ROLE[text.charCodeAt(i)] !== CharRole.Letter) {
+    if (ROLE[text.charCodeAt(i)] === CharRole.Break) breakBetween = true;
+    i++;
+  }
+  if (i === n) return undefined;
+  const codes: number[] = [];
+  while (i < n && ROLE[text.charCodeAt(i)] !== CharRole.Space && ROLE[text.charCodeAt(i)] !== CharRole.Break) {
+    const code = text.charCodeAt(i++);
+    if (ROLE[code] === CharRole.Letter) codes.push(FOLD[code]!);
+  }
+  return { norm: String.fromCharCode(...codes), breakBetween };
+}

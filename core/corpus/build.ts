@@ -5,9 +5,11 @@
  */
 import { normaliseKey } from '../arabic/normalise.ts';
 import { compileMatcher, loadMatcher, type MatcherName, type SerializedMatcher } from '../match/automaton.ts';
+import { BLOCKING } from '../match/blocking.ts';
 import { detect } from '../match/detect.ts';
 import type { Article, Bundle, Entity, Mention, NameEntry } from '../types.ts';
 import { hashString } from '../util/hash.ts';
+import { applyAmbiguity, parseAmbiguity } from './ambiguity.ts';
 import { buildCoverage } from './coverage.ts';
 import { CorpusError, lineOf, ProblemList } from './errors.ts';
 import { parseArticles, parseEntities, parseIgnoreList, type SourceFile } from './parse.ts';
@@ -20,6 +22,8 @@ export interface CorpusFiles {
   ignore: SourceFile;
   /** Article text files by their path relative to corpus/ (as articles.jsonl names them). */
   texts: ReadonlyMap<string, SourceFile>;
+  /** corpus/ambiguity.json: names learned to be ordinary words too (ambiguity.ts); none if absent. */
+  ambiguity?: SourceFile;
 }
 
 /** Every name of every entity, normalised, for search and for the matcher. */
@@ -49,16 +53,26 @@ export function matcherFor(entities: readonly Entity[]): SerializedMatcher {
     kind: kindOf.get(n.entityId)!,
     weak: n.weak,
   }));
-  return compileMatcher(names);
+  // Blocking names (match/blocking.ts) that are no entity's name: patterns with no target.
+  const own = new Set(names.map((n) => n.key));
+  const blocking = [...new Set(BLOCKING.map(normaliseKey))].filter((key) => !own.has(key));
+  return compileMatcher(names, blocking);
 }
 
-/** Parse and check the gazetteer alone (what `detect` needs). */
-export function loadGazetteer(sources: readonly SourceFile[]): Entity[] {
+/**
+ * Parse and check the gazetteer alone (what `detect` needs), with the names the learned table
+ * makes weak listed among their entities' weak aliases.
+ */
+export function loadGazetteer(sources: readonly SourceFile[], ambiguity?: SourceFile): Entity[] {
   const problems = new ProblemList();
   const located = parseEntities(sources, problems);
   checkEntities(located, problems);
+  const weak = ambiguity ? parseAmbiguity(ambiguity, problems) : new Set<string>();
   problems.throwIfAny();
-  return located.map((l) => l.value);
+  return applyAmbiguity(
+    located.map((l) => l.value),
+    weak,
+  );
 }
 
 export function buildBundle(files: CorpusFiles): Bundle {
@@ -68,6 +82,7 @@ export function buildBundle(files: CorpusFiles): Bundle {
   const metas = parseArticles(files.articles, problems);
   checkArticles(metas, problems);
   const ignore = parseIgnoreList(files.ignore);
+  const learnedWeak = files.ambiguity ? parseAmbiguity(files.ambiguity, problems) : new Set<string>();
   const articles: Article[] = [];
   for (const m of metas) {
     const source = files.texts.get(m.value.file);
@@ -76,7 +91,10 @@ export function buildBundle(files: CorpusFiles): Bundle {
   }
   problems.throwIfAny();
 
-  const entities = located.map((l) => l.value);
+  const entities = applyAmbiguity(
+    located.map((l) => l.value),
+    learnedWeak,
+  );
   const serialized = matcherFor(entities);
   const matcher = loadMatcher(serialized);
   const mentionsByArticle = new Map<string, Mention[]>();

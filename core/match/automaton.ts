@@ -13,7 +13,7 @@
  * patterns as plain JSON-friendly data. `loadMatcher` builds the transition table from it in a few
  * milliseconds, which is smaller to send and store than the table itself.
  */
-import { ARABIC_LETTER_RANGES, CHAR_RULES, CharRole, FOLD, isArabicLetter, ROLE } from '../arabic/chars.ts';
+import { ARABIC_LETTER_RANGES, CHAR_RULES, CharRole, FOLD, isArabicLetter, LINE_BREAKS, ROLE } from '../arabic/chars.ts';
 import { MAX_PROCLITIC_LENGTH, procliticFor, splitArticle } from '../arabic/clitics.ts';
 import type { EntityKind } from '../types.ts';
 
@@ -25,7 +25,10 @@ export interface MatcherName {
   weak: boolean;
 }
 
-/** One distinct core; `targets` are entity indexes, each times 2 plus 1 when the name is weak. */
+/**
+ * One distinct core; `targets` are entity indexes, each times 2 plus 1 when the name is weak. No
+ * target: a blocking name (it wins overlaps, and names nothing).
+ */
 export type SerializedPattern = [core: string, article: 0 | 1, targets: number[]];
 
 export interface SerializedMatcher {
@@ -47,7 +50,11 @@ export interface RawMatch {
   proclitic: string;
 }
 
-export function compileMatcher(names: readonly MatcherName[]): SerializedMatcher {
+/**
+ * @param blocking normalised names that map to no entity (match/blocking.ts): their patterns have
+ *   no target, and detect shows nothing for them where they win the longest match.
+ */
+export function compileMatcher(names: readonly MatcherName[], blocking: readonly string[] = []): SerializedMatcher {
   const entityIndex = new Map<string, number>();
   const kinds: EntityKind[] = [];
   const byCore = new Map<string, SerializedPattern>();
@@ -65,6 +72,11 @@ export function compileMatcher(names: readonly MatcherName[]): SerializedMatcher
     const target = e * 2 + (weak ? 1 : 0);
     if (!pattern[2].includes(target)) pattern[2].push(target);
   }
+  for (const key of blocking) {
+    const { core, article } = splitArticle(key);
+    const id = `${article ? 1 : 0}${core}`;
+    if (core && !byCore.has(id)) byCore.set(id, [core, article ? 1 : 0, []]);
+  }
   return { format: 1, entityIds: [...entityIndex.keys()], kinds, patterns: [...byCore.values()] };
 }
 
@@ -78,6 +90,11 @@ const SYM_BREAK = CharRole.Break;
 /** An Arabic-script letter no name has (پ). */
 const SYM_OTHER_ARABIC = 4;
 const FIRST_LETTER_SYM = 5;
+
+/** Which names a word end lets end (Matcher.collect): all, those ending in Arabic, the others. */
+const ANY_ENDING = 0;
+const ARABIC_ENDING = 1;
+const OTHER_ENDING = 2;
 
 /**
  * Past this many table entries (states × symbols) the transition table is not built: the matcher
@@ -110,6 +127,8 @@ const isNeverInAName = (c: number) => c >= 0x3000 && c < 0xf900;
 function baseClasses(): Uint8Array {
   if (sharedBase) return sharedBase;
   const base = ROLE.slice();
+  // A name runs over a line break as over a space (chars.ts).
+  for (const c of LINE_BREAKS) base[c] = SYM_SPACE;
   for (const [lo, hi] of ARABIC_LETTER_RANGES) {
     for (let c = lo; c <= hi; c++) if (base[c] === SYM_FOREIGN) base[c] = SYM_OTHER_ARABIC;
   }
@@ -401,19 +420,23 @@ export class Matcher {
       if (b !== SYM_SKIP) break;
     }
     if (end === n) b = SYM_BREAK;
-    if (b === SYM_SPACE || b === SYM_BREAK) this.collect(text, state, end, false, found);
-    else if (this.foreign[b] === 1) this.collect(text, state, end, true, found);
+    if (b === SYM_SPACE || b === SYM_BREAK) this.collect(text, state, end, ANY_ENDING, found);
+    else if (this.foreign[b] === 1) this.collect(text, state, end, ARABIC_ENDING, found);
+    // A Latin name glued to an Arabic word ("T2التي") ends there too: the script changes.
+    else if (b >= SYM_OTHER_ARABIC) this.collect(text, state, end, OTHER_ENDING, found);
   }
 
   /**
-   * The patterns ending at `state` whose name ends at `end` (only those ending in an Arabic letter
-   * when `arabicOnly`): find each start, check its proclitic.
+   * The patterns ending at `state` whose name ends at `end` (only those ending in an Arabic letter,
+   * or only those ending in another script's letter or a digit, as `ending` says): find each start,
+   * check its proclitic.
    */
-  private collect(text: string, state: number, end: number, arabicOnly: boolean, found: RawMatch[]): void {
+  private collect(text: string, state: number, end: number, ending: number, found: RawMatch[]): void {
     for (let s = state; s !== 0; s = this.fail[s]!) {
       for (let k = this.ownStart[s]!; k < this.ownStart[s + 1]!; k++) {
         const p = this.ownList[k]!;
-        if (arabicOnly && this.endsArabic[p] === 0) continue;
+        if (ending === ARABIC_ENDING && this.endsArabic[p] === 0) continue;
+        if (ending === OTHER_ENDING && this.endsArabic[p] === 1) continue;
         const coreStart = walkBackSymbols(text, end, this.coreSymbols[p]!);
         const article = this.data.patterns[p]![1] === 1;
         const clitic = procliticBefore(text, coreStart, article);

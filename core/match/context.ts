@@ -26,9 +26,16 @@ export interface Cue {
   weight: number;
   /** How many words away the cue word may stand (1: right next to the name). */
   window: number;
+  /** How many words next to the name the cue skips (default 0): a verb's subject stands between. */
+  skip?: number;
+  /** Whether the cue reaches over a preposition (default: not when further than next to the name). */
+  overPrepositions?: boolean;
   /** Words that fire the cue (a proclitic on them is allowed: بريف, ومراسل). */
   words: ReadonlySet<string>;
 }
+
+/** Prepositions: a cue further from the name than one word does not reach over one. */
+export const BARE_PREPOSITIONS: ReadonlySet<string> = wordSet('في', 'إلى', 'من', 'عند', 'على', 'عن', 'مع');
 
 /** The word right before the name names what it is. */
 export const TRIGGERS_BEFORE: readonly Cue[] = [
@@ -75,27 +82,51 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     ),
   },
   {
-    description: 'a preposition or word of direction or conquest before a place',
-    example: 'الى القائم → al-Qaim',
+    description: 'a word of direction, nearness or conquest before a place',
+    example: 'باتجاه القائم → al-Qaim; تحرير الميادين → al-Mayadin',
     for: ['place'],
     weight: 0.3,
     window: 1,
     words: wordSet(
-      'في', 'إلى', 'نحو', 'صوب', 'باتجاه', 'اتجاه', 'من', 'عند', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب',
-      'جنوبي', 'شمالي', 'شرقي', 'غربي', 'تحرير', 'استعادة', 'اقتحام', 'حصار', 'محيط', 'أطراف', 'داخل',
-      'حدود', 'معقل', 'معاقل', 'على',
+      'نحو', 'صوب', 'باتجاه', 'اتجاه', 'تجاه', 'قرب', 'جنوب', 'شمال', 'شرق', 'غرب', 'جنوبي', 'شمالي', 'شرقي', 'غربي',
+      'تحرير', 'استعادة', 'اقتحام', 'حصار', 'محيط', 'أطراف', 'داخل', 'حدود', 'معقل', 'معاقل',
     ),
+  },
+  {
+    // Right before the name the verb may have it as subject ("دخلت الصناعة مرحلة جديدة"); with a
+    // word between, that word is the subject and the name the place entered or taken.
+    description: 'a verb of entering or taking with its subject between: the name is the place',
+    example: 'دخلت القوات القائم → al-Qaim; وصلت القوات العراقية إلى القائم → al-Qaim',
+    for: ['place'],
+    weight: 0.3,
+    window: 4,
+    skip: 1,
+    overPrepositions: true,
+    words: wordSet(
+      'دخلت', 'دخل', 'حررت', 'حرر', 'استعادت', 'استعاد', 'اقتحمت', 'اقتحم', 'اجتاحت', 'طوقت', 'حاصرت',
+      'وصلت', 'وصل', 'بلغت', 'بلغ', 'انسحبت', 'انسحب',
+    ),
+  },
+  {
+    // "ارتدت من القائم", "في الوقت", "إلى الحصى": a preposition goes before any noun, so alone it
+    // must not make a weak name a name; with one more cue (a known place near) it tips the balance.
+    description: 'a bare preposition: a little evidence, never enough alone',
+    example: 'في القائم → al-Qaim',
+    for: ['place'],
+    weight: 0.1,
+    window: 1,
+    words: wordSet('في', 'إلى', 'من', 'عند', 'على'),
   },
 ];
 
 /** The word right after the name. */
 export const TRIGGERS_AFTER: readonly Cue[] = [
   {
-    description: 'a coalition "led by"',
-    example: 'التحالف بقيادة الولايات المتحدة → the US-led coalition',
+    description: 'a coalition "led by" (after a relative pronoun too)',
+    example: 'التحالف بقيادة الولايات المتحدة → the US-led coalition; التحالف الذي تقوده واشنطن → the US-led coalition',
     for: ['group'],
     weight: 0.6,
-    window: 1,
+    window: 2,
     words: wordSet('بقيادة', 'الدولي', 'تقوده'),
   },
   {
@@ -110,8 +141,11 @@ export const TRIGGERS_AFTER: readonly Cue[] = [
 
 export interface Veto {
   description: string;
+  /** Examples separated by '; ' (a rule names a class: two at least for the newer rows). */
   example: string;
   words: ReadonlySet<string>;
+  /** How many words away the veto word may stand (default 1: right next to the name). */
+  window?: number;
 }
 
 /** Words after the name that rule the name out. */
@@ -126,6 +160,25 @@ export const VETO_AFTER: readonly Veto[] = [
     example: 'في الميادين كافة → (none)',
     words: wordSet('كافة', 'جميعها', 'كلها', 'المختلفة', 'الأخرى'),
   },
+  {
+    description: 'an adjective agreeing with a common noun (a plural takes the feminine): the name is that noun',
+    example: 'تجمعوا في الميادين العامة → (none); الصناعة التحويلية → (none); تتكون الحصى الكلوية → (none)',
+    words: wordSet(
+      'العامة', 'الرئيسية', 'الكبرى', 'الصغرى', 'الفسيحة', 'العالمية', 'الدولية', 'الرياضية', 'التجارية', 'الثقافية',
+      'السياسية', 'الاقتصادية', 'المحلية', 'الوطنية', 'التحويلية', 'الثقيلة', 'الخفيفة', 'الغذائية', 'النفطية',
+      'الحربية', 'الحديثة', 'المتقدمة', 'العامه', 'الكلوية', 'البولية', 'الصفراوية', 'المرارية',
+    ),
+  },
+  {
+    description: 'a goalpost: the side or the bar right after it (football)',
+    example: 'ارتطمت الكرة بالقائم الأيمن → (none); القائم البعيد → (none); القائم والعارضة → (none)',
+    words: wordSet('الأيمن', 'الأيسر', 'البعيد', 'القريب', 'والعارضة', 'العارضة'),
+  },
+  {
+    description: 'an emphasis or "the present" after it: a common noun ("the time itself")',
+    example: 'وأكدت في الوقت نفسه → (none); في الوقت الراهن → (none)',
+    words: wordSet('نفسه', 'ذاته', 'نفسها', 'ذاتها', 'عينه', 'الحالي', 'الراهن', 'الحاضر', 'المناسب', 'المحدد'),
+  },
 ];
 
 /** Words before the name that rule the name out. */
@@ -135,7 +188,83 @@ export const VETO_BEFORE: readonly Veto[] = [
     example: 'في كافة الميادين → (none)',
     words: wordSet('كافة', 'جميع', 'مختلف', 'شتى', 'بعض', 'كل'),
   },
+  {
+    description: 'a ministry, portfolio or sector before it: the name is the sector ("industry")',
+    example: 'قال وزير الصناعة → (none); غرفة الصناعة → (none)',
+    words: wordSet('وزير', 'وزيرة', 'وزارة', 'قطاع', 'غرفة', 'مديرية', 'لجنة', 'نقابة', 'معرض', 'اتحاد'),
+  },
+  {
+    description: 'a treatment before it: a medical term ("kidney stones")',
+    example: 'تفتيت الحصى بالموجات → (none); علاج الحصى → (none)',
+    words: wordSet('تفتيت', 'تكون', 'إزالة', 'علاج', 'طرد', 'نزول', 'حصوات'),
+  },
+  {
+    description: 'a shot or the ball a few words before it: a goalpost (football)',
+    example: 'ارتدت الكرة من القائم → (none); تسديدة ارتطمت بالقائم → (none); العارضة والقائم → (none)',
+    words: wordSet('ارتدت', 'ارتطمت', 'اصطدمت', 'الكرة', 'كرته', 'تسديدة', 'تسديدته', 'العارضة', 'سدد'),
+    window: 3,
+  },
 ];
+
+/**
+ * Strong local evidence that a word is no name here, whatever the name's strength and whatever the
+ * rest of the text says: checked before any score (discourse cannot lift it).
+ */
+export interface SenseRule {
+  description: string;
+  /** Two examples at least, separated by '; '. */
+  example: string;
+  words: ReadonlySet<string>;
+}
+
+/**
+ * A participle used as an adjective: a definite word before it, and إلى / بين / لل… after it
+ * ("الطريق الموصل إلى": "the road leading to"). Checked for names with the article only.
+ */
+export const PARTICIPLE: SenseRule = {
+  description: 'a participle between a definite noun and إلى, بين or لل: "leading to", not a place',
+  example: 'الطريق الموصل إلى المدينة → (none); الجسر الموصل بين الضفتين → (none); الخط الموصل للمحطة → (none)',
+  words: wordSet('إلى', 'بين'),
+};
+
+/**
+ * A one-word name joined by و to an abstract or sector noun is that kind of noun too:
+ * "الزراعة والصناعة", "الرقة والحنان".
+ */
+export const ABSTRACT_COORDINATION: SenseRule = {
+  description: 'a one-word name joined by و to an abstract or sector noun is a noun of that kind',
+  example: 'دعم الزراعة والصناعة → (none); تحدثت بكل الرقة والحنان → (none); يوفر الوقت والجهد → (none)',
+  words: wordSet(
+    'الزراعة', 'التجارة', 'الصناعة', 'الطاقة', 'المعادن', 'التعدين', 'السياحة', 'الاستثمار', 'الاقتصاد',
+    'التكنولوجيا', 'الخدمات', 'النقل', 'الحنان', 'العطف', 'اللطف', 'الجمال', 'الهدوء', 'الرحمة', 'النعومة',
+    'الأناقة', 'الجهد', 'المال', 'الصحة', 'التعليم', 'الثقافة', 'الفنون', 'البيئة',
+  ),
+};
+
+/** A word for a quality or its degree before a one-word name: the name is that quality ("tenderness"). */
+export const QUALITY_BEFORE: SenseRule = {
+  description: 'a word for a quality or its degree before a one-word name: the name is a quality',
+  example: 'تتصل صفة الرقة بالأنثى → (none); تحدث بمنتهى الرقة → (none); عاملها بغاية الرقة → (none)',
+  words: wordSet('صفة', 'سمة', 'منتهى', 'غاية', 'شديد', 'شديدة', 'بالغ', 'بالغة', 'فائق', 'فائقة'),
+};
+
+/** A word before a place name that makes it a street, square or market named after the place. */
+export const STREET_BEFORE: SenseRule = {
+  description: 'a street, square or market named after a place is not the place',
+  example: 'في شارع صلاح الدين → (none); وسط ساحة بغداد → (none); سوق الحميدية بدمشق → Damascus',
+  words: wordSet('شارع', 'ساحة', 'جادة', 'دوار', 'حارة', 'زقاق', 'سوق', 'ميدان', 'فندق'),
+};
+
+/**
+ * A word for a neighbourhood before the name of a place that is not a neighbourhood: another place
+ * named like it (حي الوعر in Homs is not the al-Waar dam).
+ */
+export const NEIGHBOURHOOD_BEFORE: SenseRule = {
+  description: 'a neighbourhood named like a place of another kind is not that place',
+  // Singular and dual only: "أحياء دمشق" is "the neighbourhoods of Damascus", a mention of the city.
+  example: 'أهالي حي الوعر في حمص → Homs; حي القائم في المدينة → (none); أحد أحياء دمشق القديمة → Damascus',
+  words: wordSet('حي', 'حيي'),
+};
 
 /**
  * Names (strong ones too) that are also a feminine nisba adjective: right after an indefinite
@@ -154,6 +283,13 @@ export const EVENT_BEFORE: Veto = {
   words: wordSet('بطولة', 'كأس', 'رالي', 'ماراثون', 'جائزة'),
 };
 
+/** Words before a place name that make it the name (or nickname) of a club or team, not the place. */
+export const CLUB_BEFORE: Veto = {
+  description: 'a place inside the name or nickname of a club or team',
+  example: 'فاز نادي الفرات على ضيفه → (none); لاعب نادي الموصل → (none); تأسيس ناديي الفرات والشباب → (none); فارس الفرات يفوز → (none)',
+  words: wordSet('نادي', 'ناديي', 'فريق', 'أندية', 'فارس', 'فرسان', 'أزرق'),
+};
+
 /**
  * Weak names so common as words that only a trigger right before them (TRIGGERS_BEFORE at full
  * weight) makes them a name.
@@ -170,9 +306,11 @@ export const NEARBY = {
   coordinated: { weight: 0.4, example: 'جباب والحصى → al-Husa' },
   /** A known entity of the same category within this many words either side. */
   near: { weight: 0.2, words: 8, example: 'المحطة الثانية في ريف دير الزور → T2' },
+  /** A known armed group within `near.words` of a weak place: war news, where places are named. */
+  nearGroup: { weight: 0.2, example: 'ما بقي من مسلحي داعش في الميادين → al-Mayadin' },
   /** The same entity named elsewhere in the text (strongly, or weakly but accepted). */
   discourse: { weight: 0.3, example: 'الحشد الشعبي … بالحشد → PMF' },
-  /** Its own proclitic is a preposition (ب, ل): "للقائم", "بالحشد". */
+  /** Its own proclitic is a preposition (ب, ل): "للقائم", "بالحشد"; like a bare preposition, never enough alone. */
   preposition: { weight: 0.2, for: ['place', 'outlet'] as readonly Category[], example: 'المقابلة للقائم → al-Qaim' },
   /** Quotation marks around it, as news writes names. */
   quoted: { weight: 0.2, example: '“المحطة الثانية” → T2' },

@@ -2,12 +2,20 @@
  * Mentions in a text: the automaton's candidates, weighed in context (context.ts), with the
  * longest name winning where candidates overlap (كتائب حزب الله العراق over حزب الله).
  */
+import { CharRole, ROLE } from '../arabic/chars.ts';
 import { procliticReadings } from '../arabic/clitics.ts';
-import { wordBefore, Words } from '../arabic/tokenise.ts';
-import { categoryOf, type Category, type Mention } from '../types.ts';
+import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
+import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import {
+  ABSTRACT_COORDINATION,
+  BARE_PREPOSITIONS,
+  CLUB_BEFORE,
   EVENT_BEFORE,
+  NEIGHBOURHOOD_BEFORE,
+  PARTICIPLE,
+  QUALITY_BEFORE,
+  STREET_BEFORE,
   MIN_CONFIDENCE,
   NISBA_HOMOGRAPHS,
   NEARBY,
@@ -19,13 +27,17 @@ import {
   VETO_BEFORE,
   WEAK_BASE,
   type Cue,
+  type Veto,
 } from './context.ts';
 
 export interface DetectOptions {
   /** Mentions below this confidence are dropped (default MIN_CONFIDENCE; 0 keeps all). */
   minConfidence?: number;
-  /** Entities already named strongly elsewhere on the page: evidence for their weak names here. */
-  knownEntities?: ReadonlySet<string>;
+  /**
+   * Entities already named strongly in the same region of the page (page/regions.ts): evidence
+   * for their weak names here. Only `has` is read.
+   */
+  knownEntities?: { has(entityId: string): boolean };
 }
 
 /** A mention taken as evidence: its token span and entity. */
@@ -53,11 +65,19 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const candidates: Candidate[] = [];
   let weak: Candidate[] = [];
   for (const raw of raws) {
-    if (notANameHere(text, raw, patterns)) continue;
     const targets = patterns[raw.pattern]![2];
+    if (targets.length === 0) {
+      // A blocking name (blocking.ts): it wins the overlap as any longer name would, then shows nothing.
+      candidates.push({ raw, entity: BLOCKED, weak: false, confidence: STRONG_CONFIDENCE });
+      continue;
+    }
+    const previous = wordBefore(text, raw.start);
+    if (notANameHere(text, raw, patterns, previous)) continue;
     for (let k = 0; k < targets.length; k++) {
       const isWeak = (targets[k]! & 1) === 1;
-      const c: Candidate = { raw, entity: targets[k]! >> 1, weak: isWeak, confidence: isWeak ? 0 : STRONG_CONFIDENCE };
+      const entity = targets[k]! >> 1;
+      if (notThisKindHere(previous, kinds[entity]!)) continue;
+      const c: Candidate = { raw, entity, weak: isWeak, confidence: isWeak ? 0 : STRONG_CONFIDENCE };
       candidates.push(c);
       if (isWeak) weak.push(c);
     }
@@ -86,6 +106,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const kept = resolveOverlaps(shown);
   const mentions: Mention[] = [];
   for (const c of kept) {
+    if (c.entity === BLOCKED) continue;
     mentions.push({
       start: c.raw.start,
       end: c.raw.end,
@@ -96,6 +117,12 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   }
   return mentions;
 }
+
+/** Relative pronouns: an after-cue may stand past one ("التحالف الذي تقوده"). */
+const RELATIVE: ReadonlySet<string> = new Set(['الذي', 'التي']);
+
+/** The entity of a blocking name's candidate: none. */
+const BLOCKED = -1;
 
 /** The normalised name a match was found through. */
 function keyOf(raw: RawMatch, patterns: readonly SerializedPattern[]): string {
@@ -117,18 +144,81 @@ function anyWordIn(words: readonly string[], set: ReadonlySet<string>): boolean 
 
 /**
  * Readings that rule a match out whatever its name's strength: the nisba adjective
- * ("عملية عسكرية سورية") and a place inside an event's name ("بطولة الولايات المتحدة").
+ * ("عملية عسكرية سورية"), a place inside an event's or a club's name ("بطولة الولايات المتحدة",
+ * "نادي الفرات"), a participle ("الطريق الموصل إلى") and a noun joined to an abstract noun
+ * ("الزراعة والصناعة").
  */
-function notANameHere(text: string, raw: RawMatch, patterns: readonly SerializedPattern[]): boolean {
-  const previous = wordBefore(text, raw.start);
+function notANameHere(
+  text: string,
+  raw: RawMatch,
+  patterns: readonly SerializedPattern[],
+  previous: { norm: string; breakBetween: boolean } | undefined,
+): boolean {
+  const oneWord = patterns[raw.pattern]![0].indexOf(' ') < 0;
+  if (oneWord && abstractCoordination(text, raw, previous)) return true;
   if (!previous || previous.breakBetween) return false;
-  if (anyWordIn(readingsOf(previous.norm), EVENT_BEFORE.words)) return true;
+  const before = readingsOf(previous.norm);
+  if (anyWordIn(before, EVENT_BEFORE.words) || anyWordIn(before, CLUB_BEFORE.words)) return true;
+  if (oneWord && anyWordIn(before, QUALITY_BEFORE.words)) return true;
+  if (patterns[raw.pattern]![1] === 1 && raw.proclitic === '' && previous.norm.startsWith('ال') && participle(text, raw)) {
+    return true;
+  }
   return (
     (raw.proclitic === '' || raw.proclitic === 'و') &&
     !previous.norm.startsWith('ال') &&
     (previous.norm.endsWith('ه') || previous.norm.endsWith('ات')) &&
     NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns))
   );
+}
+
+/** إلى, بين or a word with لل right after the name (PARTICIPLE). */
+function participle(text: string, raw: RawMatch): boolean {
+  const next = wordAfter(text, raw.end);
+  if (!next || next.breakBetween) return false;
+  return PARTICIPLE.words.has(next.norm) || (next.norm.startsWith('لل') && next.norm.length > 3);
+}
+
+/** The name joined by و to an abstract noun on either side (ABSTRACT_COORDINATION). */
+function abstractCoordination(
+  text: string,
+  raw: RawMatch,
+  previous: { norm: string; breakBetween: boolean } | undefined,
+): boolean {
+  if (raw.proclitic.startsWith('و') && previous && !previous.breakBetween && ABSTRACT_COORDINATION.words.has(previous.norm)) {
+    return true;
+  }
+  // Most names are followed by no و-word: looked at before any word is built (detect's hot path).
+  if (!nextWordStartsWithWaw(text, raw.end)) return false;
+  const next = wordAfter(text, raw.end);
+  return (
+    next !== undefined &&
+    !next.breakBetween &&
+    next.norm.startsWith('و') &&
+    ABSTRACT_COORDINATION.words.has(next.norm.slice(1))
+  );
+}
+
+/** Whether the first letter after `offset` (past spaces, not past punctuation) is و. */
+function nextWordStartsWithWaw(text: string, offset: number): boolean {
+  for (let i = offset; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const role = ROLE[code];
+    if (role === CharRole.Letter) return code === WAW;
+    if (role === CharRole.Break) return false;
+  }
+  return false;
+}
+const WAW = 0x0648;
+
+/**
+ * A place of this kind is not what the word before names: a street or market named after a place
+ * (STREET_BEFORE), a neighbourhood named like a place that is none (NEIGHBOURHOOD_BEFORE).
+ */
+function notThisKindHere(previous: { norm: string; breakBetween: boolean } | undefined, kind: EntityKind): boolean {
+  if (!previous || previous.breakBetween || categoryOf(kind) !== 'place') return false;
+  const before = readingsOf(previous.norm);
+  if (anyWordIn(before, STREET_BEFORE.words)) return true;
+  return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
 }
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */
@@ -154,6 +244,15 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.raw.start - b.raw.start);
 }
 
+/** Whether a veto's word stands within its window (default 1) among the words before the name. */
+function vetoedBefore(vetoes: readonly Veto[], before: readonly (readonly string[])[]): boolean {
+  for (const veto of vetoes) {
+    const window = Math.min(veto.window ?? 1, before.length);
+    for (let i = 0; i < window; i++) if (anyWordIn(before[i]!, veto.words)) return true;
+  }
+  return false;
+}
+
 /**
  * The highest weight of the cues for `category` whose words stand within their window among
  * `words` (each word as its readings); 0 when none does.
@@ -163,11 +262,13 @@ function triggered(cues: readonly Cue[], category: Category, words: readonly (re
   for (const cue of cues) {
     if (!cue.for.includes(category)) continue;
     const window = Math.min(cue.window, words.length);
-    for (let i = 0; i < window; i++) {
+    for (let i = cue.skip ?? 0; i < window; i++) {
       if (anyWordIn(words[i]!, cue.words)) {
         best = Math.max(best, cue.weight);
         break;
       }
+      // A cue further off does not reach over a preposition: "قالت في الوقت" is no outlet.
+      if (!cue.overPrepositions && anyWordIn(words[i]!, BARE_PREPOSITIONS)) break;
     }
   }
   return best;
@@ -187,7 +288,7 @@ class Context {
     private readonly knownElsewhere: (entity: number) => boolean,
   ) {
     this.words = new Words(text);
-    for (const c of candidates) if (!c.weak) this.strong.push(this.knownOf(c));
+    for (const c of candidates) if (!c.weak && c.entity !== BLOCKED) this.strong.push(this.knownOf(c));
     this.known = this.strong;
   }
 
@@ -218,14 +319,14 @@ class Context {
     const nextReadings = last + 1 < words.count && !words.breakBefore(last + 1) ? readingsOf(words.norm(last + 1)) : undefined;
     if (nextReadings && anyWordOf(nextReadings, VETO_AFTER)) return 0;
 
-    const before = this.wordsBefore(first, 3);
-    if (before.length > 0 && anyWordOf(before[0]!, VETO_BEFORE)) return 0;
+    const before = this.wordsBefore(first, 4);
+    if (vetoedBefore(VETO_BEFORE, before)) return 0;
 
     let score = WEAK_BASE;
     const beforeWeight = triggered(TRIGGERS_BEFORE, category, before);
     if (beforeWeight < 0.5 && NEEDS_TRIGGER.names.has(keyOf(raw, this.patterns))) return 0;
     score += beforeWeight;
-    if (nextReadings) score += triggered(TRIGGERS_AFTER, category, [nextReadings]);
+    if (nextReadings) score += triggered(TRIGGERS_AFTER, category, this.wordsAfter(last, nextReadings));
 
     const proclitic = raw.proclitic;
     if ((proclitic.includes('ب') || proclitic.includes('ل')) && NEARBY.preposition.for.includes(category)) {
@@ -248,7 +349,12 @@ class Context {
     for (const k of this.known) {
       if (k.end > raw.start && k.start < raw.end) continue;
       if (k.entity === c.entity) sameEntity = true;
-      if (k.category !== category) continue;
+      if (k.category !== category) {
+        if (category === 'place' && k.category === 'group' && k.last >= first - NEARBY.near.words && k.first <= last + NEARBY.near.words) {
+          near = true;
+        }
+        continue;
+      }
       if (
         (k.last === first - 1 && (proclitic.startsWith('و') || words.breakBefore(first))) ||
         (k.first === last + 1 && words.norm(k.first).startsWith('و'))
@@ -261,7 +367,18 @@ class Context {
     else if (near) score += NEARBY.near.weight;
     if (sameEntity || this.knownElsewhere(c.entity)) score += NEARBY.discourse.weight;
     if (words.quotedBefore(first) && words.quotedAfter(last)) score += NEARBY.quoted.weight;
-    return Math.min(1, Math.max(0, score));
+    // Rounded: weights that add up to the threshold (0.2 + 0.1 + 0.2) reach it whatever their order.
+    return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+  }
+
+  /**
+   * The word after the name, and after a relative pronoun the one after that ("التحالف الذي
+   * تقوده"): within the sentence, each as its proclitic readings.
+   */
+  private wordsAfter(last: number, next: readonly string[]): (readonly string[])[] {
+    const i = last + 2;
+    if (!RELATIVE.has(next[next.length - 1]!) || i >= this.words.count || this.words.breakBefore(i)) return [next];
+    return [next, readingsOf(this.words.norm(i))];
   }
 
   /** Up to `count` words before word `index` within its sentence, each as its proclitic readings. */

@@ -6,7 +6,15 @@ import { describe, expect, test } from 'vitest';
 import { normaliseKey } from '../../core/arabic/normalise.ts';
 import { stripProclitics } from '../../core/arabic/clitics.ts';
 import {
+  ABSTRACT_COORDINATION,
+  BARE_PREPOSITIONS,
+  CLUB_BEFORE,
+  EVENT_BEFORE,
   MIN_CONFIDENCE,
+  NEIGHBOURHOOD_BEFORE,
+  PARTICIPLE,
+  QUALITY_BEFORE,
+  STREET_BEFORE,
   NEARBY,
   STRONG_CONFIDENCE,
   TRIGGERS_AFTER,
@@ -19,7 +27,7 @@ import {
 } from '../../core/match/context.ts';
 import { detect } from '../../core/match/detect.ts';
 import { categoryOf, type Category, type Mention } from '../../core/types.ts';
-import { ENTITIES, ENTITY_BY_ID, entity, MATCHER, matcherOf, parseExample } from './fixtures.ts';
+import { ENTITIES, ENTITY_BY_ID, entity, found, MATCHER, matcherOf, parseExample } from './fixtures.ts';
 
 /** Example targets are English labels: an entity's nameEn, or one of these. */
 const LABELS: Record<string, string> = { 'the US-led coalition': 'group:coalition' };
@@ -93,6 +101,7 @@ describe('each cue’s example', () => {
  */
 const WEAK_ONLY = matcherOf([
   entity('place:alqaim', 'city', 'al-Qaim', 'قصبة القائم الكبرى', [], ['القائم']),
+  entity('place:hamidiya', 'neighbourhood', 'al-Hamidiya', 'قصبة الحميدية الكبرى', [], ['الحميدية']),
   entity('place:mayadin', 'city', 'al-Mayadin', 'قصبة الميادين الكبرى', [], ['الميادين']),
   entity('group:coalition', 'coalition', 'the coalition', 'التحالف الدولي ضد داعش', [], ['التحالف']),
   entity('outlet:almayadeen', 'outlet', 'Al Mayadeen (channel)', 'فضائية الميادين اللبنانية', [], ['الميادين']),
@@ -107,6 +116,8 @@ const WEAK_NAME: Record<Category, { name: string; id: string }> = {
   person: { name: 'سعد', id: 'person:saad' },
 };
 
+const NEIGHBOURHOOD = { name: 'الحميدية', id: 'place:hamidiya' };
+
 function confidenceOf(text: string, id: string): number {
   return detect(WEAK_ONLY, text, { minConfidence: 0 }).find((m) => m.entityId === id)?.confidence ?? 0;
 }
@@ -118,8 +129,9 @@ function cueCases(cues: readonly Cue[], side: 'before' | 'after'): [string, stri
   const cases: [string, string, string, number][] = [];
   for (const cue of cues) {
     for (const category of cue.for) {
-      const weak = WEAK_NAME[category];
       for (const word of cue.words) {
+        // A word for a neighbourhood names a neighbourhood (before a city it is another place).
+        const weak = category === 'place' && NEIGHBOURHOOD_BEFORE.words.has(word) ? NEIGHBOURHOOD : WEAK_NAME[category];
         const text = side === 'before' ? [word, ...gap(cue.window), weak.name].join(' ') : `${weak.name} ${word}`;
         cases.push([cue.description, text, weak.id, Math.min(1, WEAK_BASE + cue.weight)]);
       }
@@ -210,5 +222,73 @@ describe('the tables themselves', () => {
       expect(categoryOf(e.kind)).toBe(category);
       expect(e.weakAliases).toContain(weak.name);
     }
+  });
+});
+
+/** A row's examples: input → the nameEn of every mention shown, comma-separated, or (none). */
+function expectExamples(rule: { example: string }): void {
+  const examples = rule.example.split('; ');
+  for (const example of examples) {
+    const { input, output } = parseExample(example);
+    const want = output === NONE ? [] : output.split(', ').map(entityOfLabel);
+    expect(detect(MATCHER, input).map((m) => m.entityId), input).toEqual(want);
+  }
+}
+
+const SENSE_RULES = [
+  ['participle', PARTICIPLE],
+  ['coordination with an abstract noun', ABSTRACT_COORDINATION],
+  ['a quality before it', QUALITY_BEFORE],
+  ['street, square or market', STREET_BEFORE],
+  ['a neighbourhood named like another place', NEIGHBOURHOOD_BEFORE],
+  ['a club or team', CLUB_BEFORE],
+  ['an event', EVENT_BEFORE],
+] as const;
+
+describe('strong local evidence against a reading', () => {
+  test.each(SENSE_RULES)('%s: its examples', (_, rule) => {
+    expectExamples(rule);
+  });
+
+  test.each(SENSE_RULES.filter(([name]) => name !== 'an event'))('%s: names a class, two examples at least', (_, rule) => {
+    expect(rule.example.split('; ').length).toBeGreaterThanOrEqual(2);
+  });
+
+  const vetoRows = [...VETO_AFTER, ...VETO_BEFORE].filter((v) => v.example.includes('; '));
+  test.each(vetoRows.map((v) => [v.description, v] as const))('%s: every example', (_, rule) => {
+    expectExamples(rule);
+  });
+
+  // One sense per text must not override local evidence: the same words after a text that names
+  // the entity strongly (and names it weakly with a trigger) still show nothing there.
+  const noneExamples = [...SENSE_RULES.map(([, r]) => r), ...VETO_AFTER, ...VETO_BEFORE]
+    .flatMap((r) => r.example.split('; '))
+    .map(parseExample)
+    .filter((e) => e.output === NONE)
+    .map((e) => e.input);
+  test.each(noneExamples)('beats discourse: %s', (input) => {
+    const names = MATCHER.scan(input);
+    expect(names.length, `${input}: the matcher sees a name`).toBeGreaterThan(0);
+    const entities = new Set(names.flatMap((r) => MATCHER.data.patterns[r.pattern]![2].map((t) => MATCHER.data.entityIds[t >> 1]!)));
+    const strongFirst = [...entities].map((id) => ENTITY_BY_ID.get(id)!.name).join(' و') + '. ';
+    const text = strongFirst + input;
+    const known = { has: (id: string) => entities.has(id) };
+    const inInput = detect(MATCHER, text, { knownEntities: known }).filter((m) => m.start >= strongFirst.length);
+    expect(inInput, text).toEqual([]);
+  });
+});
+
+describe('a bare preposition is not enough for a weak name', () => {
+  test.each([...BARE_PREPOSITIONS].map((p) => [p] as const))('%s القائم alone: not shown', (p) => {
+    expect(detect(WEAK_ONLY, `قال المصدر ${p} القائم شيئا`)).toEqual([]);
+  });
+
+  test('with a known place near it, it is', () => {
+    expect(found('وصلت القوات إلى القائم قرب الحدود مع سوريا').map(([, id]) => id)).toEqual(['place:alqaim', 'place:syria']);
+  });
+
+  test('a reporting verb does not reach over a preposition to an outlet', () => {
+    expect(detect(MATCHER, 'وأكدت في الوقت الذي تحدثت فيه')).toEqual([]);
+    expect(detect(MATCHER, 'وقالت الوقت إن').map((m) => m.entityId)).toEqual(['outlet:alwaght']);
   });
 });

@@ -33,14 +33,19 @@ export const ENTITIES: readonly Entity[] = [
   entity('place:mayadin', 'city', 'al-Mayadin', 'مدينة الميادين', [], ['الميادين']),
   entity('place:husa', 'village', 'al-Husa', 'قرية الحصى', [], ['الحصى']),
   entity('place:jubab', 'village', 'Jubab', 'جباب'),
-  entity('place:waer', 'neighbourhood', 'al-Waer', 'حي الوعر', [], ['الوعر']),
+  entity('place:waar-dam', 'dam', 'al-Waar Dam', 'سد الوعر', [], ['الوعر']),
   entity('place:homs', 'city', 'Homs', 'حمص'),
   entity('place:rabia', 'town', 'Rabia', 'بلدة ربيعة', ['معبر ربيعة'], ['ربيعة']),
   entity('place:salahuddin', 'governorate', 'Salahuddin', 'محافظة صلاح الدين', [], ['صلاح الدين']),
   entity('place:t2', 'oil-station', 'T2', 'محطة T2', ['محطة تي 2', 'تي 2'], ['المحطة الثانية']),
   entity('place:damascus', 'city', 'Damascus', 'دمشق'),
   entity('place:baghdad', 'city', 'Baghdad', 'بغداد'),
-  entity('place:us', 'country', 'United States', 'الولايات المتحدة', ['واشنطن']),
+  entity('place:us', 'country', 'United States', 'الولايات المتحدة', ['واشنطن', 'أمريكا']),
+  entity('place:mosul', 'city', 'Mosul', 'الموصل'),
+  entity('place:raqqa', 'city', 'Raqqa', 'الرقة'),
+  entity('place:euphrates', 'river', 'Euphrates', 'الفرات'),
+  entity('place:sinaa', 'neighbourhood', 'al-Sinaa', 'حي الصناعة', [], ['الصناعة']),
+  entity('place:hamidiya', 'neighbourhood', 'al-Hamidiya', 'حي الحميدية', [], ['الحميدية']),
   // Groups
   entity('group:isis', 'organisation', 'ISIS', 'داعش', ['تنظيم الدولة', 'الدولة الإسلامية']),
   entity('group:hezbollah', 'party', 'Hezbollah', 'حزب الله'),
@@ -52,6 +57,7 @@ export const ENTITIES: readonly Entity[] = [
   entity('group:pmf', 'militia', 'PMF', 'الحشد الشعبي', [], ['الحشد']),
   // Outlets and people
   entity('outlet:almayadeen', 'outlet', 'Al Mayadeen (channel)', 'قناة الميادين', [], ['الميادين']),
+  entity('outlet:alwaght', 'outlet', 'Alwaght', 'موقع الوقت', [], ['الوقت']),
   entity('person:saad', 'person', 'Saad', 'سعد الحديثي', [], ['سعد']),
 ];
 

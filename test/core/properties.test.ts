@@ -192,10 +192,11 @@ describe('matcher and detect', () => {
           const key = normaliseKey(input.slice(raw.start, raw.end));
           const allowed = article ? [`ال${core}`, `لل${core}`] : [core];
           expect(allowed).toContain(key);
-          // What follows is no letter, or a letter of another script after an Arabic name.
+          // What follows is no letter, or a letter of another script (an Arabic name before a
+          // Latin word, a Latin name before an Arabic word).
           const next = input.charCodeAt(raw.end);
           if (raw.end < input.length && ROLE[next] === CharRole.Letter) {
-            expect(isArabicLetter(core.charCodeAt(core.length - 1)) && !isArabicLetter(next)).toBe(true);
+            expect(isArabicLetter(core.charCodeAt(core.length - 1)) !== isArabicLetter(next)).toBe(true);
           }
         }
       }),

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const IN_SHARED = ['shared', 'anercorp', 'train.bio'];
@@ -20,16 +20,32 @@ function originCheckout(): string | undefined {
   }
 }
 
+/** The main checkout a linked worktree (`git worktree add ../wt/x`) belongs to, if it is one. */
+function mainCheckout(): string | undefined {
+  try {
+    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    }).trim();
+    return common.endsWith('.git') ? dirname(common) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * ../shared next to this checkout, or next to the checkout it was cloned from when it is a local
- * clone somewhere else; the first when neither holds it (the test then says where it looked).
+ * clone somewhere else, or next to the main checkout when this is a linked worktree; the first
+ * when none holds it (the test then says where it looked).
  */
 export const ANERCORP = ((): string => {
   const here = join(REPO_ROOT, '..', ...IN_SHARED);
   if (existsSync(here)) return here;
-  const origin = originCheckout();
-  const there = origin && join(origin, '..', ...IN_SHARED);
-  return there && existsSync(there) ? there : here;
+  for (const checkout of [originCheckout(), mainCheckout()]) {
+    const there = checkout && join(checkout, '..', ...IN_SHARED);
+    if (there && existsSync(there)) return there;
+  }
+  return here;
 })();
 
 export interface Span {

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { detect } from '../../core/match/detect.ts';
 import { collectBlocks, spanToRange, toLiveRange, type TextBlock } from '../../page/collect-text.ts';
+import { realGazetteer } from '../corpus/helpers.ts';
 import { testMatcher } from './helpers.ts';
 
 function texts(root: Node = document.body, excluded?: Element): string[] {
@@ -73,9 +74,24 @@ describe('collectBlocks', () => {
     expect(texts(document.body, host)).toEqual(['نص الصفحة']);
   });
 
-  it('starts a new block at <br> and at inline-block elements', () => {
+  it('starts a new block at inline-block elements; a <br> is a line break inside the block', () => {
     document.body.innerHTML = `<p>بغداد<br>دمشق</p><p>قبل<span style="display:inline-block">وسط</span>بعد</p>`;
-    expect(texts()).toEqual(['بغداد', 'دمشق', 'قبل', 'وسط', 'بعد']);
+    expect(texts()).toEqual(['بغداد\nدمشق', 'قبل', 'وسط', 'بعد']);
+  });
+
+  it('a name broken by a <br> or a newline in the source is found whole, its range over both nodes', () => {
+    const { matcher } = realGazetteer();
+    for (const html of ['<h2>تقدم قوات<br>سوريا الديمقراطية</h2>', '<h2>تقدم قوات\nسوريا الديمقراطية</h2>']) {
+      document.body.innerHTML = html;
+      const [block] = collectBlocks(document.body);
+      const mentions = detect(matcher, block!.text);
+      expect(mentions.map((m) => m.entityId), html).toEqual(['group:sdf']);
+      const spec = spanToRange(block!, mentions[0]!.start, mentions[0]!.end)!;
+      const range = document.createRange();
+      range.setStart(spec.startContainer, spec.startOffset);
+      range.setEnd(spec.endContainer, spec.endOffset);
+      expect(range.toString().replace(/\s+/g, '')).toBe('قواتسورياالديمقراطية');
+    }
   });
 
   it('walks into open shadow roots but not closed ones', () => {

@@ -130,9 +130,12 @@ describe('BlockCollector on random DOM trees', () => {
         for (const b of blocks) {
           expect(b.nodes.length).toBeGreaterThan(0);
           expect(b.starts.length).toBe(b.nodes.length);
-          expect(b.text).toBe(b.nodes.map((n) => n.data).join(''));
+          // The nodes' text in order, a '\n' between two where a <br> stood (no node holds it).
+          expect(b.starts[0]).toBe(0);
           b.nodes.forEach((n, i) => {
-            expect(b.starts[i]).toBe(b.nodes.slice(0, i).reduce((s, x) => s + x.data.length, 0));
+            expect(b.text.slice(b.starts[i], b.starts[i]! + n.data.length)).toBe(n.data);
+            const gapEnd = i + 1 < b.nodes.length ? b.starts[i + 1]! : b.text.length;
+            expect(['', '\n']).toContain(b.text.slice(b.starts[i]! + n.data.length, gapEnd));
             seen.set(n, (seen.get(n) ?? 0) + 1);
           });
           // Any span of the block maps back to positions in the block's nodes holding that text.
@@ -152,7 +155,12 @@ describe('BlockCollector on random DOM trees', () => {
                 : spec.startContainer.data.slice(spec.startOffset) +
                   b.nodes.slice(i + 1, j).map((n) => n.data).join('') +
                   spec.endContainer.data.slice(0, spec.endOffset);
-            expect(covered).toBe(b.text.slice(start, end));
+            // The span's text that nodes hold: all of it but a <br>'s '\n'.
+            const held = b.nodes
+              .map((n, k) => b.text.slice(Math.max(start, b.starts[k]!), Math.min(end, b.starts[k]! + n.data.length)))
+              .filter((_, k) => b.starts[k]! < end && b.starts[k]! + b.nodes[k]!.data.length > start)
+              .join('');
+            expect(covered).toBe(held);
           }
         }
         for (const n of textNodes(document.body)) {
