@@ -2,8 +2,25 @@
  * Where a floating entity card stands: below its name, flipped above when there is no room there,
  * shifted to stay inside the viewport, and as tall as the room left allows within the card's
  * height bounds. One placement for the hover card on pages and the reader view's card.
+ *
+ * CSS zoom: Chromium's standardized zoom gives every rect (the name's, the viewport's) in viewport
+ * pixels, while the card's own `left`, `top` and heights are multiplied by the card's effective
+ * zoom (a page's `html { zoom: 1.5 }` reaches the card's host too). So the placement is computed in
+ * viewport pixels throughout (the card measured by its box, not its CSS size) and divided by the
+ * card's zoom when it is written (currentCSSZoom; 1 where the engine has no such zoom).
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size, type ReferenceElement } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  platform,
+  shift,
+  size,
+  type Platform,
+  type ReferenceElement,
+} from '@floating-ui/dom';
 import { CARD_MAX_HEIGHT_PX, CARD_MIN_HEIGHT_PX, CARD_OFFSET_PX, CARD_VIEWPORT_PADDING_PX } from '../lib/constants.ts';
 
 /**
@@ -11,29 +28,46 @@ import { CARD_MAX_HEIGHT_PX, CARD_MIN_HEIGHT_PX, CARD_OFFSET_PX, CARD_VIEWPORT_P
  * Its height bound goes to --kc-max-height, which the card's sheet reads.
  * @returns stops following
  */
+/** The factor from an element's CSS pixels to viewport pixels (its effective CSS zoom). */
+export function zoomOf(el: Element): number {
+  const z = (el as Element & { currentCSSZoom?: number }).currentCSSZoom;
+  return typeof z === 'number' && Number.isFinite(z) && z > 0 ? z : 1;
+}
+
+/** floating-ui's DOM platform, with the floating card measured in viewport pixels (its box). */
+const viewportPlatform: Platform = {
+  ...platform,
+  getDimensions(element) {
+    const box = (element as Element).getBoundingClientRect();
+    return { width: box.width, height: box.height };
+  },
+};
+
 export function followName(name: ReferenceElement, floating: HTMLElement): () => void {
   const update = () => {
+    const zoom = zoomOf(floating);
     computePosition(name, floating, {
       strategy: 'fixed',
       placement: 'bottom',
+      platform: viewportPlatform,
       middleware: [
         // A name broken across two lines: placed by its lines, not by the box around both.
         inline(),
-        offset(CARD_OFFSET_PX),
+        offset(CARD_OFFSET_PX * zoom),
         flip({ padding: CARD_VIEWPORT_PADDING_PX }),
         shift({ padding: CARD_VIEWPORT_PADDING_PX }),
         size({
           padding: CARD_VIEWPORT_PADDING_PX,
           apply({ availableHeight }) {
-            const height = Math.max(CARD_MIN_HEIGHT_PX, Math.min(CARD_MAX_HEIGHT_PX, Math.floor(availableHeight)));
+            const height = Math.max(CARD_MIN_HEIGHT_PX, Math.min(CARD_MAX_HEIGHT_PX, Math.floor(availableHeight / zoom)));
             floating.style.setProperty('--kc-max-height', `${height}px`);
           },
         }),
       ],
     }).then(
       ({ x, y }) => {
-        floating.style.left = `${Math.round(x)}px`;
-        floating.style.top = `${Math.round(y)}px`;
+        floating.style.left = `${Math.round((x / zoom) * 100) / 100}px`;
+        floating.style.top = `${Math.round((y / zoom) * 100) / 100}px`;
       },
       // The card stays where it was (and usable: Escape, the close button); the next scroll or
       // resize tries again.

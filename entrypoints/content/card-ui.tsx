@@ -7,14 +7,21 @@
  *
  * Card data comes from the background (getCard), cached per entity for the page's life; a fetch
  * starts as soon as the pointer settles on a name, so the data is usually there when the dwell ends.
+ *
+ * Where the host lives: <html> unless the page removes it from there (some pages keep <html> to
+ * <head> and <body>); then <body>, watched the same way. After document.open() the host is mounted
+ * in the new document's root when a card next opens.
+ *
+ * The first opening would pay for what is made once (the card sheet's rules, the Arabic fonts'
+ * shaping, the Intl formatters' locale data): prewarm() does that in idle time after the scan.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { followName } from '../../components/card-position.ts';
 import { EntityCard } from '../../components/EntityCard.tsx';
-import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
-import { t, type UiLang } from '../../lib/i18n.ts';
+import { CARD_PREWARM_IDLE_TIMEOUT_MS, HOST_ELEMENT_NAME, HOST_REMOUNTS_MAX } from '../../lib/constants.ts';
+import { countryName, formatDate, t, type UiLang } from '../../lib/i18n.ts';
 import type { CardData } from '../../lib/messages.ts';
 import { toLiveRange } from '../../page/collect-text.ts';
 import type { PlacedMention } from '../../page/mention-index.ts';
@@ -47,6 +54,15 @@ export class CardUi {
   private announcement = '';
   /** A hover's open being timed: from the dwell's end to the frame that paints the card's data. */
   private timing: { mention: PlacedMention; since: number; restAt?: number; loading: boolean } | undefined;
+  /** Parents that removed the host (the page's, not ours): it is not mounted there again. */
+  private readonly refused = new WeakSet<Node>();
+  /** Watches the host's parent, to tell when the page removes the host. */
+  private hostWatch: MutationObserver | undefined;
+  /** Mounts again after the page removed the host, since the card last opened (bounded). */
+  private remounts = 0;
+  private prewarmed = false;
+  /** Taken off the page for good (the session ended): nothing mounts it again. */
+  private removed = false;
 
   private constructor(
     private readonly ui: ShadowRootContentScriptUi<HTMLElement>,
@@ -61,7 +77,7 @@ export class CardUi {
       mode: 'open',
       position: 'overlay',
       zIndex: 2147483647,
-      anchor: () => document.documentElement,
+      anchor: () => self?.hostParent() ?? document.documentElement,
       append: 'last',
       // Keys typed while focus is in the card (its close button) are not the page's business.
       isolateEvents: true,
@@ -136,6 +152,7 @@ export class CardUi {
    */
   open(m: PlacedMention, since?: number, restAt?: number): void {
     this.timing = since === undefined ? undefined : { mention: m, since, restAt, loading: false };
+    this.remounts = 0;
     this.ensureMounted();
     this.theme = pageTheme(m.spec.startContainer.parentElement);
     const known = this.settled.get(m.entityId);
@@ -164,10 +181,20 @@ export class CardUi {
   }
 
   remove(): void {
+    this.removed = true;
     this.cleanupPosition?.();
     this.cleanupPosition = undefined;
+    this.hostWatch?.disconnect();
+    this.hostWatch = undefined;
     if (this.mounted) this.ui.remove();
     this.mounted = false;
+  }
+
+  /** Where the host goes: <html>, or <body> where <html> would not keep it. */
+  private hostParent(): Element {
+    const html = document.documentElement;
+    const body = document.body;
+    return this.refused.has(html) && body && !this.refused.has(body) ? body : html;
   }
 
   private ensureMounted(): void {
@@ -176,6 +203,91 @@ export class CardUi {
     this.ui.mount();
     this.mounted = true;
     this.container = this.ui.mounted ?? this.ui.uiContainer;
+    this.watchHost();
+  }
+
+  /**
+   * Tells when the page removes the host from its parent: that parent is refused from then on, and
+   * an open card is mounted again at once in the next place (the page's own observer, made before
+   * ours, has run by the time ours hears of it).
+   */
+  private watchHost(): void {
+    const parent = this.ui.shadowHost.parentNode;
+    if (!parent) return;
+    this.hostWatch ??= new MutationObserver((records) => {
+      const host = this.ui.shadowHost;
+      if (!this.mounted || host.isConnected) return;
+      for (const r of records) if ([...r.removedNodes].includes(host)) this.refused.add(r.target);
+      if (this.state.kind === 'closed' || this.remounts >= HOST_REMOUNTS_MAX) return;
+      this.remounts++;
+      try {
+        this.ensureMounted();
+        this.show(this.state);
+        this.track(this.state.mention);
+      } catch (error) {
+        console.warn('[khabar] the card could not be mounted again', error);
+      }
+    });
+    this.hostWatch.disconnect();
+    this.hostWatch.observe(parent, { childList: true });
+  }
+
+  /**
+   * Does in idle time what the first card's opening would otherwise do in its task: the Intl
+   * formatters' locale data, then the host and a hidden card rendered once (the sheet's rules
+   * matched, the Arabic text shaped), each in an idle callback of its own. Once per page.
+   */
+  prewarm(): void {
+    if (this.prewarmed) return;
+    this.prewarmed = true;
+    const lang = this.lang();
+    const steps = [
+      () => {
+        countryName('SY', lang);
+        formatDate('2017-11-01', lang);
+      },
+      () => this.renderHidden(lang),
+    ];
+    const next = () => {
+      const step = steps.shift();
+      if (!step) return;
+      whenIdle(() => {
+        try {
+          step();
+        } catch (error) {
+          console.warn('[khabar] card prewarm failed', error);
+        }
+        next();
+      });
+    };
+    next();
+  }
+
+  /** Renders a card, hidden, lays it out once, and takes it away (unless a card opened meanwhile). */
+  private renderHidden(lang: UiLang): void {
+    if (this.state.kind !== 'closed' || this.removed) return;
+    this.ensureMounted();
+    if (!this.container) return;
+    render(
+      <div class="khabar-layer">
+        <div class="khabar-floating" style={{ visibility: 'hidden' }} aria-hidden="true">
+          <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang}>
+            <p class="kc-status">{t('loading', lang)}</p>
+          </section>
+        </div>
+        <div class="khabar-live" aria-live="polite">
+          {this.announcement}
+        </div>
+      </div>,
+      this.container,
+    );
+    this.container.querySelector('.khabar-card')?.getBoundingClientRect();
+    this.show(this.state);
+  }
+
+  private lang(): UiLang {
+    const option = this.options.lang;
+    return (typeof option === 'function' ? option() : option) ?? 'ar';
   }
 
   private show(state: CardState): void {
@@ -185,8 +297,7 @@ export class CardUi {
       this.announcement = state.data.entity.name;
     }
     if (!this.container) return;
-    const option = this.options.lang;
-    const lang = (typeof option === 'function' ? option() : option) ?? 'ar';
+    const lang = this.lang();
     render(
       <div class="khabar-layer">
         {state.kind !== 'closed' && (
@@ -256,4 +367,11 @@ export class CardUi {
     };
     this.cleanupPosition = followName(reference, floating);
   }
+}
+
+/** Runs `fn` when the page is idle (within CARD_PREWARM_IDLE_TIMEOUT_MS at the latest). */
+function whenIdle(fn: () => void): void {
+  const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+  if (typeof w.requestIdleCallback === 'function') w.requestIdleCallback(fn, { timeout: CARD_PREWARM_IDLE_TIMEOUT_MS });
+  else setTimeout(fn, 0);
 }

@@ -400,6 +400,8 @@ export class PageSession {
     this.active = { scanner, hover, keyboard, highlighter, index, card: ui, shadowRoots, kinds };
     if (this.abandoned(kinds)) this.teardown();
     await scanned;
+    // The first card's one-time costs, in idle time now that the page is scanned.
+    if (this.active?.card === ui) ui.prewarm();
     // One line for developers, the end-to-end tests and the benchmark (verbose level: hidden by
     // default). Times are performance.now() of this document (the page's own clock too).
     console.debug(
