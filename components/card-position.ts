@@ -43,7 +43,8 @@ const viewportPlatform: Platform = {
   },
 };
 
-export function followName(name: ReferenceElement, floating: HTMLElement): () => void {
+/** @param onPlaced called after each placement is written (the first one shows the card) */
+export function followName(name: ReferenceElement, floating: HTMLElement, onPlaced?: () => void): () => void {
   const update = () => {
     const zoom = zoomOf(floating);
     computePosition(name, floating, {
@@ -68,6 +69,7 @@ export function followName(name: ReferenceElement, floating: HTMLElement): () =>
       ({ x, y }) => {
         floating.style.left = `${Math.round((x / zoom) * 100) / 100}px`;
         floating.style.top = `${Math.round((y / zoom) * 100) / 100}px`;
+        onPlaced?.();
       },
       // The card stays where it was (and usable: Escape, the close button); the next scroll or
       // resize tries again.

@@ -83,8 +83,9 @@ export function itemAtPoint<T>(items: readonly T[], boxesOf: (item: T) => ArrayL
   for (let i = start; i < items.length && i < start + LINE_WALK_MAX; i++) {
     const boxes = boxesOf(items[i]!);
     if (boxesContain(boxes, x, y)) return items[i];
-    // Past the point's line: no later name can hold it.
-    if (topOf(boxes) > y + 1) break;
+    // Past the point's line: no later name can hold it (a name with no box says nothing).
+    const top = topOf(boxes);
+    if (top !== Infinity && top > y + 1) break;
   }
   return undefined;
 }
