@@ -43,38 +43,40 @@ const viewportPlatform: Platform = {
   },
 };
 
-/** @param onPlaced called after each placement is written (the first one shows the card) */
-export function followName(name: ReferenceElement, floating: HTMLElement, onPlaced?: () => void): () => void {
-  const update = () => {
-    const zoom = zoomOf(floating);
-    computePosition(name, floating, {
-      strategy: 'fixed',
-      placement: 'bottom',
-      platform: viewportPlatform,
-      middleware: [
-        // A name broken across two lines: placed by its lines, not by the box around both.
-        inline(),
-        offset(CARD_OFFSET_PX * zoom),
-        flip({ padding: CARD_VIEWPORT_PADDING_PX }),
-        shift({ padding: CARD_VIEWPORT_PADDING_PX }),
-        size({
-          padding: CARD_VIEWPORT_PADDING_PX,
-          apply({ availableHeight }) {
-            const height = Math.max(CARD_MIN_HEIGHT_PX, Math.min(CARD_MAX_HEIGHT_PX, Math.floor(availableHeight / zoom)));
-            floating.style.setProperty('--kc-max-height', `${height}px`);
-          },
-        }),
-      ],
-    }).then(
-      ({ x, y }) => {
-        floating.style.left = `${Math.round((x / zoom) * 100) / 100}px`;
-        floating.style.top = `${Math.round((y / zoom) * 100) / 100}px`;
-        onPlaced?.();
-      },
-      // The card stays where it was (and usable: Escape, the close button); the next scroll or
-      // resize tries again.
-      (error: unknown) => console.warn('[khabar] card positioning failed', error),
-    );
-  };
-  return autoUpdate(name, floating, update, { animationFrame: false });
+/**
+ * Places `floating` next to `name` once (a promise of it; a failure is logged and the card stays
+ * where it was: still usable, Escape and the close button work).
+ */
+export function placeNextTo(name: ReferenceElement, floating: HTMLElement): Promise<void> {
+  const zoom = zoomOf(floating);
+  return computePosition(name, floating, {
+    strategy: 'fixed',
+    placement: 'bottom',
+    platform: viewportPlatform,
+    middleware: [
+      // A name broken across two lines: placed by its lines, not by the box around both.
+      inline(),
+      offset(CARD_OFFSET_PX * zoom),
+      flip({ padding: CARD_VIEWPORT_PADDING_PX }),
+      shift({ padding: CARD_VIEWPORT_PADDING_PX }),
+      size({
+        padding: CARD_VIEWPORT_PADDING_PX,
+        apply({ availableHeight }) {
+          const height = Math.max(CARD_MIN_HEIGHT_PX, Math.min(CARD_MAX_HEIGHT_PX, Math.floor(availableHeight / zoom)));
+          floating.style.setProperty('--kc-max-height', `${height}px`);
+        },
+      }),
+    ],
+  }).then(
+    ({ x, y }) => {
+      floating.style.left = `${Math.round((x / zoom) * 100) / 100}px`;
+      floating.style.top = `${Math.round((y / zoom) * 100) / 100}px`;
+    },
+    (error: unknown) => console.warn('[khabar] card positioning failed', error),
+  );
+}
+
+/** Keeps `floating` next to `name` through scrolls and resizes (placing it at once too). */
+export function followName(name: ReferenceElement, floating: HTMLElement): () => void {
+  return autoUpdate(name, floating, () => void placeNextTo(name, floating), { animationFrame: false });
 }

@@ -18,7 +18,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { followName } from '../../components/card-position.ts';
+import { followName, placeNextTo } from '../../components/card-position.ts';
 import { EntityCard } from '../../components/EntityCard.tsx';
 import { CARD_PREWARM_IDLE_TIMEOUT_MS, HOST_ELEMENT_NAME, HOST_REMOUNTS_MAX } from '../../lib/constants.ts';
 import { countryName, formatDate, t, type UiLang } from '../../lib/i18n.ts';
@@ -376,26 +376,31 @@ export class CardUi {
     };
     // Placed once the browser has laid the new card out in its frame, not in this task: forcing
     // that layout here made the first card's opening one task of 40-60 ms. A ResizeObserver's
-    // first call comes after the frame's layout, before its paint, so the card, hidden until
-    // placed, still shows in the frame that renders it. (No call in a tab that renders no frames:
-    // a timer after the next frame places it then, whatever that costs.)
+    // first call comes after the frame's layout, before its paint: the card, hidden until placed,
+    // is placed there (layout is clean: measuring is cheap) and shows in the frame that renders
+    // it. Following scrolls and resizes (autoUpdate, whose own observers must not start inside
+    // an observer's call: the browser would report a ResizeObserver loop to the page) starts in
+    // the next task. A tab that renders no frames places the card when it renders one again.
     floating.style.visibility = 'hidden';
     let stop: (() => void) | undefined;
+    let follow: ReturnType<typeof setTimeout> | undefined;
     let done = false;
-    const place = () => {
-      if (done) return;
-      done = true;
+    const observer = new ResizeObserver(() => {
       observer.disconnect();
-      if (this.floating !== floating || !floating.isConnected) return;
-      stop = followName(reference, floating, () => {
+      if (done) return;
+      void placeNextTo(reference, floating).then(() => {
+        if (done) return;
         floating.style.visibility = '';
+        follow = setTimeout(() => {
+          if (!done) stop = followName(reference, floating);
+        }, 0);
       });
-    };
-    const observer = new ResizeObserver(() => place());
+    });
     observer.observe(floating);
     this.cleanupPosition = () => {
       done = true;
       observer.disconnect();
+      clearTimeout(follow);
       stop?.();
     };
   }
