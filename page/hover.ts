@@ -135,10 +135,10 @@ export function mentionAtPoint(
       const m = index.at(pos.node, offset);
       if (m && mentionContainsPoint(m, x, y)) return m;
     }
-    // The caret is in one of this element's names' nodes, a glyph or a bidi run off: its lines.
-    if (pos.node.parentNode === el && index.entriesOf(pos.node).length > 0) {
-      return mentionOfNodeAt(doc, index, pos.node, x, y);
-    }
+    // The caret is in this element's own text (a glyph or a bidi run off a name, or not on one):
+    // that node's names by their lines, and no other node's (an element of thousands of text
+    // nodes is not searched node by node on every move).
+    if (pos.node.parentNode === el) return mentionOfNodeAt(doc, index, pos.node, x, y);
   }
   // The caret APIs missed (or pointed elsewhere): this element's own text nodes, by their lines.
   for (let child = el.firstChild; child; child = child.nextSibling) {
