@@ -43,6 +43,12 @@ const viewportPlatform: Platform = {
   },
 };
 
+/** The card's height bound from the room there is (viewport px), in the card's own px. */
+function setMaxHeight(floating: HTMLElement, room: number, zoom: number): void {
+  const height = Math.max(CARD_MIN_HEIGHT_PX, Math.min(CARD_MAX_HEIGHT_PX, Math.floor(room / zoom)));
+  floating.style.setProperty('--kc-max-height', `${height}px`);
+}
+
 /**
  * Places `floating` next to `name` once (a promise of it; a failure is logged and the card stays
  * where it was: still usable, Escape and the close button work).
@@ -62,8 +68,7 @@ export function placeNextTo(name: ReferenceElement, floating: HTMLElement): Prom
       size({
         padding: CARD_VIEWPORT_PADDING_PX,
         apply({ availableHeight }) {
-          const height = Math.max(CARD_MIN_HEIGHT_PX, Math.min(CARD_MAX_HEIGHT_PX, Math.floor(availableHeight / zoom)));
-          floating.style.setProperty('--kc-max-height', `${height}px`);
+          setMaxHeight(floating, availableHeight, zoom);
         },
       }),
     ],

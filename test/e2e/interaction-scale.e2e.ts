@@ -172,14 +172,15 @@ function findName(page: Page, within: string, skip = 0): Promise<Name | null> {
   );
 }
 
-/** The card's box and name, or null when no card is open (or it has no size). */
+/** The card's box and name, or null when no card shows (none open, or not placed yet). */
 function cardBox(page: Page): Promise<(Rect & { name: string | null; status: string | null }) | null> {
   return page.evaluate((hostName) => {
     for (const host of document.querySelectorAll(hostName)) {
       const card = host.shadowRoot?.querySelector('.khabar-card');
       if (!card) continue;
       const b = card.getBoundingClientRect();
-      if (b.width === 0) continue;
+      // Hidden until placed (the frame after it renders): not shown yet.
+      if (b.width === 0 || !card.checkVisibility({ visibilityProperty: true })) continue;
       return {
         left: b.left,
         top: b.top,
