@@ -10,8 +10,14 @@
  * node and offset, the index the mention there in O(log n), and the mention's own client rects
  * confirm that the pointer is really on it (a caret position may be far from the pointer at line
  * ends or between paragraphs, and just past the middle of a glyph it points at the next one). When
- * the caret APIs give nothing useful (shadow trees in older engines, user-select: none), the
- * mentions of the element under the pointer are tested by their rects directly.
+ * that is not it (the caret is a glyph off at a name's edge, or in bidi text, or the caret APIs give
+ * nothing useful: shadow trees in older engines, user-select: none), the name is searched by
+ * position among the mentions of the caret's node, or of the element's text nodes: a binary search
+ * over their lines (spatial.ts), so that a text node of 20,000 names costs a few measurements a
+ * move, not 20,000.
+ *
+ * document.open() erases every listener of the document and its window: the controller listens
+ * again when the document's root element is replaced (document-watch.ts).
  */
 import {
   CLOSE_GRACE_MS,
@@ -21,7 +27,9 @@ import {
   POINTER_SPEED_WINDOW_MS,
 } from '../lib/constants.ts';
 import { toLiveRange } from './collect-text.ts';
+import { watchRootReplaced } from './document-watch.ts';
 import type { MentionIndex, PlacedMention } from './mention-index.ts';
+import { boxesContain, itemAtPoint, type Box } from './spatial.ts';
 
 export interface HoverOptions {
   doc: Document;
@@ -84,16 +92,30 @@ export function caretAt(
 
 /** Whether the point lies on one of the mention's line boxes (1 px of slack for rounding). */
 export function mentionContainsPoint(m: PlacedMention, x: number, y: number): boolean {
-  let rects: DOMRectList | DOMRect[];
   try {
-    rects = toLiveRange(m.spec).getClientRects();
+    return boxesContain(toLiveRange(m.spec).getClientRects(), x, y);
   } catch {
     return false;
   }
-  for (const r of Array.from(rects)) {
-    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+}
+
+/** The line boxes of one node's piece of a mention (a mention may span nodes). */
+function pieceBoxes(doc: Document, node: Node, start: number, end: number): ArrayLike<Box> {
+  try {
+    const range = doc.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    return range.getClientRects();
+  } catch {
+    return [];
   }
-  return false;
+}
+
+/** The mention of a text node under a point: searched by lines, not tested one by one. */
+function mentionOfNodeAt(doc: Document, index: MentionIndex, node: Node, x: number, y: number): PlacedMention | undefined {
+  const entries = index.entriesOf(node);
+  if (entries.length === 0) return undefined;
+  return itemAtPoint(entries, (e) => pieceBoxes(doc, node, e.start, e.end), x, y)?.mention;
 }
 
 /** The mention under a point, given the element the pointer event targeted. */
@@ -113,11 +135,16 @@ export function mentionAtPoint(
       const m = index.at(pos.node, offset);
       if (m && mentionContainsPoint(m, x, y)) return m;
     }
+    // The caret is in this element's own text (a glyph or a bidi run off a name, or not on one):
+    // that node's names by their lines, and no other node's (an element of thousands of text
+    // nodes is not searched node by node on every move).
+    if (pos.node.parentNode === el) return mentionOfNodeAt(doc, index, pos.node, x, y);
   }
-  // The caret APIs missed (or pointed elsewhere): test this element's own mentions.
-  for (const child of Array.from(el.childNodes)) {
+  // The caret APIs missed (or pointed elsewhere): this element's own text nodes, by their lines.
+  for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== Node.TEXT_NODE) continue;
-    for (const m of index.inNode(child)) if (mentionContainsPoint(m, x, y)) return m;
+    const m = mentionOfNodeAt(doc, index, child, x, y);
+    if (m) return m;
   }
   return undefined;
 }
@@ -138,20 +165,32 @@ export class HoverController {
   private engaged = false;
   private readonly abort = new AbortController();
 
+  /** The listeners of the current document root (replaced with it: see listen()). */
+  private listeners = new AbortController();
+
   constructor(private readonly options: HoverOptions) {
-    const win = options.doc.defaultView;
-    if (!win) return;
-    const listen = { capture: true, passive: true, signal: this.abort.signal };
+    this.listen();
+    watchRootReplaced(options.doc, () => this.listen(), this.abort.signal);
+  }
+
+  /**
+   * Listens on the window and the root element; again after document.open(), which erased the
+   * listeners and replaced the root (the old ones are dropped first, so none is ever doubled).
+   */
+  private listen(): void {
+    this.listeners.abort();
+    this.listeners = new AbortController();
+    const { doc } = this.options;
+    const win = doc.defaultView;
+    if (!win || this.abort.signal.aborted) return;
+    const listen = { capture: true, passive: true, signal: this.listeners.signal };
     win.addEventListener('pointermove', (e) => this.guard(() => this.onMove(e)), listen);
-    options.doc.documentElement.addEventListener(
-      'pointerleave',
-      (e) => this.guard(() => this.onLeave(e)),
-      listen,
-    );
+    doc.documentElement?.addEventListener('pointerleave', (e) => this.guard(() => this.onLeave(e)), listen);
   }
 
   stop(): void {
     this.abort.abort();
+    this.listeners.abort();
     this.cancelDwell();
     clearTimeout(this.closeTimer);
     clearTimeout(this.recheckTimer);

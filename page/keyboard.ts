@@ -4,11 +4,17 @@
  * card. The keys that step are the browser's, not the page's: manifest commands (lib/commands.ts,
  * remappable by the reader), which the background forwards to this frame (entrypoints/content/
  * commands.ts). The page only hears Escape from us, and only while something of ours is open.
+ *
+ * The first step looks for the first name in view: on a long list by binary search over the names
+ * in document order (spatial.ts), measuring a few of them rather than every name from the top.
+ * document.open() erases the key listener: it listens again (document-watch.ts).
  */
 import { toLiveRange } from './collect-text.ts';
+import { watchRootReplaced } from './document-watch.ts';
 import type { Highlighter } from './highlighter.ts';
 import type { MentionIndex, PlacedMention } from './mention-index.ts';
 import { compareComposed } from './mention-index.ts';
+import { firstInView, lastInView, type Box } from './spatial.ts';
 
 export interface KeyboardOptions {
   doc: Document;
@@ -40,8 +46,19 @@ export class KeyboardNavigator {
   private current: PlacedMention | undefined;
   private readonly abort = new AbortController();
 
+  /** The key listener (again after document.open(): see listen()). */
+  private listener = new AbortController();
+
   constructor(private readonly options: KeyboardOptions) {
-    options.doc.defaultView?.addEventListener(
+    this.listen();
+    watchRootReplaced(options.doc, () => this.listen(), this.abort.signal);
+  }
+
+  private listen(): void {
+    this.listener.abort();
+    this.listener = new AbortController();
+    if (this.abort.signal.aborted) return;
+    this.options.doc.defaultView?.addEventListener(
       'keydown',
       (e) => {
         try {
@@ -50,7 +67,7 @@ export class KeyboardNavigator {
           console.warn('[khabar] keyboard handler failed', error);
         }
       },
-      { signal: this.abort.signal },
+      { signal: this.listener.signal },
     );
   }
 
@@ -60,6 +77,7 @@ export class KeyboardNavigator {
 
   stop(): void {
     this.abort.abort();
+    this.listener.abort();
     this.clearCurrent();
   }
 
@@ -101,21 +119,18 @@ export class KeyboardNavigator {
 
   /** The first name at or below the top of the viewport: where the reader is reading. */
   private firstInView(list: readonly PlacedMention[]): number {
-    for (let i = 0; i < list.length; i++) {
-      const r = toLiveRange(list[i]!.spec).getBoundingClientRect();
-      if (r.bottom >= 0 && (r.width > 0 || r.height > 0)) return i;
-    }
-    return 0;
+    return Math.max(0, firstInView(list, boxOf));
   }
 
   private lastInView(list: readonly PlacedMention[]): number {
     const h = this.options.doc.defaultView?.innerHeight ?? 0;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const r = toLiveRange(list[i]!.spec).getBoundingClientRect();
-      if (r.top <= h && (r.width > 0 || r.height > 0)) return i;
-    }
-    return list.length - 1;
+    const i = lastInView(list, boxOf, h);
+    return i < 0 ? list.length - 1 : i;
   }
+}
+
+function boxOf(m: PlacedMention): Box {
+  return toLiveRange(m.spec).getBoundingClientRect();
 }
 
 /** Scrolls so the name sits in the middle of the viewport (inner scroll containers first). */

@@ -7,17 +7,24 @@
  *
  * Card data comes from the background (getCard), cached per entity for the page's life; a fetch
  * starts as soon as the pointer settles on a name, so the data is usually there when the dwell ends.
+ *
+ * Where the host lives: <html> unless the page removes it from there (some pages keep <html> to
+ * <head> and <body>); then <body>, watched the same way. After document.open() the host is mounted
+ * in the new document's root when a card next opens.
+ *
+ * The first opening would pay for what is made once (the card sheet's rules, the Arabic fonts'
+ * shaping, the Intl formatters' locale data): prewarm() does that in idle time after the scan.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { cardFontPx } from '../../components/card-font.ts';
-import { followName } from '../../components/card-position.ts';
+import { followName, placeNextTo } from '../../components/card-position.ts';
 import { CorrectionControl, type CorrectionActions } from '../../components/CorrectionControl.tsx';
 import { CardActions } from '../../components/CardActions.tsx';
 import { EntityCard } from '../../components/EntityCard.tsx';
-import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
-import { t, type UiLang } from '../../lib/i18n.ts';
+import { CARD_PREWARM_IDLE_TIMEOUT_MS, HOST_ELEMENT_NAME, HOST_REMOUNTS_MAX } from '../../lib/constants.ts';
+import { countryName, formatDate, t, type UiLang } from '../../lib/i18n.ts';
 import { sendRequest, type CardData } from '../../lib/messages.ts';
 import { setPaused } from '../../lib/pause.ts';
 import { sentenceAround } from '../../page/sentence.ts';
@@ -69,6 +76,15 @@ export class CardUi {
   private returnFocus: Element | null = null;
   /** A hover's open being timed: from the dwell's end to the frame that paints the card's data. */
   private timing: { mention: PlacedMention; since: number; restAt?: number; loading: boolean } | undefined;
+  /** Parents that removed the host (the page's, not ours): it is not mounted there again. */
+  private readonly refused = new WeakSet<Node>();
+  /** Watches the host's parent, to tell when the page removes the host. */
+  private hostWatch: MutationObserver | undefined;
+  /** Mounts again after the page removed the host, since the card last opened (bounded). */
+  private remounts = 0;
+  private prewarmed = false;
+  /** Taken off the page for good (the session ended): nothing mounts it again. */
+  private removed = false;
 
   private constructor(
     private readonly ui: ShadowRootContentScriptUi<HTMLElement>,
@@ -83,7 +99,7 @@ export class CardUi {
       mode: 'open',
       position: 'overlay',
       zIndex: 2147483647,
-      anchor: () => document.documentElement,
+      anchor: () => self?.hostParent() ?? document.documentElement,
       append: 'last',
       // Keys typed while focus is in the card (its close button) are not the page's business.
       isolateEvents: true,
@@ -211,6 +227,7 @@ export class CardUi {
     this.pinned = false;
     if (this.state.kind === 'closed' || this.state.mention !== m) this.opens++;
     this.timing = since === undefined ? undefined : { mention: m, since, restAt, loading: false };
+    this.remounts = 0;
     this.ensureMounted();
     this.theme = pageTheme(m.spec.startContainer.parentElement);
     this.fontPx = cardFontPx(m.spec.startContainer.parentElement);
@@ -241,10 +258,20 @@ export class CardUi {
   }
 
   remove(): void {
+    this.removed = true;
     this.cleanupPosition?.();
     this.cleanupPosition = undefined;
+    this.hostWatch?.disconnect();
+    this.hostWatch = undefined;
     if (this.mounted) this.ui.remove();
     this.mounted = false;
+  }
+
+  /** Where the host goes: <html>, or <body> where <html> would not keep it. */
+  private hostParent(): Element {
+    const html = document.documentElement;
+    const body = document.body;
+    return this.refused.has(html) && body && !this.refused.has(body) ? body : html;
   }
 
   private ensureMounted(): void {
@@ -253,6 +280,99 @@ export class CardUi {
     this.ui.mount();
     this.mounted = true;
     this.container = this.ui.mounted ?? this.ui.uiContainer;
+    this.watchHost();
+  }
+
+  /**
+   * Tells when the page removes the host from its parent: that parent is refused from then on, and
+   * an open card is mounted again at once in the next place (the page's own observer, made before
+   * ours, has run by the time ours hears of it).
+   */
+  private watchHost(): void {
+    const parent = this.ui.shadowHost.parentNode;
+    if (!parent) return;
+    this.hostWatch ??= new MutationObserver((records) => {
+      const host = this.ui.shadowHost;
+      if (!this.mounted || host.isConnected) return;
+      for (const r of records) if ([...r.removedNodes].includes(host)) this.refused.add(r.target);
+      if (this.state.kind === 'closed' || this.remounts >= HOST_REMOUNTS_MAX) return;
+      this.remounts++;
+      try {
+        this.ensureMounted();
+        this.show(this.state);
+        this.track(this.state.mention);
+      } catch (error) {
+        console.warn('[khabar] the card could not be mounted again', error);
+      }
+    });
+    this.hostWatch.disconnect();
+    this.hostWatch.observe(parent, { childList: true });
+  }
+
+  /**
+   * Does in idle time what the first card's opening would otherwise do in its task: the Intl
+   * formatters' locale data; the host and a card rendered once, hidden, so that the sheet's rules
+   * are matched, the fonts found and the Arabic of the card's labels and coverage shaped (the first
+   * layout of a card took 20 ms, later ones 8). The card is a real one, of `entityId()` (the page's
+   * most mentioned name, say: its data is fetched now), the loading card when there is none. Each
+   * step in an idle callback of its own; the browser lays the hidden card out in its next frame.
+   * Once per page.
+   */
+  prewarm(entityId?: () => string | undefined): void {
+    if (this.prewarmed) return;
+    this.prewarmed = true;
+    const lang = this.lang();
+    // Each formatter in a task of its own: making the Intl.DisplayNames alone takes 15-25 ms.
+    whenIdle(() => this.guard(() => void countryName('SY', lang)));
+    whenIdle(() => {
+      this.guard(() => void formatDate('2017-11-01', lang));
+      const id = entityId?.();
+      const data = id ? this.prefetch(id).catch(() => null) : Promise.resolve(null);
+      void data.then((card) => whenIdle(() => this.guard(() => this.renderHidden(lang, card))));
+    });
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      console.warn('[khabar] card prewarm failed', error);
+    }
+  }
+
+  /** Renders a card, hidden, for one frame (unless a card opens meanwhile, which takes its place). */
+  private renderHidden(lang: UiLang, data: CardData | null): void {
+    if (this.state.kind !== 'closed' || this.removed) return;
+    this.ensureMounted();
+    if (!this.container) return;
+    render(
+      <div class="khabar-layer">
+        <div class="khabar-floating" style={{ visibility: 'hidden' }} aria-hidden="true">
+          {data ? (
+            <EntityCard {...data} lang={lang} theme={this.theme} onClose={() => undefined} />
+          ) : (
+            <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang}>
+              <p class="kc-status">{t('loading', lang)}</p>
+            </section>
+          )}
+        </div>
+        <div class="khabar-live" aria-live="polite">
+          {this.announcement}
+        </div>
+      </div>,
+      this.container,
+    );
+    // Taken away once the frame that lays it out has run.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.state.kind === 'closed') this.guard(() => this.show(this.state));
+      }, 0),
+    );
+  }
+
+  private lang(): UiLang {
+    const option = this.options.lang;
+    return (typeof option === 'function' ? option() : option) ?? 'ar';
   }
 
   private show(state: CardState): void {
@@ -263,8 +383,7 @@ export class CardUi {
     }
     if (!this.container) return;
     const hadFocus = !!this.ui.shadow.activeElement;
-    const option = this.options.lang;
-    const lang = (typeof option === 'function' ? option() : option) ?? 'ar';
+    const lang = this.lang();
     render(
       <div class="khabar-layer">
         {state.kind !== 'closed' && (
@@ -394,6 +513,41 @@ export class CardUi {
       getClientRects: () => range.getClientRects(),
       contextElement: m.spec.startContainer.parentElement ?? undefined,
     };
-    this.cleanupPosition = followName(reference, floating);
+    // Placed once the browser has laid the new card out in its frame, not in this task: forcing
+    // that layout here made the first card's opening one task of 40-60 ms. A ResizeObserver's
+    // first call comes after the frame's layout, before its paint: the card, hidden until placed,
+    // is placed there (layout is clean: measuring is cheap) and shows in the frame that renders
+    // it. Following scrolls and resizes (autoUpdate, whose own observers must not start inside
+    // an observer's call: the browser would report a ResizeObserver loop to the page) starts in
+    // the next task. A tab that renders no frames places the card when it renders one again.
+    floating.style.visibility = 'hidden';
+    let stop: (() => void) | undefined;
+    let follow: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      if (done) return;
+      void placeNextTo(reference, floating).then(() => {
+        if (done) return;
+        floating.style.visibility = '';
+        follow = setTimeout(() => {
+          if (!done) stop = followName(reference, floating);
+        }, 0);
+      });
+    });
+    observer.observe(floating);
+    this.cleanupPosition = () => {
+      done = true;
+      observer.disconnect();
+      clearTimeout(follow);
+      stop?.();
+    };
   }
+}
+
+/** Runs `fn` when the page is idle (within CARD_PREWARM_IDLE_TIMEOUT_MS at the latest). */
+function whenIdle(fn: () => void): void {
+  const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+  if (typeof w.requestIdleCallback === 'function') w.requestIdleCallback(fn, { timeout: CARD_PREWARM_IDLE_TIMEOUT_MS });
+  else setTimeout(fn, 0);
 }

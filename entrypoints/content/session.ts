@@ -148,6 +148,14 @@ async function buildMatcher(startup: Startup, hidden: readonly EntityKind[]): Pr
   }
 }
 
+/** The entity with most mentions on the page, if any. */
+function mostMentioned(index: MentionIndex): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [id, n] of Object.entries(index.counts())) if (n > most) [best, most] = [id, n];
+  return best;
+}
+
 export class PageSession {
   /** The last automaton built (kept for a restart with the same hidden kinds). */
   private matcher: BuiltMatcher | undefined;
@@ -462,6 +470,8 @@ export class PageSession {
     this.active = { scanner, hover, keyboard, highlighter, index, card: ui, shadowRoots, stopCardKeys, kinds };
     if (this.abandoned(kinds)) this.teardown();
     await scanned;
+    // The first card's one-time costs, in idle time now that the page is scanned.
+    if (this.active?.card === ui) ui.prewarm(() => mostMentioned(index));
     // One line for developers, the end-to-end tests and the benchmark (verbose level: hidden by
     // default). Times are performance.now() of this document (the page's own clock too).
     console.debug(

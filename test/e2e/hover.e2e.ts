@@ -470,9 +470,10 @@ describe('pages that make it hard', () => {
     expect(styled).toBe(true);
     const box = await findHighlighted(page, 'place', 'البوكمال', '#a');
     expect(box).not.toBeNull();
-    // The page removes the card's host as soon as it is added: the card cannot stay, but hovering
-    // (and the remounting it causes) must throw nothing into the page.
+    // The page removes the card's host from <html> as soon as it is added: the card moves into
+    // <body> and shows there, and nothing of it throws into the page.
     await hover(page, box!.x, box!.y);
+    await waitForCard(page, 'the card on a page that removes foreign children of <html>');
     await page.waitForTimeout(HOVER_DWELL_MS + 500);
     await harness.command('next-name', page);
     await page.waitForTimeout(300);

@@ -27,6 +27,7 @@ vi.mock('../../entrypoints/content/card-ui.tsx', () => {
     owns = () => false;
     contains = () => false;
     prefetch = () => Promise.resolve(null);
+    prewarm() {}
     open() {}
     close() {}
     remove() {}
