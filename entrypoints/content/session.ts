@@ -29,6 +29,15 @@ import { PageCorrections } from './corrections.ts';
 import { scriptStartAt, takeEarlyRead } from './early-read.ts';
 import { answerExtensionPages, PageSettings } from './extension-pages.ts';
 import { ShadowRootList } from './shadow-roots.ts';
+import { watchRootReplaced } from '../../page/document-watch.ts';
+import {
+  INITIAL_SESSION_STATE,
+  isWanted,
+  nextSessionState,
+  startStillWanted,
+  type SessionEvent,
+  type SessionState,
+} from '../../page/session-state.ts';
 import { matcherOf, parseStartup, readStartup, siteEnabled, type Startup } from './startup.ts';
 
 function log(what: string): (error: unknown) => void {
@@ -159,17 +168,15 @@ function mostMentioned(index: MentionIndex): string | undefined {
 export class PageSession {
   /** The last automaton built (kept for a restart with the same hidden kinds). */
   private matcher: BuiltMatcher | undefined;
+  /** The running session's parts; there while `state.run` is running (and while a start hands over). */
   private active: Active | undefined;
-  private starting: Promise<void> | undefined;
   /**
-   * Whether the page should be scanning (the site is on and the page reads as Arabic). Switches
-   * only set it; `reconcile` brings the session in line, however quickly they follow each other.
+   * What is asked for (site switch, pause, kinds) and what runs (page/session-state.ts): changed
+   * only by `dispatch`, whose effects start and tear down, however quickly events follow each other.
    */
-  private wanted = false;
-  /** The site's switch as last read or announced; `wanted` is this and not paused. */
-  private siteOn = false;
-  /** The reader paused the extension everywhere (lib/pause.ts), followed live. */
-  private paused = false;
+  private state: SessionState = INITIAL_SESSION_STATE;
+  /** The start under way (a 'start' effect), for whoever waits for the session to settle. */
+  private starting: Promise<void> | undefined;
   /** Live switch announcements seen: a slower read of the switch must not undo a newer one. */
   private switchEvents = 0;
   private host = '';
@@ -263,15 +270,11 @@ export class PageSession {
     const settings = await (startup ?? readStartup(host));
     this.corrections.start(host, settings.corrections);
     this.settings.use(settings.settings);
-    this.paused = settings.paused;
-    this.ctx.onInvalidated(
-      watchPaused((paused) => {
-        this.paused = paused;
-        void this.setWanted(this.siteOn);
-      }),
-    );
+    void this.dispatch({ type: 'kinds', kinds: this.kindsKey() });
+    void this.dispatch({ type: 'paused', paused: settings.paused });
+    this.ctx.onInvalidated(watchPaused((paused) => void this.dispatch({ type: 'paused', paused })));
     if (!declared) this.firstStartup = settings;
-    this.ctx.onInvalidated(this.settings.watch(() => void this.reconcile().catch(log('restart failed'))));
+    this.ctx.onInvalidated(this.settings.watch(() => void this.dispatch({ type: 'kinds', kinds: this.kindsKey() })));
     this.ctx.onInvalidated(this.corrections.watch(() => this.active, (names) => this.report(names)));
     // The reader's per-site switch, live: the background announces changes to every tab.
     const onMessage = (message: unknown) => {
@@ -279,7 +282,7 @@ export class PageSession {
         const event = message as BackgroundEvent;
         if (event && typeof event === 'object' && event.event === 'siteEnabledChanged' && event.host === host) {
           this.switchEvents++;
-          this.setWanted(event.enabled === true);
+          void this.dispatch({ type: 'site', on: event.enabled === true });
         }
       } catch (error) {
         log('message handling failed')(error);
@@ -292,56 +295,73 @@ export class PageSession {
       if (event.persisted && event.isTrusted) this.restored().catch(log('restoring the page failed'));
     };
     window.addEventListener('pageshow', onPageShow);
+    // document.open()/write() replaced the page: its listeners (ours on window too) are gone and
+    // the running session's ranges point into the old tree; the state machine restarts it.
+    const replaced = new AbortController();
+    watchRootReplaced(
+      document,
+      () => {
+        window.addEventListener('pageshow', onPageShow);
+        void this.dispatch({ type: 'pageReplaced' });
+      },
+      replaced.signal,
+    );
     this.ctx.onInvalidated(() => {
+      replaced.abort();
       browser.runtime.onMessage.removeListener(onMessage);
       window.removeEventListener('pageshow', onPageShow);
-      this.setWanted(false);
+      void this.dispatch({ type: 'invalidated' });
     });
     const seen = this.switchEvents;
     const enabled = await siteEnabled(settings, host);
     this.step('siteEnabled');
     if (this.switchEvents !== seen || this.ctx.isInvalid) return;
-    if (enabled) await this.setWanted(true);
-    else this.dropEarlyHighlighter();
+    await this.dispatch({ type: 'site', on: enabled });
   }
 
-  /** `on`: the site's switch; the session runs while it is on and the reader has not paused. */
-  private setWanted(on: boolean): Promise<void> {
-    this.siteOn = on;
-    on &&= !this.paused;
-    this.wanted = on;
-    const done = this.reconcile();
-    done.catch(log(on ? 'activation failed' : 'deactivation failed'));
-    return done;
+  /** Moves the state machine (page/session-state.ts) and carries out its effects; resolves once settled. */
+  private dispatch(event: SessionEvent): Promise<void> {
+    const { state, effects } = nextSessionState(this.state, event);
+    this.state = state;
+    for (const effect of effects) {
+      if (effect.type === 'teardown') this.teardown();
+      else if (effect.type === 'dropEarly') this.dropEarlyHighlighter();
+      else this.begin(effect.kinds);
+    }
+    return this.settled();
   }
 
-  /**
-   * Make the session what it should be: scanning with a matcher of the current hidden kinds when
-   * wanted, torn down when not. A start under way finishes (or gives up at its next step) and
-   * reconciles again, so a switch off and on during a start ends in the state asked for last.
-   */
-  private reconcile(): Promise<void> {
-    const a = this.active;
-    if (a && (!this.wanted || a.kinds !== this.kindsKey())) this.teardown();
-    if (this.starting) return this.starting;
-    if (!this.wanted && !this.active) this.dropEarlyHighlighter();
-    if (!this.wanted || this.active || this.ctx.isInvalid) return Promise.resolve();
-    const starting = this.start().finally(() => {
-      if (this.starting === starting) this.starting = undefined;
-    });
+  /** Resolves when no start is under way (one start may lead to another: a restart). */
+  private settled(): Promise<void> {
+    const starting = this.starting;
+    return starting ? starting.then(() => this.settled()) : Promise.resolve();
+  }
+
+  /** The 'start' effect: a start whose end is reported back to the state machine. */
+  private begin(kinds: string): void {
+    let failed = false;
+    const starting: Promise<void> = this.start(kinds)
+      .catch((error: unknown) => {
+        failed = true;
+        log('activation failed')(error);
+      })
+      .finally(() => {
+        if (this.starting === starting) this.starting = undefined;
+        // One that reached a running session said so itself ('started'); this one did not.
+        const run = this.state.run;
+        if (run.kind === 'starting' && run.kinds === kinds) void this.dispatch({ type: 'startEnded', failed });
+      });
     this.starting = starting;
-    return starting.then(() => this.reconcile());
   }
 
-  /** Whether a start should give up: switched off, the kinds changed, or the extension went away. */
+  /** Whether a start should give up: switched off, paused, the kinds changed, the page replaced, or the extension went away. */
   private abandoned(kinds: string): boolean {
-    return this.ctx.isInvalid || !this.wanted || kinds !== this.kindsKey();
+    return this.ctx.isInvalid || !startStillWanted(this.state, kinds);
   }
 
-  private async start(): Promise<void> {
+  private async start(kinds: string): Promise<void> {
     const startAt = performance.now();
     const settings = this.settings;
-    const kinds = this.kindsKey();
     let keyboard: KeyboardNavigator | undefined;
     let hover: HoverController | undefined;
     // The card's UI (its styles come by a fetch) is made while the matcher is built.
@@ -356,7 +376,7 @@ export class PageSession {
     cardReady.catch(() => undefined);
     const giveUp = (highlighter?: Highlighter) => {
       highlighter?.dispose();
-      if (!this.wanted || this.ctx.isInvalid) this.dropEarlyHighlighter();
+      if (!isWanted(this.state.wants) || this.ctx.isInvalid) this.dropEarlyHighlighter();
       void cardReady.then((c) => c.remove(), () => undefined);
     };
     const early = this.early;
@@ -468,7 +488,8 @@ export class PageSession {
       stopFirstOnly();
     };
     this.active = { scanner, hover, keyboard, highlighter, index, card: ui, shadowRoots, stopCardKeys, kinds };
-    if (this.abandoned(kinds)) this.teardown();
+    // Running from here: the state machine tears it down at once if it is no longer what is asked for.
+    void this.dispatch({ type: 'started', kinds });
     await scanned;
     // The first card's one-time costs, in idle time now that the page is scanned.
     if (this.active?.card === ui) ui.prewarm(() => mostMentioned(index));
@@ -506,14 +527,13 @@ export class PageSession {
     this.settings.apply(startup.settings);
     this.corrections.refresh(startup.corrections, corrections, this.active, (names) => this.report(names));
     const enabled = await siteEnabled(startup, this.host);
-    this.paused = startup.paused;
-    if (this.switchEvents === seen) this.siteOn = enabled;
-    this.wanted = this.siteOn && !this.paused;
     const before = this.active;
     // A start this brings about uses what was just read rather than reading it again.
     this.firstStartup = startup;
     try {
-      await this.reconcile();
+      void this.dispatch({ type: 'paused', paused: startup.paused });
+      if (this.switchEvents === seen) void this.dispatch({ type: 'site', on: enabled });
+      await this.settled();
     } finally {
       this.firstStartup = undefined;
     }
