@@ -14,6 +14,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../core/types.ts';
 import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
+import { SETTINGS_KEY } from '../../lib/storage-keys.ts';
 import type { PageNames } from '../../lib/messages.ts';
 import { ROOT } from '../e2e/fixtures/make-pages.ts';
 import { waitFor } from '../e2e/harness.ts';
@@ -42,6 +43,22 @@ afterAll(async () => {
 });
 
 const KEYS = ['place', 'group', 'person', 'outlet'] as const;
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2 A/AA violations (id: first target) on a page, or inside the open shadow root
+ * of `host` when given (the card), as the Chromium suites audit them.
+ */
+async function axeViolations(page: Page, host: string | null): Promise<string[]> {
+  if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (hostName) => {
+    const axe = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const context = hostName ? { include: [[[hostName, '.khabar-card']]] } : document;
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes[0]?.target)}`);
+  }, host);
+}
 
 /** Highlight sizes by category, as the page sees CSS.highlights (-1: not registered). */
 function highlightSizes(page: Page): Promise<Record<string, number>> {
@@ -226,6 +243,35 @@ describe('Firefox', () => {
       timeout: 30_000,
     });
     await options.close();
+  });
+
+  it.each(['ar', 'en'] as const)('has no axe violations in popup, side panel, options and the card (%s)', async (lang) => {
+    const ext = await h.extensionPage();
+    await ext.evaluate(
+      async (key, value) => {
+        const stored = (await browser.storage.local.get(key))[key] as object | undefined;
+        await browser.storage.local.set({ [key]: { ...(stored ?? {}), lang: value } });
+      },
+      SETTINGS_KEY,
+      lang,
+    );
+    const found: string[] = [];
+    for (const path of [`popup.html?tab=${articleTab}`, 'sidepanel.html', 'options.html']) {
+      const page = await h.openExtensionPage(path);
+      await waitFor(async () => ((await page.evaluate(() => document.documentElement.lang)) === lang ? true : undefined), {
+        what: `${path} in ${lang}`,
+      });
+      found.push(...(await axeViolations(page, null)).map((v) => `${path}: ${v}`));
+      await page.close();
+    }
+    // The card, in its shadow root, on the article.
+    const box = await findHighlighted(article, 'place', 'البوكمال');
+    await article.mouse.move(box!.x + 60, box!.y + 45);
+    await article.mouse.move(box!.x, box!.y, { steps: 6 });
+    await waitFor(async () => ((await cardView(article))?.name ? true : undefined), { what: 'the hover card', timeout: 10_000 });
+    found.push(...(await axeViolations(article, HOST_ELEMENT_NAME)).map((v) => `card: ${v}`));
+    await article.keyboard.press('Escape');
+    expect(found).toEqual([]);
   });
 
   it('made no request outside the machine, and no extension page threw', () => {
