@@ -320,3 +320,31 @@ export const NEARBY = {
    */
   adjectival: { weight: -0.5, example: 'الوضع القائم → (none)' },
 } as const;
+
+/**
+ * A country's nisba right after a name, naming another country than the entity's: another thing
+ * of the same name (صحيفة الوطن البحرينية is not the Syrian al-Watan). Only entities whose gazetteer
+ * row gives a country are checked; a nisba naming their own country is evidence for them
+ * (TRIGGERS_AFTER). Masculine and feminine, both spellings of "American".
+ */
+export const NISBA_COUNTRY: { description: string; example: string; nisbas: ReadonlyMap<string, string> } = {
+  description: "a country nisba after a name that names another country than the entity's",
+  example:
+    'في صحيفة الوطن البحرينية → (none); رأت صحيفة "الوطن" القطرية → (none); نقلت صحيفة الوطن السورية → al-Watan (Syria); ' +
+    'مدينة القائم العراقية → al-Qaim',
+  nisbas: new Map(
+    (
+      [
+        ['IQ', 'العراقية', 'العراقي'], ['SY', 'السورية', 'السوري'], ['BH', 'البحرينية', 'البحريني'],
+        ['QA', 'القطرية', 'القطري'], ['LB', 'اللبنانية', 'اللبناني'], ['EG', 'المصرية', 'المصري'],
+        ['SA', 'السعودية', 'السعودي'], ['JO', 'الأردنية', 'الأردني'], ['KW', 'الكويتية', 'الكويتي'],
+        ['AE', 'الإماراتية', 'الإماراتي'], ['TR', 'التركية', 'التركي'], ['IR', 'الإيرانية', 'الإيراني'],
+        ['US', 'الأمريكية', 'الأمريكي', 'الأميركية', 'الأميركي'], ['RU', 'الروسية', 'الروسي'],
+        ['FR', 'الفرنسية', 'الفرنسي'], ['GB', 'البريطانية', 'البريطاني'], ['OM', 'العمانية', 'العماني'],
+        ['YE', 'اليمنية', 'اليمني'], ['LY', 'الليبية', 'الليبي'], ['TN', 'التونسية', 'التونسي'],
+        ['DZ', 'الجزائرية', 'الجزائري'], ['MA', 'المغربية', 'المغربي'], ['SD', 'السودانية', 'السوداني'],
+        ['PS', 'الفلسطينية', 'الفلسطيني'], ['IL', 'الإسرائيلية', 'الإسرائيلي'], ['DE', 'الألمانية', 'الألماني'],
+      ] as const
+    ).flatMap(([code, ...words]) => words.map((w) => [normaliseKey(w), code] as [string, string])),
+  ),
+};

@@ -17,6 +17,7 @@ import {
   QUALITY_BEFORE,
   STREET_BEFORE,
   MIN_CONFIDENCE,
+  NISBA_COUNTRY,
   NISBA_HOMOGRAPHS,
   NEARBY,
   NEEDS_TRIGGER,
@@ -61,7 +62,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const raws = matcher.scan(text);
   if (raws.length === 0) return [];
   const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
-  const { patterns, entityIds, kinds } = matcher.data;
+  const { patterns, entityIds, kinds, countries } = matcher.data;
   const candidates: Candidate[] = [];
   let weak: Candidate[] = [];
   for (const raw of raws) {
@@ -73,10 +74,17 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
     }
     const previous = wordBefore(text, raw.start);
     if (notANameHere(text, raw, patterns, previous)) continue;
+    // The country a nisba right after the name names (NISBA_COUNTRY): looked up once, when needed.
+    let nisba: string | null | undefined;
     for (let k = 0; k < targets.length; k++) {
       const isWeak = (targets[k]! & 1) === 1;
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
+      const country = countries?.[entity];
+      if (country) {
+        if (nisba === undefined) nisba = nisbaCountryAfter(text, raw.end);
+        if (nisba !== null && nisba !== country) continue;
+      }
       const c: Candidate = { raw, entity, weak: isWeak, confidence: isWeak ? 0 : STRONG_CONFIDENCE };
       candidates.push(c);
       if (isWeak) weak.push(c);
@@ -197,6 +205,19 @@ function abstractCoordination(
     ABSTRACT_COORDINATION.words.has(next.norm.slice(1))
   );
 }
+
+/** The country code of a nisba right after `offset` (NISBA_COUNTRY), or null. */
+function nisbaCountryAfter(text: string, offset: number): string | null {
+  // Only spaces and quotation marks between: "بغداد ( الفرنسية )" is a source line (AFP), no nisba.
+  for (let i = offset; i < text.length && ROLE[text.charCodeAt(i)] !== CharRole.Letter; i++) {
+    if (!NISBA_GAP.test(text[i]!)) return null;
+  }
+  const next = wordAfter(text, offset);
+  if (!next || next.breakBetween || !next.norm.startsWith('ال')) return null;
+  return NISBA_COUNTRY.nisbas.get(next.norm) ?? null;
+}
+
+const NISBA_GAP = /[\s"'“”«»\u0640\u064B-\u0652]/;
 
 /** Whether the first letter after `offset` (past spaces, not past punctuation) is و. */
 function nextWordStartsWithWaw(text: string, offset: number): boolean {

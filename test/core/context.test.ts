@@ -12,6 +12,7 @@ import {
   EVENT_BEFORE,
   MIN_CONFIDENCE,
   NEIGHBOURHOOD_BEFORE,
+  NISBA_COUNTRY,
   PARTICIPLE,
   QUALITY_BEFORE,
   STREET_BEFORE,
@@ -243,6 +244,7 @@ const SENSE_RULES = [
   ['a neighbourhood named like another place', NEIGHBOURHOOD_BEFORE],
   ['a club or team', CLUB_BEFORE],
   ['an event', EVENT_BEFORE],
+  ['a nisba naming another country', NISBA_COUNTRY],
 ] as const;
 
 describe('strong local evidence against a reading', () => {
@@ -290,5 +292,29 @@ describe('a bare preposition is not enough for a weak name', () => {
   test('a reporting verb does not reach over a preposition to an outlet', () => {
     expect(detect(MATCHER, 'وأكدت في الوقت الذي تحدثت فيه')).toEqual([]);
     expect(detect(MATCHER, 'وقالت الوقت إن').map((m) => m.entityId)).toEqual(['outlet:alwaght']);
+  });
+});
+
+describe('a country nisba after a name (NISBA_COUNTRY)', () => {
+  test('its words are normalised and every code is two capitals', () => {
+    for (const [word, code] of NISBA_COUNTRY.nisbas) {
+      expect(normaliseKey(word)).toBe(word);
+      expect(code).toMatch(/^[A-Z]{2}$/);
+    }
+  });
+
+  // Every nisba of another country rules al-Watan (Syria) out; its own one does not.
+  test.each([...NISBA_COUNTRY.nisbas].map(([word, code]) => [word, code] as const))('صحيفة الوطن %s (%s)', (word, code) => {
+    const shown = detect(MATCHER, `نشرت صحيفة الوطن ${word} تقريرا`).map((m) => m.entityId);
+    expect(shown).toEqual(code === 'SY' ? ['outlet:alwatan-syria'] : []);
+  });
+
+  test('only spaces and quotation marks may stand between: a source line in brackets is no nisba', () => {
+    expect(detect(MATCHER, 'انفجار في بغداد ( الفرنسية )').map((m) => m.entityId)).toEqual(['place:baghdad']);
+    expect(detect(MATCHER, 'رأت صحيفة «الوطن» القطرية').map((m) => m.entityId)).toEqual([]);
+  });
+
+  test('an entity with no country is not checked: groups keep their nisba', () => {
+    expect(detect(MATCHER, 'قال حزب الله اللبناني').map((m) => m.entityId)).toEqual(['group:hezbollah']);
   });
 });
