@@ -7,6 +7,7 @@ import { procliticReadings } from '../arabic/clitics.ts';
 import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
+import { SENSE_SETTING } from './blocking.ts';
 import {
   ABSTRACT_COORDINATION,
   BARE_PREPOSITIONS,
@@ -65,6 +66,13 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const { patterns, entityIds, kinds, countries } = matcher.data;
   const candidates: Candidate[] = [];
   let weak: Candidate[] = [];
+  // Shorter names a blocking name in this text gives its sense to (SENSE_SETTING): one sense per text.
+  let takenSense: Set<string> | undefined;
+  for (const raw of raws) {
+    if (patterns[raw.pattern]![2].length > 0) continue;
+    const shorter = SENSE_SETTING.get(keyOf(raw, patterns));
+    if (shorter) for (const key of shorter) (takenSense ??= new Set()).add(key);
+  }
   for (const raw of raws) {
     const targets = patterns[raw.pattern]![2];
     if (targets.length === 0) {
@@ -72,6 +80,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       candidates.push({ raw, entity: BLOCKED, weak: false, confidence: STRONG_CONFIDENCE });
       continue;
     }
+    if (takenSense?.has(keyOf(raw, patterns))) continue;
     const previous = wordBefore(text, raw.start);
     if (notANameHere(text, raw, patterns, previous)) continue;
     // The country a nisba right after the name names (NISBA_COUNTRY): looked up once, when needed.
