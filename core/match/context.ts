@@ -237,7 +237,27 @@ export const ABSTRACT_COORDINATION: SenseRule = {
   words: wordSet(
     'الزراعة', 'التجارة', 'الصناعة', 'الطاقة', 'المعادن', 'التعدين', 'السياحة', 'الاستثمار', 'الاقتصاد',
     'التكنولوجيا', 'الخدمات', 'النقل', 'الحنان', 'العطف', 'اللطف', 'الجمال', 'الهدوء', 'الرحمة', 'النعومة',
-    'الأناقة', 'الجهد', 'المال', 'الصحة', 'التعليم', 'الثقافة', 'الفنون', 'البيئة',
+    'الأناقة', 'الجهد', 'المال', 'الصحة', 'التعليم', 'الثقافة', 'الفنون', 'البيئة', 'الأنوثة', 'العذوبة',
+    'الرقيق', 'الدفء', 'الرومانسية', 'الإحساس',
+  ),
+};
+
+/**
+ * A one-word place name in a text about personal qualities, with no place evidence at all: the name
+ * is the quality ("الرقة", tenderness). No evidence means: no other place or group named in the text,
+ * no preposition or place word right before it (its own ب/ل included), no country nisba after it.
+ * The text must hold `least` different words of the lexicon (a proclitic on them allowed).
+ */
+export const PERSONAL_QUALITIES: SenseRule & { least: number } = {
+  description: 'a one-word place name with no place evidence in a text about personal qualities is the quality',
+  example:
+    'فهي تعبير عن جمالها، والرقة سلاح تستخدمه المرأة → (none); ولا شك إن الرقة متصلة بالفطرة لدى المرأة → (none); ' +
+    'الرقة صفة جميلة في الرجل والمرأة → (none); قالت المرأة إن الرقة مدمرة → Raqqa; تعيش المرأة بجمالها في الرقة → Raqqa',
+  least: 2,
+  words: wordSet(
+    'المرأة', 'امرأة', 'المرأه', 'الأنثى', 'أنثى', 'الأنوثة', 'أنوثة', 'الأنثوية', 'جمال', 'الجمال', 'جمالها',
+    'مشاعر', 'المشاعر', 'الرجل', 'الحنان', 'حنان', 'الطباع', 'طباع', 'الصفات', 'صفة', 'الفطرة', 'العاطفة',
+    'العواطف', 'الأحاسيس', 'أحاسيس', 'الأخلاق', 'اللطف', 'النعومة', 'العذوبة', 'رقة', 'الشخصية', 'الزوجة', 'الزوج',
   ),
 };
 

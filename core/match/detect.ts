@@ -21,6 +21,7 @@ import {
   NISBA_COUNTRY,
   NISBA_HOMOGRAPHS,
   NEARBY,
+  PERSONAL_QUALITIES,
   NEEDS_TRIGGER,
   STRONG_CONFIDENCE,
   TRIGGERS_AFTER,
@@ -64,7 +65,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   if (raws.length === 0) return [];
   const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
   const { patterns, entityIds, kinds, countries } = matcher.data;
-  const candidates: Candidate[] = [];
+  let candidates: Candidate[] = [];
   let weak: Candidate[] = [];
   // Shorter names a blocking name in this text gives its sense to (SENSE_SETTING): one sense per text.
   let takenSense: Set<string> | undefined;
@@ -98,6 +99,10 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       candidates.push(c);
       if (isWeak) weak.push(c);
     }
+  }
+  if (dropQualities(text, candidates, patterns, (e) => categoryOf(kinds[e]!))) {
+    weak = weak.filter((c) => c.confidence >= 0);
+    candidates = candidates.filter((c) => c.confidence >= 0);
   }
   if (weak.length > 1) weak = weak.sort((a, b) => a.raw.start - b.raw.start);
   if (weak.length > 0) {
@@ -249,6 +254,58 @@ function notThisKindHere(previous: { norm: string; breakBetween: boolean } | und
   const before = readingsOf(previous.norm);
   if (anyWordIn(before, STREET_BEFORE.words)) return true;
   return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
+}
+
+/**
+ * PERSONAL_QUALITIES: a one-word place name, the only place or group named in the text, with no
+ * place evidence next to it, in a text about personal qualities, is marked dropped (confidence -1):
+ * returns whether any was.
+ */
+function dropQualities(
+  text: string,
+  candidates: Candidate[],
+  patterns: readonly SerializedPattern[],
+  categoryOf: (entity: number) => Category,
+): boolean {
+  let key: string | undefined;
+  const mentions: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.entity === BLOCKED) continue;
+    const category = categoryOf(c.entity);
+    if (category === 'group') return false;
+    if (category !== 'place') continue;
+    const k = keyOf(c.raw, patterns);
+    if (key !== undefined && k !== key) return false;
+    key = k;
+    mentions.push(c);
+  }
+  if (key === undefined || key.indexOf(' ') >= 0) return false;
+  // Every mention of the name must lack place evidence (one sense per text).
+  for (const c of mentions) if (hasPlaceEvidence(text, c.raw)) return false;
+  const words = new Words(text);
+  const seen = new Set<string>();
+  for (let i = 0; i < words.count && seen.size < PERSONAL_QUALITIES.least; i++) {
+    for (const r of readingsOf(words.norm(i))) if (PERSONAL_QUALITIES.words.has(r)) seen.add(r);
+  }
+  if (seen.size < PERSONAL_QUALITIES.least) return false;
+  for (const c of mentions) c.confidence = -1;
+  return true;
+}
+
+/** A preposition or place word right before the name (its own ب/ل too), or a place cue right after it. */
+function hasPlaceEvidence(text: string, raw: RawMatch): boolean {
+  if (raw.proclitic.includes('ب') || raw.proclitic.includes('ل')) return true;
+  const previous = wordBefore(text, raw.start);
+  if (previous && !previous.breakBetween) {
+    const before = readingsOf(previous.norm);
+    if (anyWordIn(before, BARE_PREPOSITIONS)) return true;
+    for (const cue of TRIGGERS_BEFORE) if (cue.for.includes('place') && anyWordIn(before, cue.words)) return true;
+  }
+  const next = wordAfter(text, raw.end);
+  if (next && !next.breakBetween) {
+    for (const cue of TRIGGERS_AFTER) if (cue.for.includes('place') && anyWordIn(readingsOf(next.norm), cue.words)) return true;
+  }
+  return false;
 }
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */
