@@ -46,13 +46,13 @@ export function namesOf(entities: readonly Entity[]): NameEntry[] {
 }
 
 export function matcherFor(entities: readonly Entity[]): SerializedMatcher {
-  const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
-  const names: MatcherName[] = namesOf(entities).map((n) => ({
-    key: n.key,
-    entityId: n.entityId,
-    kind: kindOf.get(n.entityId)!,
-    weak: n.weak,
-  }));
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const names: MatcherName[] = namesOf(entities).map((n) => {
+    const entity = byId.get(n.entityId)!;
+    const name: MatcherName = { key: n.key, entityId: n.entityId, kind: entity.kind, weak: n.weak };
+    if (entity.country) name.country = entity.country;
+    return name;
+  });
   // Blocking names (match/blocking.ts) that are no entity's name: patterns with no target.
   const own = new Set(names.map((n) => n.key));
   const blocking = [...new Set(BLOCKING.map(normaliseKey))].filter((key) => !own.has(key));

@@ -23,6 +23,8 @@ export interface MatcherName {
   entityId: string;
   kind: EntityKind;
   weak: boolean;
+  /** The entity's country (ISO alpha-2), when the gazetteer gives one: a nisba naming another rules it out. */
+  country?: string;
 }
 
 /**
@@ -36,6 +38,8 @@ export interface SerializedMatcher {
   entityIds: string[];
   /** Each entity's kind, parallel to entityIds: context rules depend on it. */
   kinds: EntityKind[];
+  /** Each entity's country code ('' for none), parallel to entityIds; absent in older copies. */
+  countries?: string[];
   patterns: SerializedPattern[];
 }
 
@@ -57,13 +61,15 @@ export interface RawMatch {
 export function compileMatcher(names: readonly MatcherName[], blocking: readonly string[] = []): SerializedMatcher {
   const entityIndex = new Map<string, number>();
   const kinds: EntityKind[] = [];
+  const countries: string[] = [];
   const byCore = new Map<string, SerializedPattern>();
-  for (const { key, entityId, kind, weak } of names) {
+  for (const { key, entityId, kind, weak, country } of names) {
     if (!key) continue;
     let e = entityIndex.get(entityId);
     if (e === undefined) {
       entityIndex.set(entityId, (e = entityIndex.size));
       kinds.push(kind);
+      countries.push(country ?? '');
     }
     const { core, article } = splitArticle(key);
     const id = `${article ? 1 : 0}${core}`;
@@ -77,7 +83,9 @@ export function compileMatcher(names: readonly MatcherName[], blocking: readonly
     const id = `${article ? 1 : 0}${core}`;
     if (core && !byCore.has(id)) byCore.set(id, [core, article ? 1 : 0, []]);
   }
-  return { format: 1, entityIds: [...entityIndex.keys()], kinds, patterns: [...byCore.values()] };
+  const serialized: SerializedMatcher = { format: 1, entityIds: [...entityIndex.keys()], kinds, patterns: [...byCore.values()] };
+  if (countries.some((c) => c !== '')) serialized.countries = countries;
+  return serialized;
 }
 
 // Symbol numbers: the fixed ones, then one per letter that occurs in some core. The first four

@@ -5,12 +5,20 @@
  * words are shown as nothing. Each row names a class with examples that test/core/blocking.test.ts
  * runs through detect.
  */
+import { normaliseKey } from '../arabic/normalise.ts';
 
 export interface BlockingRow {
   description: string;
   /** `text → (none)`, separated by '; ': two at least. */
   example: string;
   names: readonly string[];
+  /**
+   * One sense per text: shorter names that, in a text holding one of this row's names, are taken in
+   * the row's sense and show nothing either ("أمريكا" beside "أمريكا اللاتينية" is the continent).
+   */
+  senseOf?: readonly string[];
+  /** `text → (none)` examples of that, separated by '; ': two at least when senseOf is given. */
+  senseExample?: string;
 }
 
 export const BLOCKING_NAMES: readonly BlockingRow[] = [
@@ -30,6 +38,9 @@ export const BLOCKING_NAMES: readonly BlockingRow[] = [
       'أمريكا اللاتينية', 'أميركا اللاتينية', 'أمريكا الشمالية', 'أميركا الشمالية', 'أمريكا الجنوبية',
       'أميركا الجنوبية', 'أمريكا الوسطى', 'أميركا الوسطى', 'الأنجلو أمريكا', 'الأنجلو أميركا',
     ],
+    senseOf: ['أمريكا', 'أميركا'],
+    senseExample:
+      'من أمريكا اللاتينية إلى دول في أمريكا → (none); تقع بين قارة أميركا الشمالية وأميركا الجنوبية، وتعد أميركا موطنا لشعوب عدة → (none)',
   },
   {
     description: 'an institution, university or square named after a city',
@@ -40,6 +51,19 @@ export const BLOCKING_NAMES: readonly BlockingRow[] = [
     ],
   },
 ];
+
+/**
+ * Normalised blocking name → the normalised shorter names it gives its sense to in the same text
+ * (the rows' senseOf).
+ */
+export const SENSE_SETTING: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  BLOCKING_NAMES.flatMap((row) => {
+    const senseOf = row.senseOf;
+    if (!senseOf) return [];
+    const shorter = new Set(senseOf.map(normaliseKey));
+    return row.names.map((name) => [normaliseKey(name), shorter] as const);
+  }),
+);
 
 /** Every blocking name, as written. */
 export const BLOCKING: readonly string[] = BLOCKING_NAMES.flatMap((row) => row.names);

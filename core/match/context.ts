@@ -237,7 +237,27 @@ export const ABSTRACT_COORDINATION: SenseRule = {
   words: wordSet(
     'الزراعة', 'التجارة', 'الصناعة', 'الطاقة', 'المعادن', 'التعدين', 'السياحة', 'الاستثمار', 'الاقتصاد',
     'التكنولوجيا', 'الخدمات', 'النقل', 'الحنان', 'العطف', 'اللطف', 'الجمال', 'الهدوء', 'الرحمة', 'النعومة',
-    'الأناقة', 'الجهد', 'المال', 'الصحة', 'التعليم', 'الثقافة', 'الفنون', 'البيئة',
+    'الأناقة', 'الجهد', 'المال', 'الصحة', 'التعليم', 'الثقافة', 'الفنون', 'البيئة', 'الأنوثة', 'العذوبة',
+    'الرقيق', 'الدفء', 'الرومانسية', 'الإحساس',
+  ),
+};
+
+/**
+ * A one-word place name in a text about personal qualities, with no place evidence at all: the name
+ * is the quality ("الرقة", tenderness). No evidence means: no other place or group named in the text,
+ * no preposition or place word right before it (its own ب/ل included), no country nisba after it.
+ * The text must hold `least` different words of the lexicon (a proclitic on them allowed).
+ */
+export const PERSONAL_QUALITIES: SenseRule & { least: number } = {
+  description: 'a one-word place name with no place evidence in a text about personal qualities is the quality',
+  example:
+    'فهي تعبير عن جمالها، والرقة سلاح تستخدمه المرأة → (none); ولا شك إن الرقة متصلة بالفطرة لدى المرأة → (none); ' +
+    'الرقة صفة جميلة في الرجل والمرأة → (none); قالت المرأة إن الرقة مدمرة → Raqqa; تعيش المرأة بجمالها في الرقة → Raqqa',
+  least: 2,
+  words: wordSet(
+    'المرأة', 'امرأة', 'المرأه', 'الأنثى', 'أنثى', 'الأنوثة', 'أنوثة', 'الأنثوية', 'جمال', 'الجمال', 'جمالها',
+    'مشاعر', 'المشاعر', 'الرجل', 'الحنان', 'حنان', 'الطباع', 'طباع', 'الصفات', 'صفة', 'الفطرة', 'العاطفة',
+    'العواطف', 'الأحاسيس', 'أحاسيس', 'الأخلاق', 'اللطف', 'النعومة', 'العذوبة', 'رقة', 'الشخصية', 'الزوجة', 'الزوج',
   ),
 };
 
@@ -320,3 +340,31 @@ export const NEARBY = {
    */
   adjectival: { weight: -0.5, example: 'الوضع القائم → (none)' },
 } as const;
+
+/**
+ * A country's nisba right after a name, naming another country than the entity's: another thing
+ * of the same name (صحيفة الوطن البحرينية is not the Syrian al-Watan). Only entities whose gazetteer
+ * row gives a country are checked; a nisba naming their own country is evidence for them
+ * (TRIGGERS_AFTER). Masculine and feminine, both spellings of "American".
+ */
+export const NISBA_COUNTRY: { description: string; example: string; nisbas: ReadonlyMap<string, string> } = {
+  description: "a country nisba after a name that names another country than the entity's",
+  example:
+    'في صحيفة الوطن البحرينية → (none); رأت صحيفة "الوطن" القطرية → (none); نقلت صحيفة الوطن السورية → al-Watan (Syria); ' +
+    'مدينة القائم العراقية → al-Qaim',
+  nisbas: new Map(
+    (
+      [
+        ['IQ', 'العراقية', 'العراقي'], ['SY', 'السورية', 'السوري'], ['BH', 'البحرينية', 'البحريني'],
+        ['QA', 'القطرية', 'القطري'], ['LB', 'اللبنانية', 'اللبناني'], ['EG', 'المصرية', 'المصري'],
+        ['SA', 'السعودية', 'السعودي'], ['JO', 'الأردنية', 'الأردني'], ['KW', 'الكويتية', 'الكويتي'],
+        ['AE', 'الإماراتية', 'الإماراتي'], ['TR', 'التركية', 'التركي'], ['IR', 'الإيرانية', 'الإيراني'],
+        ['US', 'الأمريكية', 'الأمريكي', 'الأميركية', 'الأميركي'], ['RU', 'الروسية', 'الروسي'],
+        ['FR', 'الفرنسية', 'الفرنسي'], ['GB', 'البريطانية', 'البريطاني'], ['OM', 'العمانية', 'العماني'],
+        ['YE', 'اليمنية', 'اليمني'], ['LY', 'الليبية', 'الليبي'], ['TN', 'التونسية', 'التونسي'],
+        ['DZ', 'الجزائرية', 'الجزائري'], ['MA', 'المغربية', 'المغربي'], ['SD', 'السودانية', 'السوداني'],
+        ['PS', 'الفلسطينية', 'الفلسطيني'], ['IL', 'الإسرائيلية', 'الإسرائيلي'], ['DE', 'الألمانية', 'الألماني'],
+      ] as const
+    ).flatMap(([code, ...words]) => words.map((w) => [normaliseKey(w), code] as [string, string])),
+  ),
+};

@@ -7,6 +7,7 @@ import { procliticReadings } from '../arabic/clitics.ts';
 import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
+import { SENSE_SETTING } from './blocking.ts';
 import {
   ABSTRACT_COORDINATION,
   BARE_PREPOSITIONS,
@@ -17,8 +18,10 @@ import {
   QUALITY_BEFORE,
   STREET_BEFORE,
   MIN_CONFIDENCE,
+  NISBA_COUNTRY,
   NISBA_HOMOGRAPHS,
   NEARBY,
+  PERSONAL_QUALITIES,
   NEEDS_TRIGGER,
   STRONG_CONFIDENCE,
   TRIGGERS_AFTER,
@@ -61,9 +64,16 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const raws = matcher.scan(text);
   if (raws.length === 0) return [];
   const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
-  const { patterns, entityIds, kinds } = matcher.data;
-  const candidates: Candidate[] = [];
+  const { patterns, entityIds, kinds, countries } = matcher.data;
+  let candidates: Candidate[] = [];
   let weak: Candidate[] = [];
+  // Shorter names a blocking name in this text gives its sense to (SENSE_SETTING): one sense per text.
+  let takenSense: Set<string> | undefined;
+  for (const raw of raws) {
+    if (patterns[raw.pattern]![2].length > 0) continue;
+    const shorter = SENSE_SETTING.get(keyOf(raw, patterns));
+    if (shorter) for (const key of shorter) (takenSense ??= new Set()).add(key);
+  }
   for (const raw of raws) {
     const targets = patterns[raw.pattern]![2];
     if (targets.length === 0) {
@@ -71,16 +81,28 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       candidates.push({ raw, entity: BLOCKED, weak: false, confidence: STRONG_CONFIDENCE });
       continue;
     }
+    if (takenSense?.has(keyOf(raw, patterns))) continue;
     const previous = wordBefore(text, raw.start);
     if (notANameHere(text, raw, patterns, previous)) continue;
+    // The country a nisba right after the name names (NISBA_COUNTRY): looked up once, when needed.
+    let nisba: string | null | undefined;
     for (let k = 0; k < targets.length; k++) {
       const isWeak = (targets[k]! & 1) === 1;
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
+      const country = countries?.[entity];
+      if (country) {
+        if (nisba === undefined) nisba = nisbaCountryAfter(text, raw.end);
+        if (nisba !== null && nisba !== country) continue;
+      }
       const c: Candidate = { raw, entity, weak: isWeak, confidence: isWeak ? 0 : STRONG_CONFIDENCE };
       candidates.push(c);
       if (isWeak) weak.push(c);
     }
+  }
+  if (dropQualities(text, candidates, patterns, (e) => categoryOf(kinds[e]!))) {
+    weak = weak.filter((c) => c.confidence >= 0);
+    candidates = candidates.filter((c) => c.confidence >= 0);
   }
   if (weak.length > 1) weak = weak.sort((a, b) => a.raw.start - b.raw.start);
   if (weak.length > 0) {
@@ -198,6 +220,19 @@ function abstractCoordination(
   );
 }
 
+/** The country code of a nisba right after `offset` (NISBA_COUNTRY), or null. */
+function nisbaCountryAfter(text: string, offset: number): string | null {
+  // Only spaces and quotation marks between: "بغداد ( الفرنسية )" is a source line (AFP), no nisba.
+  for (let i = offset; i < text.length && ROLE[text.charCodeAt(i)] !== CharRole.Letter; i++) {
+    if (!NISBA_GAP.test(text[i]!)) return null;
+  }
+  const next = wordAfter(text, offset);
+  if (!next || next.breakBetween || !next.norm.startsWith('ال')) return null;
+  return NISBA_COUNTRY.nisbas.get(next.norm) ?? null;
+}
+
+const NISBA_GAP = /[\s"'“”«»\u0640\u064B-\u0652]/;
+
 /** Whether the first letter after `offset` (past spaces, not past punctuation) is و. */
 function nextWordStartsWithWaw(text: string, offset: number): boolean {
   for (let i = offset; i < text.length; i++) {
@@ -219,6 +254,58 @@ function notThisKindHere(previous: { norm: string; breakBetween: boolean } | und
   const before = readingsOf(previous.norm);
   if (anyWordIn(before, STREET_BEFORE.words)) return true;
   return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
+}
+
+/**
+ * PERSONAL_QUALITIES: a one-word place name, the only place or group named in the text, with no
+ * place evidence next to it, in a text about personal qualities, is marked dropped (confidence -1):
+ * returns whether any was.
+ */
+function dropQualities(
+  text: string,
+  candidates: Candidate[],
+  patterns: readonly SerializedPattern[],
+  categoryOf: (entity: number) => Category,
+): boolean {
+  let key: string | undefined;
+  const mentions: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.entity === BLOCKED) continue;
+    const category = categoryOf(c.entity);
+    if (category === 'group') return false;
+    if (category !== 'place') continue;
+    const k = keyOf(c.raw, patterns);
+    if (key !== undefined && k !== key) return false;
+    key = k;
+    mentions.push(c);
+  }
+  if (key === undefined || key.indexOf(' ') >= 0) return false;
+  // Every mention of the name must lack place evidence (one sense per text).
+  for (const c of mentions) if (hasPlaceEvidence(text, c.raw)) return false;
+  const words = new Words(text);
+  const seen = new Set<string>();
+  for (let i = 0; i < words.count && seen.size < PERSONAL_QUALITIES.least; i++) {
+    for (const r of readingsOf(words.norm(i))) if (PERSONAL_QUALITIES.words.has(r)) seen.add(r);
+  }
+  if (seen.size < PERSONAL_QUALITIES.least) return false;
+  for (const c of mentions) c.confidence = -1;
+  return true;
+}
+
+/** A preposition or place word right before the name (its own ب/ل too), or a place cue right after it. */
+function hasPlaceEvidence(text: string, raw: RawMatch): boolean {
+  if (raw.proclitic.includes('ب') || raw.proclitic.includes('ل')) return true;
+  const previous = wordBefore(text, raw.start);
+  if (previous && !previous.breakBetween) {
+    const before = readingsOf(previous.norm);
+    if (anyWordIn(before, BARE_PREPOSITIONS)) return true;
+    for (const cue of TRIGGERS_BEFORE) if (cue.for.includes('place') && anyWordIn(before, cue.words)) return true;
+  }
+  const next = wordAfter(text, raw.end);
+  if (next && !next.breakBetween) {
+    for (const cue of TRIGGERS_AFTER) if (cue.for.includes('place') && anyWordIn(readingsOf(next.norm), cue.words)) return true;
+  }
+  return false;
 }
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */

@@ -37,3 +37,28 @@ test('hiding a kind keeps the blocking names', () => {
   expect(detect(hidden, 'نشرت صحيفة واشنطن بوست تقريرا')).toEqual([]);
   expect(detect(hidden, 'وصل إلى واشنطن').map((m) => m.entityId)).toEqual(['place:washington']);
 });
+
+describe('one sense per text: a blocking name gives its sense to the shorter name beside it', () => {
+  const rows = BLOCKING_NAMES.filter((row) => row.senseOf);
+
+  test.each(rows.map((row) => [row.description, row] as const))('%s: two examples at least, each showing nothing', (_, row) => {
+    const examples = row.senseExample!.split('; ');
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const example of examples) {
+      const { input, output } = parseExample(example);
+      expect(output).toBe('(none)');
+      // The shorter name is there outside the blocking one: without the rule it would be shown.
+      const bare = input.replace(/(أمريكا|أميركا) (اللاتينية|الشمالية|الجنوبية)/g, 'كندا');
+      expect(detect(matcher, bare).length, `${bare}: the bare name is found alone`).toBeGreaterThan(0);
+      expect(detect(matcher, input), input).toEqual([]);
+    }
+  });
+
+  test.each(rows.flatMap((row) => row.senseOf!.map((name) => [name] as const)))('%s alone is still its entity', (name) => {
+    expect(detect(matcher, `زار وفد ${name} الأسبوع الماضي`).length).toBe(1);
+  });
+
+  test('another name of the same entity keeps its sense', () => {
+    expect(detect(matcher, 'ترى الولايات المتحدة دول أمريكا اللاتينية شريكا').map((m) => m.entityId)).toEqual(['place:united-states']);
+  });
+});

@@ -12,7 +12,9 @@ import {
   EVENT_BEFORE,
   MIN_CONFIDENCE,
   NEIGHBOURHOOD_BEFORE,
+  NISBA_COUNTRY,
   PARTICIPLE,
+  PERSONAL_QUALITIES,
   QUALITY_BEFORE,
   STREET_BEFORE,
   NEARBY,
@@ -243,6 +245,8 @@ const SENSE_RULES = [
   ['a neighbourhood named like another place', NEIGHBOURHOOD_BEFORE],
   ['a club or team', CLUB_BEFORE],
   ['an event', EVENT_BEFORE],
+  ['a nisba naming another country', NISBA_COUNTRY],
+  ['a text about personal qualities', PERSONAL_QUALITIES],
 ] as const;
 
 describe('strong local evidence against a reading', () => {
@@ -290,5 +294,61 @@ describe('a bare preposition is not enough for a weak name', () => {
   test('a reporting verb does not reach over a preposition to an outlet', () => {
     expect(detect(MATCHER, 'وأكدت في الوقت الذي تحدثت فيه')).toEqual([]);
     expect(detect(MATCHER, 'وقالت الوقت إن').map((m) => m.entityId)).toEqual(['outlet:alwaght']);
+  });
+});
+
+describe('a country nisba after a name (NISBA_COUNTRY)', () => {
+  test('its words are normalised and every code is two capitals', () => {
+    for (const [word, code] of NISBA_COUNTRY.nisbas) {
+      expect(normaliseKey(word)).toBe(word);
+      expect(code).toMatch(/^[A-Z]{2}$/);
+    }
+  });
+
+  // Every nisba of another country rules al-Watan (Syria) out; its own one does not.
+  test.each([...NISBA_COUNTRY.nisbas].map(([word, code]) => [word, code] as const))('صحيفة الوطن %s (%s)', (word, code) => {
+    const shown = detect(MATCHER, `نشرت صحيفة الوطن ${word} تقريرا`).map((m) => m.entityId);
+    expect(shown).toEqual(code === 'SY' ? ['outlet:alwatan-syria'] : []);
+  });
+
+  test('only spaces and quotation marks may stand between: a source line in brackets is no nisba', () => {
+    expect(detect(MATCHER, 'انفجار في بغداد ( الفرنسية )').map((m) => m.entityId)).toEqual(['place:baghdad']);
+    expect(detect(MATCHER, 'رأت صحيفة «الوطن» القطرية').map((m) => m.entityId)).toEqual([]);
+  });
+
+  test('an entity with no country is not checked: groups keep their nisba', () => {
+    expect(detect(MATCHER, 'قال حزب الله اللبناني').map((m) => m.entityId)).toEqual(['group:hezbollah']);
+  });
+});
+
+describe('a place name in a text about personal qualities (PERSONAL_QUALITIES)', () => {
+  const text = 'الرقة سلاح تستخدمه المرأة وتعبير عن الأنوثة';
+
+  test('its words are normalised', () => {
+    expect([...PERSONAL_QUALITIES.words].filter((w) => normaliseKey(w) !== w)).toEqual([]);
+  });
+
+  test.each([...PERSONAL_QUALITIES.words])('%s is a word of the lexicon: with one more, the name is the quality', (word) => {
+    const other = word === normaliseKey('الأنوثة') ? 'المرأة' : 'الأنوثة';
+    expect(detect(MATCHER, `الرقة ${word} و${other}`)).toEqual([]);
+  });
+
+  test('one lexicon word is not enough', () => {
+    expect(detect(MATCHER, 'الرقة سلاح تستخدمه المرأة').map((m) => m.entityId)).toEqual(['place:raqqa']);
+  });
+
+  test.each([
+    ['another place named in the text', 'الرقة ودمشق: سلاح تستخدمه المرأة وتعبير عن الأنوثة', ['place:raqqa', 'place:damascus']],
+    ['a group named in the text', 'الرقة سلاح تستخدمه المرأة وتعبير عن الأنوثة قرب داعش', ['place:raqqa', 'group:isis']],
+    ['a place word before it', 'مدينة الرقة سلاح تستخدمه المرأة وتعبير عن الأنوثة', ['place:raqqa']],
+    ['its own preposition', 'بالرقة سلاح تستخدمه المرأة وتعبير عن الأنوثة', ['place:raqqa']],
+    ['the same name elsewhere with a preposition', `${text}، والمرأة في الرقة`, ['place:raqqa', 'place:raqqa']],
+    ['a country nisba after it', 'الرقة السورية سلاح تستخدمه المرأة وتعبير عن الأنوثة', ['place:raqqa']],
+  ])('place evidence keeps the place: %s', (_, input, want) => {
+    expect(detect(MATCHER, input).map((m) => m.entityId)).toEqual(want);
+  });
+
+  test('without place evidence the text shows nothing', () => {
+    expect(detect(MATCHER, text)).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ export function entity(
 export const ENTITIES: readonly Entity[] = [
   // Places
   entity('place:albukamal', 'city', 'al-Bukamal', 'البوكمال', ['البو كمال', 'أبو كمال']),
-  entity('place:alqaim', 'city', 'al-Qaim', 'مدينة القائم', ['قضاء القائم'], ['القائم', 'القائمة']),
+  { ...entity('place:alqaim', 'city', 'al-Qaim', 'مدينة القائم', ['قضاء القائم'], ['القائم', 'القائمة']), country: 'IQ' },
   entity('place:rawa', 'city', 'Rawa', 'راوة'),
   entity('place:syria', 'country', 'Syria', 'سوريا', ['سورية']),
   entity('place:iraq', 'country', 'Iraq', 'العراق'),
@@ -58,6 +58,7 @@ export const ENTITIES: readonly Entity[] = [
   // Outlets and people
   entity('outlet:almayadeen', 'outlet', 'Al Mayadeen (channel)', 'قناة الميادين', [], ['الميادين']),
   entity('outlet:alwaght', 'outlet', 'Alwaght', 'موقع الوقت', [], ['الوقت']),
+  { ...entity('outlet:alwatan-syria', 'outlet', 'al-Watan (Syria)', 'صحيفة الوطن السورية', ['الوطن السورية'], ['الوطن']), country: 'SY' },
   entity('person:saad', 'person', 'Saad', 'سعد الحديثي', [], ['سعد']),
 ];
 

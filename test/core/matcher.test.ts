@@ -179,8 +179,11 @@ describe('serialisation', () => {
   });
 
   test('compileMatcher is deterministic', () => {
-    const kindOf = new Map(ENTITIES.map((e) => [e.id, e.kind]));
-    const names: MatcherName[] = namesOf(ENTITIES).map((n) => ({ key: n.key, entityId: n.entityId, kind: kindOf.get(n.entityId)!, weak: n.weak }));
+    const byId = new Map(ENTITIES.map((e) => [e.id, e]));
+    const names: MatcherName[] = namesOf(ENTITIES).map((n) => {
+      const { kind, country } = byId.get(n.entityId)!;
+      return { key: n.key, entityId: n.entityId, kind, weak: n.weak, ...(country ? { country } : {}) };
+    });
     expect(JSON.stringify(compileMatcher(names))).toBe(JSON.stringify(compileMatcher(names)));
     // matcherFor adds the blocking names (patterns with no target) after the gazetteer's own.
     expect(compileMatcher(names)).toEqual({ ...SERIALIZED, patterns: SERIALIZED.patterns.filter((p) => p[2].length > 0) });
