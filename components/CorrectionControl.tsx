@@ -12,6 +12,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Correction, CorrectionScope } from '../lib/corrections.ts';
+import { KNOWN_ENTITY_CONFIDENCE } from '../lib/constants.ts';
 import { t, type UiLang } from '../lib/i18n.ts';
 import './correction-control.css';
 
@@ -21,7 +22,7 @@ import './correction-control.css';
  * 1, a weak name with strong local evidence (the entity named plainly on the page) 0.9 and up, the
  * same line the scanner uses to count an entity as known on the page (KNOWN_ENTITY_CONFIDENCE).
  */
-export const UNSURE_BELOW = 0.9;
+export const UNSURE_BELOW = KNOWN_ENTITY_CONFIDENCE;
 
 export interface CorrectionActions {
   /** The site the page is on, as the reader knows it (shown in the site-scope button). */
