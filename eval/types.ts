@@ -2,8 +2,8 @@
 export interface EvalItem {
   id: string;
   set: string;
-  /** Whole pages are dev or heldout; tune only on dev. */
-  split: 'dev' | 'heldout';
+  /** Whole pages are dev or heldout (by URL hash), or heldout2 (a later, separately collected part); tune only on dev. */
+  split: 'dev' | 'heldout' | 'heldout2';
   /** The page the excerpt was taken from. */
   url: string;
   outlet: string;

@@ -13,6 +13,9 @@
  * Pages, not sentences, are split: a page goes to dev when the first byte of sha1(url) is below
  * 154 (about 60%), else to heldout, so no page is in both and the split never depends on labels.
  *
+ * A source named eval/src/NAME.heldout2.txt is a second held-out part, collected after the first
+ * was seen: all its pages go to split "heldout2" (eval/sets/NAME.heldout2.jsonl), no hash split.
+ *
  * Usage: npx tsx scripts/eval-build-sets.ts            (all sources)
  */
 import { createHash } from 'node:crypto';
@@ -63,7 +66,13 @@ function parseItem(raw: string, resolve: (k: string) => string): Pick<EvalItem, 
   return { text, gold, not };
 }
 
-export function buildSet(name: string, source: string, resolve: (k: string) => string): EvalItem[] {
+/** "general.txt" → { set: "general" } (hash split); "general.heldout2.txt" → { set: "general", split: "heldout2" }. */
+export function parseSourceFileName(file: string): { set: string; split?: 'heldout2' } {
+  const m = /^(.+)\.heldout2\.txt$/.exec(file);
+  return m ? { set: m[1]!, split: 'heldout2' } : { set: basename(file, '.txt') };
+}
+
+export function buildSet(name: string, source: string, resolve: (k: string) => string, split?: 'heldout2'): EvalItem[] {
   const items: EvalItem[] = [];
   let url = '';
   let outlet = '';
@@ -83,7 +92,7 @@ export function buildSet(name: string, source: string, resolve: (k: string) => s
     items.push({
       id: `${name}-${page}-${++n}`,
       set: name,
-      split: splitOf(url),
+      split: split ?? splitOf(url),
       url,
       outlet,
       kind,
@@ -96,9 +105,9 @@ export function buildSet(name: string, source: string, resolve: (k: string) => s
 function main(): void {
   const resolve = resolver(loadGazetteer(gazetteerFiles()).map((e) => e.id));
   for (const file of readdirSync(SRC).filter((f) => f.endsWith('.txt'))) {
-    const name = basename(file, '.txt');
-    const items = buildSet(name, readFileSync(join(SRC, file), 'utf8'), resolve);
-    for (const split of ['dev', 'heldout'] as const) {
+    const { set: name, split: fixed } = parseSourceFileName(file);
+    const items = buildSet(name, readFileSync(join(SRC, file), 'utf8'), resolve, fixed);
+    for (const split of fixed ? [fixed] : (['dev', 'heldout'] as const)) {
       const part = items.filter((it) => it.split === split);
       writeFileSync(join(OUT, `${name}.${split}.jsonl`), part.map((it) => JSON.stringify(it)).join('\n') + '\n');
       const pages = new Set(part.map((it) => it.url)).size;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseSetFileName, readSets, type SetFile } from '../../eval/sets.ts';
-import { buildSet } from '../../scripts/eval-build-sets.ts';
+import { buildSet, parseSourceFileName } from '../../scripts/eval-build-sets.ts';
 import { realGazetteer, REPO_ROOT } from '../corpus/helpers.ts';
 
 const SETS_DIR = join(REPO_ROOT, 'eval', 'sets');
@@ -41,12 +41,27 @@ describe('eval sets', () => {
       return hit[0]!;
     };
     for (const src of readdirSync(SRC_DIR).filter((f) => f.endsWith('.txt'))) {
-      const set = src.replace(/\.txt$/, '');
-      const built = buildSet(set, readFileSync(join(SRC_DIR, src), 'utf8'), resolve);
-      expect(items.filter((it) => it.set === set)).toEqual(
-        expect.arrayContaining(built),
-      );
-      expect(items.filter((it) => it.set === set).length).toBe(built.length);
+      const { set, split } = parseSourceFileName(src);
+      const built = buildSet(set, readFileSync(join(SRC_DIR, src), 'utf8'), resolve, split);
+      // A NAME.txt source builds the dev and heldout files; a NAME.heldout2.txt source the heldout2 file.
+      const mine = items.filter((it) => it.set === set && (split ? it.split === split : it.split !== 'heldout2'));
+      expect(mine).toEqual(expect.arrayContaining(built));
+      expect(mine.length).toBe(built.length);
+    }
+  });
+
+  test('the second held-out part: every set has one, all its items are heldout2, and none of its pages is in another split', () => {
+    const names = [...new Set(items.map((it) => it.set))];
+    for (const set of names) {
+      expect(items.some((it) => it.set === set && it.split === 'heldout2'), `${set}.heldout2`).toBe(true);
+    }
+    const splitsOf = new Map<string, Set<string>>();
+    for (const it of items) splitsOf.set(it.url, (splitsOf.get(it.url) ?? new Set()).add(it.split));
+    const shared = [...splitsOf].filter(([, s]) => s.size > 1).map(([url]) => url);
+    expect(shared).toEqual([]);
+    for (const src of readdirSync(SRC_DIR).filter((f) => f.endsWith('.heldout2.txt'))) {
+      const { set } = parseSourceFileName(src);
+      expect(set).not.toContain('.');
     }
   });
 });
@@ -66,6 +81,8 @@ describe('readSets finds bad data', () => {
     ['no URL', 'x.dev.jsonl', { ...good, url: '' }, 1],
     ['a not span that reads otherwise', 'x.dev.jsonl', { ...good, not: [{ start: 0, end: 3, surface: 'الجيش', sense: 's' }] }, 1],
     ['a heldout item in a dev file', 'x.dev.jsonl', { ...good, split: 'heldout' }, 1],
+    ['a heldout2 item in a heldout file', 'x.heldout.jsonl', { ...good, split: 'heldout2' }, 1],
+    ['a sound heldout2 item', 'x.heldout2.jsonl', { ...good, split: 'heldout2' }, 0],
     ['a file named otherwise', 'x.jsonl', good, 1],
   ])('%s', (_why, name, item, count) => {
     expect(check(name, item)).toHaveLength(count);
@@ -76,5 +93,7 @@ describe('readSets finds bad data', () => {
     const other = JSON.stringify({ ...good, id: 'x-2', split: 'heldout' });
     expect(readSets([{ name: 'x.dev.jsonl', text: `${text}\n${text}` }], ids).problems).toHaveLength(1);
     expect(readSets([{ name: 'x.dev.jsonl', text }, { name: 'x.heldout.jsonl', text: other }], ids).problems).toHaveLength(1);
+    const second = JSON.stringify({ ...good, id: 'x-3', split: 'heldout2' });
+    expect(readSets([{ name: 'x.dev.jsonl', text }, { name: 'x.heldout2.jsonl', text: second }], ids).problems).toHaveLength(1);
   });
 });
