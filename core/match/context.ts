@@ -311,6 +311,69 @@ export const CLUB_BEFORE: Veto = {
 };
 
 /**
+ * Club names, round 3. A club word that is also an ordinary word ("شباب": youth) makes a place
+ * name a club only in a sports text; and once a text names the club, a bare name in it is the club
+ * too (one sense per text). A sports text holds one of `sportsWords` (a proclitic allowed).
+ */
+export const SPORTS_CLUB_BEFORE: SenseRule & { sportsWords: ReadonlySet<string> } = {
+  description: 'a club word that is also a common noun before a place, in a sports text: the club',
+  example:
+    'شباب الفرات يتصدر الدوري السوري بكرة القدم → (none); فاز شباب الموصل في المباراة → (none); ' +
+    'شارك شباب الموصل في حملة تنظيف → Mosul',
+  words: wordSet('شباب', 'أشبال', 'ناشئي', 'ناشئو'),
+  sportsWords: wordSet(
+    'الدوري', 'دوري', 'المباراة', 'مباراة', 'مباريات', 'المباريات', 'كرة', 'الكرة', 'هدفين', 'الملعب', 'ملعب',
+    'المدرب', 'التأهل', 'يتصدر', 'متصدر', 'النادي', 'نادي',
+  ),
+};
+
+/** One sense per text for clubs (detect.ts): the rows above name the club once, this says the rest. */
+export const CLUB_ONE_SENSE: SenseRule = {
+  description: 'once a text names a club after a place, the bare name in the same text is the club',
+  example:
+    'فاز نادي الفرات على ضيفه. وقال مدرب الفرات إن الفوز مستحق → (none); ' +
+    'شباب الموصل يتصدر الدوري. وأعلن الموصل عن مدربه الجديد → (none); ' +
+    'لاعب نادي الموصل يعود إلى مدينة الموصل → Mosul; فاز نادي العراق على ضيفه في العراق → Iraq',
+  words: wordSet(),
+};
+
+/**
+ * A place name as the subject of a league verb (a verb within `window` words after it, no
+ * preposition before the name), in a sports text (SPORTS_CLUB_BEFORE.sportsWords): the club.
+ * Countries are left out: "فاز العراق" is the national team, which news and ANERcorp name as the
+ * country.
+ */
+export const LEAGUE_SUBJECT: SenseRule & { window: number } = {
+  description: 'a place name as the subject of a league verb in a sports text is the club',
+  example:
+    'وكان الفرات قد استطاع التأهل لدوري الدرجة الأولى → (none); الموصل يتعادل مع الزوراء في الدوري → (none); ' +
+    'وصل الفريق إلى الموصل قبل المباراة التي فاز بها → Mosul; العراق يفوز على سوريا في كرة القدم → Iraq, Syria',
+  window: 4,
+  words: wordSet(
+    'تأهل', 'التأهل', 'يتأهل', 'يتصدر', 'تصدر', 'فاز', 'يفوز', 'الفوز', 'خسر', 'يخسر', 'تعادل', 'يتعادل', 'هبط',
+    'يهبط', 'توج', 'يتوج', 'تغلب', 'يتغلب',
+  ),
+};
+
+/**
+ * The Islamic State's "provinces" (ولاية) are named after places and rivers: ولاية before a name,
+ * in quotation marks or after "what is called" (ما يعرف بـ، ما يسمى، المسماة), is the organisation's
+ * province, not the place.
+ */
+export const IS_PROVINCE: SenseRule & { so: ReadonlySet<string>; window: number } = {
+  description: 'ولاية + a place in quotation marks or after "what is called": an IS province',
+  example:
+    'ضمن ما يعرف بـ "ولاية الفرات" لنقل المقاتلين → (none); فيما يسمى ولاية الرقة التابعة للتنظيم → (none); ' +
+    'أعلن التنظيم عن "ولاية الموصل" → (none); ولاية الموصل في عهد العثمانيين → Mosul',
+  words: wordSet('ولاية', 'ولايتي'),
+  window: 3,
+  so: wordSet(
+    'يعرف', 'تعرف', 'يسمى', 'تسمى', 'يسمي', 'يسميه', 'تسميه', 'المسماة', 'المسمى', 'يدعى', 'تدعى', 'يطلق', 'أسماه',
+    'سماه', 'بمسمى', 'مسمى', 'بـ',
+  ),
+};
+
+/**
  * Weak names so common as words that only a trigger right before them (TRIGGERS_BEFORE at full
  * weight) makes them a name.
  */
