@@ -108,6 +108,21 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     ),
   },
   {
+    // Round 3: a weak city name (الموصل) whose only cue is a part of it or its people.
+    description: 'a part or the people of a city a few words before it',
+    example:
+      'جسر يربط شطري القائم → al-Qaim; وهو القسم الشرقي من القائم → al-Qaim; يعبره أهالي القائم → al-Qaim; ' +
+      'في الجانب الأيمن من القائم → al-Qaim',
+    for: ['place'],
+    weight: 0.3,
+    window: 3,
+    overPrepositions: true,
+    words: wordSet(
+      'شطري', 'شطر', 'أهالي', 'أهل', 'سكان', 'أبناء', 'القسم', 'الجانب', 'جانبي', 'الساحل', 'ضواحي', 'أزقة', 'شوارع',
+      'أسواق', 'جسور',
+    ),
+  },
+  {
     // "ارتدت من القائم", "في الوقت", "إلى الحصى": a preposition goes before any noun, so alone it
     // must not make a weak name a name; with one more cue (a known place near) it tips the balance.
     description: 'a bare preposition: a little evidence, never enough alone',
@@ -136,6 +151,15 @@ export const TRIGGERS_AFTER: readonly Cue[] = [
     weight: 0.4,
     window: 1,
     words: wordSet('العراقية', 'السورية', 'العراقي', 'السوري'),
+  },
+  {
+    // Round 3: "الموصل القديمة", the old city; feminine only (a city is feminine, "القائم القديم" is no town).
+    description: 'a city followed by "old" (its old town)',
+    example: 'وفيه الميادين القديمة المدينة التاريخية → al-Mayadin; تضررت الميادين القديمة بالقصف → al-Mayadin',
+    for: ['place'],
+    weight: 0.3,
+    window: 1,
+    words: wordSet('القديمة'),
   },
 ];
 

@@ -397,3 +397,30 @@ describe('clubs and IS provinces, word by word (round 3)', () => {
     expect(detect(MATCHER, 'أهالي الموصل يستخدمون الطريق الموصل إلى بغداد').map((m) => m.entityId)).toEqual(['place:mosul', 'place:baghdad']);
   });
 });
+
+describe('a weak city named by its parts or people (round 3)', () => {
+  // الموصل is learned as weak in the product's gazetteer (corpus/ambiguity.json): here too.
+  const WEAK_MOSUL = matcherOf([entity('place:mosul', 'city', 'Mosul', 'قصبة الموصل الكبرى', [], ['الموصل'])]);
+  const shown = (text: string) => detect(WEAK_MOSUL, text).map((m) => m.entityId);
+
+  test.each([
+    ['جسر يربط شطري الموصل يعبره الناس'],
+    ['الساحل الأيسر وهو القسم الشرقي من الموصل'],
+    ['وفيه الموصل القديمة المدينة التاريخية'],
+    ['عاد أهالي الموصل إلى بيوتهم'],
+    ['في الجانب الأيمن من الموصل'],
+  ])('%s → Mosul', (text) => {
+    expect(shown(text)).toEqual(['place:mosul']);
+  });
+
+  test.each([
+    ['يسلك أهالي القرية الطريق الموصل إلى المدينة'],
+    ['عبر سكان الحي الجسر الموصل بين الضفتين'],
+  ])('the participle veto still wins: %s → (none)', (text) => {
+    expect(shown(text)).toEqual([]);
+  });
+
+  test('without such a cue the weak name alone is not shown', () => {
+    expect(shown('قال إن الموصل مهم')).toEqual([]);
+  });
+});
