@@ -388,7 +388,7 @@ export const IS_PROVINCE: SenseRule & { so: ReadonlySet<string>; window: number 
   description: 'ولاية + a place in quotation marks or after "what is called": an IS province',
   example:
     'ضمن ما يعرف بـ "ولاية الفرات" لنقل المقاتلين → (none); فيما يسمى ولاية الرقة التابعة للتنظيم → (none); ' +
-    'أعلن التنظيم عن "ولاية الموصل" → (none); ولاية الموصل في عهد العثمانيين → Mosul',
+    'أعلن التنظيم عن "ولاية الموصل" → (none); هاجم مسلحو ولاية "الرقة" البلدة → (none); ولاية الموصل في عهد العثمانيين → Mosul',
   words: wordSet('ولاية', 'ولايتي'),
   window: 3,
   so: wordSet(

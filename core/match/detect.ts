@@ -303,7 +303,8 @@ function isProvince(text: string, raw: RawMatch, before: readonly string[]): boo
   const words = new Words(text);
   const province = words.at(raw.start) - 1;
   if (province < 0) return false;
-  if (words.quotedBefore(province)) return true;
+  // Quoted as one name ("ولاية الفرات") or the place quoted after the word (ولاية "الفرات").
+  if (words.quotedBefore(province) || words.quotedBefore(province + 1)) return true;
   for (let i = province - 1; i >= 0 && i >= province - IS_PROVINCE.window; i--) {
     if (words.breakBefore(i + 1)) break;
     if (anyWordIn(readingsOf(words.norm(i)), IS_PROVINCE.so)) return true;
