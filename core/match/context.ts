@@ -108,6 +108,21 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     ),
   },
   {
+    // Round 3: a weak city name (الموصل) whose only cue is a part of it or its people.
+    description: 'a part or the people of a city a few words before it',
+    example:
+      'جسر يربط شطري القائم → al-Qaim; وهو القسم الشرقي من القائم → al-Qaim; يعبره أهالي القائم → al-Qaim; ' +
+      'في الجانب الأيمن من القائم → al-Qaim',
+    for: ['place'],
+    weight: 0.3,
+    window: 3,
+    overPrepositions: true,
+    words: wordSet(
+      'شطري', 'شطر', 'أهالي', 'أهل', 'سكان', 'أبناء', 'القسم', 'الجانب', 'جانبي', 'الساحل', 'ضواحي', 'أزقة', 'شوارع',
+      'أسواق', 'جسور',
+    ),
+  },
+  {
     // "ارتدت من القائم", "في الوقت", "إلى الحصى": a preposition goes before any noun, so alone it
     // must not make a weak name a name; with one more cue (a known place near) it tips the balance.
     description: 'a bare preposition: a little evidence, never enough alone',
@@ -136,6 +151,15 @@ export const TRIGGERS_AFTER: readonly Cue[] = [
     weight: 0.4,
     window: 1,
     words: wordSet('العراقية', 'السورية', 'العراقي', 'السوري'),
+  },
+  {
+    // Round 3: "الموصل القديمة", the old city; feminine only (a city is feminine, "القائم القديم" is no town).
+    description: 'a city followed by "old" (its old town)',
+    example: 'وفيه الميادين القديمة المدينة التاريخية → al-Mayadin; تضررت الميادين القديمة بالقصف → al-Mayadin',
+    for: ['place'],
+    weight: 0.3,
+    window: 1,
+    words: wordSet('القديمة'),
   },
 ];
 
@@ -308,6 +332,69 @@ export const CLUB_BEFORE: Veto = {
   description: 'a place inside the name or nickname of a club or team',
   example: 'فاز نادي الفرات على ضيفه → (none); لاعب نادي الموصل → (none); تأسيس ناديي الفرات والشباب → (none); فارس الفرات يفوز → (none)',
   words: wordSet('نادي', 'ناديي', 'فريق', 'أندية', 'فارس', 'فرسان', 'أزرق'),
+};
+
+/**
+ * Club names, round 3. A club word that is also an ordinary word ("شباب": youth) makes a place
+ * name a club only in a sports text; and once a text names the club, a bare name in it is the club
+ * too (one sense per text). A sports text holds one of `sportsWords` (a proclitic allowed).
+ */
+export const SPORTS_CLUB_BEFORE: SenseRule & { sportsWords: ReadonlySet<string> } = {
+  description: 'a club word that is also a common noun before a place, in a sports text: the club',
+  example:
+    'شباب الفرات يتصدر الدوري السوري بكرة القدم → (none); فاز شباب الموصل في المباراة → (none); ' +
+    'شارك شباب الموصل في حملة تنظيف → Mosul',
+  words: wordSet('شباب', 'أشبال', 'ناشئي', 'ناشئو'),
+  sportsWords: wordSet(
+    'الدوري', 'دوري', 'المباراة', 'مباراة', 'مباريات', 'المباريات', 'كرة', 'الكرة', 'هدفين', 'الملعب', 'ملعب',
+    'المدرب', 'التأهل', 'يتصدر', 'متصدر', 'النادي', 'نادي',
+  ),
+};
+
+/** One sense per text for clubs (detect.ts): the rows above name the club once, this says the rest. */
+export const CLUB_ONE_SENSE: SenseRule = {
+  description: 'once a text names a club after a place, the bare name in the same text is the club',
+  example:
+    'فاز نادي الفرات على ضيفه. وقال مدرب الفرات إن الفوز مستحق → (none); ' +
+    'شباب الموصل يتصدر الدوري. وأعلن الموصل عن مدربه الجديد → (none); ' +
+    'لاعب نادي الموصل يعود إلى مدينة الموصل → Mosul; فاز نادي العراق على ضيفه في العراق → Iraq',
+  words: wordSet(),
+};
+
+/**
+ * A place name as the subject of a league verb (a verb within `window` words after it, no
+ * preposition before the name), in a sports text (SPORTS_CLUB_BEFORE.sportsWords): the club.
+ * Countries are left out: "فاز العراق" is the national team, which news and ANERcorp name as the
+ * country.
+ */
+export const LEAGUE_SUBJECT: SenseRule & { window: number } = {
+  description: 'a place name as the subject of a league verb in a sports text is the club',
+  example:
+    'وكان الفرات قد استطاع التأهل لدوري الدرجة الأولى → (none); الموصل يتعادل مع الزوراء في الدوري → (none); ' +
+    'وصل الفريق إلى الموصل قبل المباراة التي فاز بها → Mosul; العراق يفوز على سوريا في كرة القدم → Iraq, Syria',
+  window: 4,
+  words: wordSet(
+    'تأهل', 'التأهل', 'يتأهل', 'يتصدر', 'تصدر', 'فاز', 'يفوز', 'الفوز', 'خسر', 'يخسر', 'تعادل', 'يتعادل', 'هبط',
+    'يهبط', 'توج', 'يتوج', 'تغلب', 'يتغلب',
+  ),
+};
+
+/**
+ * The Islamic State's "provinces" (ولاية) are named after places and rivers: ولاية before a name,
+ * in quotation marks or after "what is called" (ما يعرف بـ، ما يسمى، المسماة), is the organisation's
+ * province, not the place.
+ */
+export const IS_PROVINCE: SenseRule & { so: ReadonlySet<string>; window: number } = {
+  description: 'ولاية + a place in quotation marks or after "what is called": an IS province',
+  example:
+    'ضمن ما يعرف بـ "ولاية الفرات" لنقل المقاتلين → (none); فيما يسمى ولاية الرقة التابعة للتنظيم → (none); ' +
+    'أعلن التنظيم عن "ولاية الموصل" → (none); هاجم مسلحو ولاية "الرقة" البلدة → (none); ولاية الموصل في عهد العثمانيين → Mosul',
+  words: wordSet('ولاية', 'ولايتي'),
+  window: 3,
+  so: wordSet(
+    'يعرف', 'تعرف', 'يسمى', 'تسمى', 'يسمي', 'يسميه', 'تسميه', 'المسماة', 'المسمى', 'يدعى', 'تدعى', 'يطلق', 'أسماه',
+    'سماه', 'بمسمى', 'مسمى', 'بـ',
+  ),
 };
 
 /**

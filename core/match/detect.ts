@@ -13,7 +13,10 @@ import {
   BARE_PREPOSITIONS,
   CLUB_BEFORE,
   EVENT_BEFORE,
+  IS_PROVINCE,
+  LEAGUE_SUBJECT,
   NEIGHBOURHOOD_BEFORE,
+  SPORTS_CLUB_BEFORE,
   PARTICIPLE,
   QUALITY_BEFORE,
   STREET_BEFORE,
@@ -69,6 +72,9 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   let weak: Candidate[] = [];
   // Shorter names a blocking name in this text gives its sense to (SENSE_SETTING): one sense per text.
   let takenSense: Set<string> | undefined;
+  // Names this text gives to a club (CLUB_BEFORE, SPORTS_CLUB_BEFORE, LEAGUE_SUBJECT): one sense per text.
+  let clubSense: Set<string> | undefined;
+  const sports = new SportsText(text);
   for (const raw of raws) {
     if (patterns[raw.pattern]![2].length > 0) continue;
     const shorter = SENSE_SETTING.get(keyOf(raw, patterns));
@@ -83,6 +89,11 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
     }
     if (takenSense?.has(keyOf(raw, patterns))) continue;
     const previous = wordBefore(text, raw.start);
+    if (clubHere(text, raw, targets, kinds, previous, sports)) {
+      // One sense per text: the club's name, bare elsewhere in this text, is the club too.
+      (clubSense ??= new Set()).add(keyOf(raw, patterns));
+      continue;
+    }
     if (notANameHere(text, raw, patterns, previous)) continue;
     // The country a nisba right after the name names (NISBA_COUNTRY): looked up once, when needed.
     let nisba: string | null | undefined;
@@ -99,6 +110,12 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       candidates.push(c);
       if (isWeak) weak.push(c);
     }
+  }
+  if (clubSense) {
+    const dropped = (c: Candidate) =>
+      c.entity !== BLOCKED && clubSense!.has(keyOf(c.raw, patterns)) && clubNamed(kinds[c.entity]!) && !placeWordBefore(text, c.raw);
+    candidates = candidates.filter((c) => !dropped(c));
+    weak = weak.filter((c) => !dropped(c));
   }
   if (dropQualities(text, candidates, patterns, (e) => categoryOf(kinds[e]!))) {
     weak = weak.filter((c) => c.confidence >= 0);
@@ -180,7 +197,7 @@ function notANameHere(
   if (oneWord && abstractCoordination(text, raw, previous)) return true;
   if (!previous || previous.breakBetween) return false;
   const before = readingsOf(previous.norm);
-  if (anyWordIn(before, EVENT_BEFORE.words) || anyWordIn(before, CLUB_BEFORE.words)) return true;
+  if (anyWordIn(before, EVENT_BEFORE.words) || isProvince(text, raw, before)) return true;
   if (oneWord && anyWordIn(before, QUALITY_BEFORE.words)) return true;
   if (patterns[raw.pattern]![1] === 1 && raw.proclitic === '' && previous.norm.startsWith('ال') && participle(text, raw)) {
     return true;
@@ -191,6 +208,108 @@ function notANameHere(
     (previous.norm.endsWith('ه') || previous.norm.endsWith('ات')) &&
     NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns))
   );
+}
+
+/** Places a club can be named after: not countries ("فاز العراق" is the national team, the country). */
+function clubNamed(kind: EntityKind): boolean {
+  return kind !== 'country' && categoryOf(kind) === 'place';
+}
+
+/**
+ * Whether the match names a club here: a club word before it (CLUB_BEFORE, any name), or, for a
+ * place a club can be named after, in a sports text, a club word that is also a common noun
+ * before it (SPORTS_CLUB_BEFORE) or a league verb after it with no preposition before it
+ * (LEAGUE_SUBJECT).
+ */
+function clubHere(
+  text: string,
+  raw: RawMatch,
+  targets: readonly number[],
+  kinds: readonly EntityKind[],
+  previous: { norm: string; breakBetween: boolean } | undefined,
+  sports: SportsText,
+): boolean {
+  const before = previous && !previous.breakBetween ? readingsOf(previous.norm) : undefined;
+  if (before && anyWordIn(before, CLUB_BEFORE.words)) return true;
+  let place = false;
+  for (const t of targets) if (clubNamed(kinds[t >> 1]!)) place = true;
+  if (!place) return false;
+  // The local cue first, the text's topic (read once per text) only when there is one.
+  if (before && anyWordIn(before, SPORTS_CLUB_BEFORE.words)) return sports.is();
+  // The subject of a league verb: no preposition before it, of its own or as a word.
+  if (raw.proclitic.includes('ب') || raw.proclitic.includes('ل')) return false;
+  if (before && anyWordIn(before, BARE_PREPOSITIONS)) return false;
+  // Most names have no league verb after them: a look at the letters first (detect's hot path).
+  if (!LEAGUE_HINT.test(text.slice(raw.end, raw.end + LEAGUE_SUBJECT.window * 12))) return false;
+  let offset = raw.end;
+  for (let i = 0; i < LEAGUE_SUBJECT.window; i++) {
+    const next = wordAfter(text, offset);
+    if (!next || next.breakBetween) return false;
+    if (anyWordIn(readingsOf(next.norm), LEAGUE_SUBJECT.words)) return sports.is();
+    offset = nextWordEnd(text, offset);
+  }
+  return false;
+}
+
+/** Letters every league verb holds one of (as written): a prefilter only. */
+const LEAGUE_HINT = /ت[أا]هل|تصدر|فاز|فوز|خسر|تعادل|هبط|توج|تغلب/;
+
+/** The end of the word after `offset` (past spaces and punctuation), as wordAfter reads it. */
+function nextWordEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && ROLE[text.charCodeAt(i)] !== CharRole.Letter) i++;
+  while (i < text.length && ROLE[text.charCodeAt(i)] !== CharRole.Space && ROLE[text.charCodeAt(i)] !== CharRole.Break) i++;
+  return i;
+}
+
+/** A word for a kind of place right before the match (مدينة, محافظة): the place, whatever the text's club. */
+function placeWordBefore(text: string, raw: RawMatch): boolean {
+  const previous = wordBefore(text, raw.start);
+  return !!previous && !previous.breakBetween && anyWordIn(readingsOf(previous.norm), TRIGGERS_BEFORE[0]!.words);
+}
+
+/**
+ * Whether a text is about sport (SPORTS_CLUB_BEFORE.sportsWords), asked at most once per text: a
+ * look for the words' letters (most texts hold none), then only the words those letters stand in
+ * (reading every word of a page would cost detect a third of its speed).
+ */
+class SportsText {
+  private answer: boolean | undefined;
+  constructor(private readonly text: string) {}
+  is(): boolean {
+    if (this.answer === undefined) {
+      const text = this.text;
+      let found = false;
+      const hints = new RegExp(SPORTS_HINT.source, 'g');
+      for (let m = hints.exec(text); m && !found; m = hints.exec(text)) {
+        let start = m.index;
+        while (start > 0 && ROLE[text.charCodeAt(start - 1)] !== CharRole.Space && ROLE[text.charCodeAt(start - 1)] !== CharRole.Break) start--;
+        const word = wordAfter(text, start);
+        found = !!word && anyWordIn(readingsOf(word.norm), SPORTS_CLUB_BEFORE.sportsWords);
+      }
+      this.answer = found;
+    }
+    return this.answer;
+  }
+}
+/** Letters every sports word holds one of (as written, before normalisation): a prefilter only. */
+const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي/;
+/**
+ * IS_PROVINCE: ولاية right before the name, in quotation marks ("ولاية الفرات") or after
+ * "what is called" (ما يعرف بـ، ما يسمى) within IS_PROVINCE.window words.
+ */
+function isProvince(text: string, raw: RawMatch, before: readonly string[]): boolean {
+  if (!anyWordIn(before, IS_PROVINCE.words)) return false;
+  const words = new Words(text);
+  const province = words.at(raw.start) - 1;
+  if (province < 0) return false;
+  // Quoted as one name ("ولاية الفرات") or the place quoted after the word (ولاية "الفرات").
+  if (words.quotedBefore(province) || words.quotedBefore(province + 1)) return true;
+  for (let i = province - 1; i >= 0 && i >= province - IS_PROVINCE.window; i--) {
+    if (words.breakBefore(i + 1)) break;
+    if (anyWordIn(readingsOf(words.norm(i)), IS_PROVINCE.so)) return true;
+  }
+  return false;
 }
 
 /** إلى, بين or a word with لل right after the name (PARTICIPLE). */
