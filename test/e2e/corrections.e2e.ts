@@ -329,8 +329,12 @@ describe("'not this' end to end", () => {
     expect(before).toEqual([expect.objectContaining({ entityId: shared.entityId, host: site, text: shared.text })]);
     await staleImport();
     await h.stopServiceWorker();
-    await h.send({ type: 'getStatus' });
-    await h.waitForReady();
+    // The stale record reads 'error' until the woken worker has started the import again: wait
+    // for 'ready' itself (waitForReady would take that first 'error' for the new import's).
+    await waitFor(async () => ((await h.send({ type: 'getStatus' })).state === 'ready' ? true : undefined), {
+      timeout: 60_000,
+      what: 'the new import of the bundle',
+    });
     expect(await stored('corrections')).toEqual(before);
     await tabB.reload({ waitUntil: 'load' });
     await waitFor(async () => ((await highlightTotal(tabB)) > 0 ? true : undefined), { what: 'the reloaded page scanned', timeout: 30_000 });
