@@ -215,25 +215,6 @@ async function axeCard(page: Page): Promise<{ violations: string[]; lowContrast:
   }, HOST_ELEMENT_NAME);
 }
 
-/** Marks the stored data as an older bundle's failed import, so the next getStatus imports the bundle again. */
-async function staleImport(): Promise<void> {
-  const page = await h.extensionPage();
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const r = indexedDB.open('khabar-lens');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
-    });
-    await new Promise<void>((ok, ko) => {
-      const tx = db.transaction('meta', 'readwrite');
-      tx.objectStore('meta').put({ key: 'import', state: 'error', progress: 0, target: 'an-older-bundle', done: {}, error: 'test', updatedAt: 0 });
-      tx.oncomplete = () => ok();
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  });
-}
-
 /** What extension storage holds under `key`, read from an extension page. */
 async function stored(key: string): Promise<unknown> {
   const page = await h.extensionPage();
@@ -327,7 +308,7 @@ describe("'not this' end to end", () => {
   it('survives a new import of the bundle (what an update does) and a restart of the worker', async () => {
     const before = await stored('corrections');
     expect(before).toEqual([expect.objectContaining({ entityId: shared.entityId, host: site, text: shared.text })]);
-    await staleImport();
+    await h.markImportStale();
     await h.stopServiceWorker();
     // The stale record reads 'error' until the woken worker has started the import again: wait
     // for 'ready' itself (waitForReady would take that first 'error' for the new import's).

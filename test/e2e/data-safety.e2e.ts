@@ -68,25 +68,6 @@ async function dbState(): Promise<DbState> {
   });
 }
 
-/** Make the stored data look like that of an older bundle whose import failed long ago. */
-async function staleRecord(): Promise<void> {
-  const page = await h.extensionPage();
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const r = indexedDB.open('khabar-lens');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
-    });
-    await new Promise<void>((ok, ko) => {
-      const tx = db.transaction('meta', 'readwrite');
-      tx.objectStore('meta').put({ key: 'import', state: 'error', progress: 0, target: 'an-older-bundle', done: {}, error: 'test', updatedAt: 0 });
-      tx.oncomplete = () => ok();
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  });
-}
-
 describe('an import interrupted by the service worker being stopped', () => {
   it('leaves the database consistent, keeps the reader’s data, and finishes on the next start', { timeout: 180_000 }, async () => {
     const page = await h.extensionPage();
@@ -104,7 +85,7 @@ describe('an import interrupted by the service worker being stopped', () => {
     let interrupted: DbState | undefined;
     let attempts = 0;
     for (; attempts < 20 && !interrupted; attempts++) {
-      await staleRecord();
+      await h.markImportStale();
       await h.send({ type: 'getStatus' });
       await waitFor(async () => {
         const s = await dbState();

@@ -282,6 +282,28 @@ export class Harness {
     return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
   }
 
+  /**
+   * Makes the stored data look like an older bundle's failed import, so that the next getStatus
+   * (or worker start) imports the packaged bundle again: what an update does.
+   */
+  async markImportStale(): Promise<void> {
+    const page = await this.extensionPage();
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const r = indexedDB.open('khabar-lens');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      await new Promise<void>((ok, ko) => {
+        const tx = db.transaction('meta', 'readwrite');
+        tx.objectStore('meta').put({ key: 'import', state: 'error', progress: 0, target: 'an-older-bundle', done: {}, error: 'test', updatedAt: 0 });
+        tx.oncomplete = () => ok();
+        tx.onerror = () => ko(tx.error);
+      });
+      db.close();
+    });
+  }
+
   async waitForReady(timeout = 60_000): Promise<ResponseOf<'getStatus'>> {
     return waitFor(async () => {
       const status = await this.send({ type: 'getStatus' });
