@@ -24,18 +24,29 @@ export function runPageCommand(target: CommandTarget | undefined, command: PageC
   }
 }
 
-/** Answers the background's command messages; returns the unsubscribe. */
-export function answerCommands(target: () => CommandTarget | undefined): () => void {
+/**
+ * Answers the background's command messages; returns the unsubscribe. `target` may be a promise:
+ * a session still starting (just switched on, or resumed) answers once it runs, not `ok: false`.
+ */
+export function answerCommands(target: () => CommandTarget | undefined | Promise<CommandTarget | undefined>): () => void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): boolean => {
     if (!isCommandMessage(message) || window !== window.top) return false;
-    let ok = false;
-    try {
-      ok = runPageCommand(target(), message.command);
-    } catch (error) {
-      console.warn('[khabar] command failed', error);
+    const answer = (to: CommandTarget | undefined) => {
+      let ok = false;
+      try {
+        ok = runPageCommand(to, message.command);
+      } catch (error) {
+        console.warn('[khabar] command failed', error);
+      }
+      sendResponse({ ok });
+    };
+    const to = target();
+    if (!(to instanceof Promise)) {
+      answer(to);
+      return false;
     }
-    sendResponse({ ok });
-    return false;
+    void to.then(answer, () => answer(undefined));
+    return true; // sendResponse is called later
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);

@@ -20,7 +20,7 @@ import { listenTabIntoCard } from '../../page/card-keys.ts';
 import { FirstMentionFilter } from '../../page/first-mention.ts';
 import { watchSettings } from '../../lib/settings.ts';
 import { watchPaused } from '../../lib/pause.ts';
-import { answerCommands } from './commands.ts';
+import { answerCommands, type CommandTarget } from './commands.ts';
 import { detectPageLanguage, isArabicLangTag } from '../../page/language.ts';
 import { MentionIndex } from '../../page/mention-index.ts';
 import { Scanner, yieldToPage } from '../../page/scanner.ts';
@@ -191,8 +191,13 @@ export class PageSession {
     // The keyboard commands (lib/commands.ts), forwarded by the background.
     ctx.onInvalidated(
       answerCommands(() => {
-        const a = this.active;
-        return a && { step: (dir) => a.keyboard.step(dir), focusCard: () => a.card.focus() };
+        const target = (): CommandTarget | undefined => {
+          const a = this.active;
+          return a && { step: (dir) => a.keyboard.step(dir), focusCard: () => a.card.focus() };
+        };
+        // A command during a start (the page just switched on, or resumed) is for the session it
+        // brings: answered once that runs, not refused.
+        return this.active || this.state.run.kind !== 'starting' ? target() : this.settled().then(target);
       }),
     );
   }

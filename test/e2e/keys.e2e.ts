@@ -13,11 +13,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_GRACE_MS, HOST_ELEMENT_NAME } from '../../lib/constants.ts';
 import { readArticles } from './fixtures/make-pages.ts';
 import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
+import { scanLineOf } from './tasks.ts';
 
 declare const chrome: typeof import('wxt/browser').Browser;
 
@@ -256,6 +257,18 @@ describe('the card from the keyboard', () => {
 describe('first mention only', () => {
   it('paints one mention per name, keeps them all on the badge, and paints all again when switched off', async () => {
     const p = page;
+    // The page as a reader opens it, scanned to the end (the session's 'scanned' line): the count
+    // of every mention is read from a finished scan, not from one still under way.
+    const scanned = new Promise<void>((ok) => {
+      const onConsole = (m: ConsoleMessage) => {
+        if (!scanLineOf(m.text())) return;
+        p.off('console', onConsole);
+        ok();
+      };
+      p.on('console', onConsole);
+    });
+    await p.reload();
+    await scanned;
     const all = painted(await highlightCounts(p));
     const distinct = Object.keys(await h.send({ type: 'getTabNames', tabId: await h.tabId(p) })).length;
     expect(all).toBeGreaterThan(distinct); // the article names some places more than once
