@@ -15,7 +15,7 @@
  * The first opening would pay for what is made once (the card sheet's rules, the Arabic fonts'
  * shaping, the Intl formatters' locale data): prewarm() does that in idle time after the scan.
  */
-import { render } from 'preact';
+import { render, type JSX } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { cardFontPx } from '../../components/card-font.ts';
@@ -340,27 +340,34 @@ export class CardUi {
     }
   }
 
+  /** The shadow root's one tree: the floating card (if any) and the screen readers' live region. */
+  private renderLayer(floating: JSX.Element | false): void {
+    render(
+      <div class="khabar-layer">
+        {floating}
+        <div class="khabar-live" aria-live="polite">
+          {this.announcement}
+        </div>
+      </div>,
+      this.container!,
+    );
+  }
+
   /** Renders a card, hidden, for one frame (unless a card opens meanwhile, which takes its place). */
   private renderHidden(lang: UiLang, data: CardData | null): void {
     if (this.state.kind !== 'closed' || this.removed) return;
     this.ensureMounted();
     if (!this.container) return;
-    render(
-      <div class="khabar-layer">
-        <div class="khabar-floating" style={{ visibility: 'hidden' }} aria-hidden="true">
-          {data ? (
-            <EntityCard {...data} lang={lang} theme={this.theme} onClose={() => undefined} />
-          ) : (
-            <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang}>
-              <p class="kc-status">{t('loading', lang)}</p>
-            </section>
-          )}
-        </div>
-        <div class="khabar-live" aria-live="polite">
-          {this.announcement}
-        </div>
+    this.renderLayer(
+      <div class="khabar-floating" style={{ visibility: 'hidden' }} aria-hidden="true">
+        {data ? (
+          <EntityCard {...data} lang={lang} theme={this.theme} onClose={() => undefined} />
+        ) : (
+          <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang}>
+            <p class="kc-status">{t('loading', lang)}</p>
+          </section>
+        )}
       </div>,
-      this.container,
     );
     // Taken away once the frame that lays it out has run.
     requestAnimationFrame(() =>
@@ -384,43 +391,37 @@ export class CardUi {
     if (!this.container) return;
     const hadFocus = !!this.ui.shadow.activeElement;
     const lang = this.lang();
-    render(
-      <div class="khabar-layer">
-        {state.kind !== 'closed' && (
-          <div class="khabar-floating" style={{ '--kc-font': `${this.fontPx}px` }} ref={(el) => {
-              this.floating = el;
-            }}>
-            {state.kind === 'ready' ? (
-              <EntityCard
-                {...state.data}
-                lang={lang}
-                theme={this.theme}
-                onClose={() => this.close(true)}
-                onOpenRelated={(id) => this.openEntity(id)}
-                matchNote={
-                  <CorrectionControl
-                    key={this.opens}
-                    mention={state.mention}
-                    entityName={state.data.entity.name}
-                    lang={lang}
-                    actions={this.options.corrections}
-                  />
-                }
-              >
-                {this.actions(state.mention, state.data, lang)}
-              </EntityCard>
-            ) : (
-              <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang} role="dialog" aria-label={state.mention.text}>
-                <p class="kc-status">{t(state.kind === 'loading' ? 'loading' : 'notFound', lang)}</p>
-              </section>
-            )}
-          </div>
-        )}
-        <div class="khabar-live" aria-live="polite">
-          {this.announcement}
+    this.renderLayer(
+      state.kind !== 'closed' && (
+        <div class="khabar-floating" style={{ '--kc-font': `${this.fontPx}px` }} ref={(el) => {
+            this.floating = el;
+          }}>
+          {state.kind === 'ready' ? (
+            <EntityCard
+              {...state.data}
+              lang={lang}
+              theme={this.theme}
+              onClose={() => this.close(true)}
+              onOpenRelated={(id) => this.openEntity(id)}
+              matchNote={
+                <CorrectionControl
+                  key={this.opens}
+                  mention={state.mention}
+                  entityName={state.data.entity.name}
+                  lang={lang}
+                  actions={this.options.corrections}
+                />
+              }
+            >
+              {this.actions(state.mention, state.data, lang)}
+            </EntityCard>
+          ) : (
+            <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang} role="dialog" aria-label={state.mention.text}>
+              <p class="kc-status">{t(state.kind === 'loading' ? 'loading' : 'notFound', lang)}</p>
+            </section>
+          )}
         </div>
-      </div>,
-      this.container,
+      ),
     );
     this.reportTiming(state);
     if (hadFocus) {
