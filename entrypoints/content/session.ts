@@ -483,6 +483,9 @@ export class PageSession {
     // Active from here: a switch off from now on tears it down at once (the scan stops).
     // The first-mention-only option, live (each scan pass applies it too: onChange above).
     const stopFirstOnly = watchSettings((s) => firstOnly.apply(s.firstMentionOnly));
+    // A change made while the card's UI was still coming (the scan already ran and applied the old
+    // value) reached no listener of this: apply what the settings say now.
+    firstOnly.apply(settings.current.firstMentionOnly);
     const cardKeys = listenTabIntoCard(document, {
       isOpen: () => ui.isOpen,
       hasFocus: () => ui.hasFocus(),
