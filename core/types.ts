@@ -82,6 +82,8 @@ export interface Entity {
   coords?: [number, number];
   description: string;
   descriptionEn?: string;
+  /** A name the reader added (db/library.ts), not a bundled one. */
+  own?: true;
 }
 
 /** Article metadata, as curated in corpus/articles.jsonl; the text lives in its own file. */
@@ -100,9 +102,12 @@ export interface ArticleMeta {
   dateEstimated: boolean;
   /** How the date was found or estimated. */
   dateNote: string;
-  language: 'ar';
+  /** 'ar' for the bundled corpus; a reader's own article may be in another language (BCP 47). */
+  language: string;
   /** Only where the article itself states one. */
   url?: string;
+  /** The reader's own: saved from a page or imported (db/library.ts), not bundled. */
+  own?: true;
 }
 
 export interface Article extends ArticleMeta {

@@ -135,7 +135,48 @@ export type BundledTable = (typeof BUNDLED_TABLES)[number];
 export const BUNDLED_META = ['matcher', 'gazetteer'] as const;
 
 /** Tables holding the reader's data: never cleared or written by an import. */
-export const USER_TABLES = ['sites'] as const;
+export const USER_TABLES = ['sites', 'library', 'libraryTexts', 'libraryCoverage', 'userEntities', 'userMeta'] as const;
+
+/**
+ * A reader's own article (db/library.ts): its metadata and, per entity it names, the mentions.
+ * Its text lives apart (LibraryText), so the library's list reads a few hundred bytes an article.
+ */
+export interface LibraryRow extends Omit<Article, 'text'> {
+  own: true;
+  fingerprint: string;
+  /** Mentions per entity (libraryCoverage answers 'which articles name X'). */
+  counts: Record<string, number>;
+  origin: 'saved' | 'imported' | 'restored';
+  /** The import run that added it (an interrupted run's articles are found by it). */
+  importId?: string;
+  addedAt: number;
+}
+
+export interface LibraryTextRow {
+  id: string;
+  text: string;
+  /** StoredMention[] in text order, as JSON. */
+  mentions: string;
+}
+
+/**
+ * One entity in one library article, as its card shows it: keyed [entityId, date, articleId] so
+ * a card reads the newest few of an entity's articles, and counts them, by key alone.
+ */
+export interface LibraryCoverageRow {
+  entityId: string;
+  date: string;
+  articleId: string;
+  count: number;
+  firstAt: number;
+  snippets: Snippet[];
+}
+
+/** The reader's own records that are not rows of a list (the matcher with their names, …). */
+export interface UserMetaRow {
+  key: string;
+  [field: string]: unknown;
+}
 
 /**
  * Every schema version ever shipped, oldest first, each with the tables it adds or changes and,
@@ -184,6 +225,18 @@ export const SCHEMA: readonly SchemaStep[] = [
       await tx.table('meta').bulkDelete(['import', 'matcher', 'gazetteer']);
     },
   },
+  {
+    // The reader's library (issue 13): their own articles (metadata, text, per-entity coverage),
+    // the names they added, and their records. User tables: no bundled import touches them.
+    version: 3,
+    stores: {
+      library: 'id, url, fingerprint, addedAt, importId',
+      libraryTexts: 'id',
+      libraryCoverage: '[entityId+date+articleId], articleId',
+      userEntities: 'id',
+      userMeta: 'key',
+    },
+  },
 ];
 
 export class LensDatabase extends Dexie {
@@ -191,6 +244,11 @@ export class LensDatabase extends Dexie {
   articles!: Table<Bucket<ArticleRow>, number>;
   meta!: Table<MetaRow, string>;
   sites!: EntityTable<SiteRow, 'host'>;
+  library!: EntityTable<LibraryRow, 'id'>;
+  libraryTexts!: EntityTable<LibraryTextRow, 'id'>;
+  libraryCoverage!: Table<LibraryCoverageRow, [string, string, string]>;
+  userEntities!: EntityTable<Entity, 'id'>;
+  userMeta!: EntityTable<UserMetaRow, 'key'>;
 
   /** `schema`: the version list to open with (tests open a database with a version added to it). */
   constructor(name: string, options: { relaxed?: boolean; schema?: readonly SchemaStep[] } = {}) {

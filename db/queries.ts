@@ -7,6 +7,10 @@ import type { PromiseExtended, Table } from 'dexie';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
 import { ARTICLE_BUCKETS, ENTITY_BUCKETS, type ArticleRow, type Bucket, type EntityRow, type GazetteerRecord, type LensDatabase } from './database.ts';
 import { bucketOf, coverageOf, entityOf, unpackCoverage } from './rows.ts';
+import { entityLibrary, ownSummary, userEntities, userEntitiesVersion } from './library.ts';
+import { matcherFor } from '../core/corpus/build.ts';
+import type { Entity } from '../core/types.ts';
+import { CARD_MAX_ARTICLES } from '../lib/constants.ts';
 
 /**
  * The items with these ids (undefined where none), reading each bucket they lie in once. Dexie's
@@ -44,10 +48,37 @@ export function summary(row: ArticleRow): ArticleSummary {
   return rest;
 }
 
+/**
+ * The matcher pages scan with: the bundle's, or, once the reader added names, one compiled from
+ * the bundle's entities and theirs (version `bundle+names`), compiled when either changed and kept
+ * in userMeta so that the next page load (and the next worker) reads it ready.
+ */
 export async function matcherPayload(db: LensDatabase): Promise<MatcherPayload | null> {
   const row = await db.meta.get('matcher');
   if (row?.key !== 'matcher') return null;
-  return { version: row.version, matcher: JSON.parse(row.json) as SerializedMatcher };
+  const own = await userEntities(db);
+  if (own.length === 0) return { version: row.version, matcher: JSON.parse(row.json) as SerializedMatcher };
+  const version = `${row.version}+${userEntitiesVersion(own)}`;
+  const stored = await db.userMeta.get('matcher');
+  if (stored?.['version'] === version && typeof stored['json'] === 'string') {
+    return { version, matcher: JSON.parse(stored['json']) as SerializedMatcher };
+  }
+  const matcher = await combinedMatcher(db, own);
+  await db.userMeta.put({ key: 'matcher', version, json: JSON.stringify(matcher) });
+  return { version, matcher };
+}
+
+/** The bundle's entities and the reader's (theirs win an id both have: an edited name). */
+export async function allEntities(db: LensDatabase, own?: readonly Entity[]): Promise<Entity[]> {
+  const record = await readGazetteerRecord(db);
+  const bundled = record ? (JSON.parse(record.json) as { entities: Entity[] }).entities : [];
+  const mine = own ?? (await userEntities(db));
+  const ids = new Set(mine.map((e) => e.id));
+  return [...bundled.filter((e) => !ids.has(e.id)), ...mine];
+}
+
+async function combinedMatcher(db: LensDatabase, own: readonly Entity[]): Promise<SerializedMatcher> {
+  return matcherFor(await allEntities(db, own));
 }
 
 /**
@@ -55,11 +86,41 @@ export async function matcherPayload(db: LensDatabase): Promise<MatcherPayload |
  * rows of its articles (their text also gives the snippets) and of its parent and related entities.
  */
 export async function cardData(db: LensDatabase, entityId: string): Promise<CardData | null> {
+  const card = await bundledCardData(db, entityId);
+  return card && withLibrary(db, card);
+}
+
+/**
+ * The reader's own articles that name the card's entity, newest first, ahead of the bundled ones
+ * (marked `own`; CardData.library has their totals), and the reader's own entity when the bundle
+ * has no entity of that id.
+ */
+async function withLibrary(db: LensDatabase, card: CardData): Promise<CardData> {
+  const lib = await entityLibrary(db, card.entity.id, CARD_MAX_ARTICLES);
+  if (lib.articles === 0) return card;
+  const byId = new Map(lib.rows.map((r) => [r.id, r]));
+  const own = lib.items.filter((i) => byId.has(i.articleId));
+  const coverage = card.coverage ?? { entityId: card.entity.id, mentions: 0, articles: [], related: [] };
+  card.coverage = {
+    ...coverage,
+    mentions: coverage.mentions + lib.mentions,
+    articles: [...own.map(({ articleId, count, firstAt, snippets }) => ({ articleId, count, firstAt, snippets })), ...coverage.articles],
+  };
+  for (const item of own) {
+    card.articles[item.articleId] = ownSummary(byId.get(item.articleId)!);
+  }
+  card.library = { articles: lib.articles, mentions: lib.mentions };
+  return card;
+}
+
+async function bundledCardData(db: LensDatabase, entityId: string): Promise<CardData | null> {
+  const mine = await db.userEntities.get(entityId);
   return db.transaction('r', [db.entities, db.articles], async () => {
     const row = await entityRow(db, entityId);
-    if (!row) return null;
-    const entity = entityOf(row);
-    const coverage = coverageOf(row);
+    if (!row && !mine) return null;
+    // The reader's edit of a bundled entity wins over the bundle's; its coverage stays.
+    const entity = mine ?? entityOf(row!);
+    const coverage = row && coverageOf(row);
     const relatedIds = coverage?.related.map((r) => r.entityId) ?? [];
     const [articles, others] = await Promise.all([
       articlesById(db, coverage?.articles.map((a) => a.articleId) ?? []),

@@ -28,6 +28,8 @@ export interface CardData {
   articles: Record<string, ArticleSummary>;
   /** Co-mentioned entities, most often first, resolved to their names and kinds. */
   related: { id: string; name: string; nameEn: string; kind: EntityKind; count: number }[];
+  /** The reader's own library: how many of its articles name the entity, and how often (issue 13). */
+  library?: { articles: number; mentions: number };
 }
 
 /** Names found on a page: entity id → number of mentions. */

@@ -14,8 +14,9 @@
 import { relatedArticles, type RelatedArticle } from '../core/search/related.ts';
 import { SearchIndex } from '../core/search/search.ts';
 import type { Article, Entity, Mention } from '../core/types.ts';
-import { DB_NAME, openDatabase, type GazetteerData, type GazetteerRecord, type LensDatabase, type SiteRow, type StoredMention } from '../db/database.ts';
+import { DB_NAME, openDatabase, type ArticleRow, type GazetteerData, type GazetteerRecord, type LensDatabase, type SiteRow, type StoredMention } from '../db/database.ts';
 import { allArticleRows, articleRow, readGazetteerRecord, summary } from '../db/queries.ts';
+import { libraryRows, libraryText, libraryTotals, ownSummary, userEntities, userEntitiesVersion } from '../db/library.ts';
 import { mentionsOf, unpackMentions } from '../db/rows.ts';
 import type { ArticleSummary, PageNames } from './messages.ts';
 
@@ -34,10 +35,16 @@ export interface Gazetteer {
   mentions: ReadonlyMap<string, number>;
 }
 
-function buildGazetteer(record: GazetteerRecord | null): Gazetteer {
+/**
+ * The bundle's entities and the reader's own (theirs win an id both have), with their mentions in
+ * the corpus and the reader's library together.
+ */
+function buildGazetteer(record: GazetteerRecord | null, own: readonly Entity[], libraryCounts: Record<string, { mentions: number }>): Gazetteer {
   const data: GazetteerData = record ? (JSON.parse(record.json) as GazetteerData) : { entities: [], mentions: {} };
-  const { entities } = data;
+  const ownIds = new Set(own.map((e) => e.id));
+  const entities = [...data.entities.filter((e) => !ownIds.has(e.id)), ...own];
   const mentions = new Map(Object.entries(data.mentions));
+  for (const [id, t] of Object.entries(libraryCounts)) mentions.set(id, (mentions.get(id) ?? 0) + t.mentions);
   return { index: new SearchIndex(entities, mentions), byId: new Map(entities.map((e) => [e.id, e])), mentions };
 }
 
@@ -48,9 +55,13 @@ function buildGazetteer(record: GazetteerRecord | null): Gazetteer {
 let built: { version: string; gazetteer: Gazetteer } | undefined;
 
 export async function gazetteer(db: LensDatabase): Promise<Gazetteer> {
-  const record = await readGazetteerRecord(db);
-  if (!record) return buildGazetteer(null);
-  if (built?.version !== record.version) built = { version: record.version, gazetteer: buildGazetteer(record) };
+  const [record, own, counts] = await Promise.all([readGazetteerRecord(db), userEntities(db), libraryTotals(db)]);
+  if (!record && own.length === 0) return buildGazetteer(null, [], {});
+  // The library's counts change with every saved article: part of the version, cheaply (a sum).
+  let total = 0;
+  for (const t of Object.values(counts)) total += t.mentions * 31 + t.articles;
+  const version = `${record?.version ?? ''}+${userEntitiesVersion(own)}+${Object.keys(counts).length}:${total}`;
+  if (built?.version !== version) built = { version, gazetteer: buildGazetteer(record, own, counts) };
   return built.gazetteer;
 }
 
@@ -69,16 +80,18 @@ function countsOf(mentions: readonly StoredMention[]): Record<string, number> {
   return counts;
 }
 
-/** Every corpus article, newest first (ties by id), with the names it mentions. */
+function sourceRow(article: ArticleSummary, counts: Record<string, number>): SourceRow {
+  const names = Object.keys(counts).sort((x, y) => counts[y]! - counts[x]! || x.localeCompare(y));
+  return { article, names, counts };
+}
+
+/** Every corpus article and the reader's own, newest first (ties by id), with the names each mentions. */
 export async function sources(db: LensDatabase): Promise<SourceRow[]> {
-  const rows = await allArticleRows(db);
-  return rows
-    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
-    .map((row) => {
-      const counts = countsOf(mentionsOf(row));
-      const names = Object.keys(counts).sort((x, y) => counts[y]! - counts[x]! || x.localeCompare(y));
-      return { article: summary(row), names, counts };
-    });
+  const [rows, own] = await Promise.all([allArticleRows(db), libraryRows(db)]);
+  return [
+    ...rows.map((row) => sourceRow(summary(row), countsOf(mentionsOf(row)))),
+    ...own.map((row) => sourceRow(ownSummary(row), row.counts)),
+  ].sort((a, b) => b.article.date.localeCompare(a.article.date) || a.article.id.localeCompare(b.article.id));
 }
 
 /** The side panel's articles ranked by the names they share with a page (core/search/related). */
@@ -96,7 +109,7 @@ export interface ReaderArticle {
 }
 
 export async function readerArticle(db: LensDatabase, articleId: string): Promise<ReaderArticle | null> {
-  const row = await articleRow(db, articleId);
+  const row = (await articleRow(db, articleId)) ?? (await ownArticleRow(db, articleId));
   if (!row) return null;
   const { mentions: _stored, ...article } = row;
   const stored = mentionsOf(row);
@@ -108,6 +121,13 @@ export async function readerArticle(db: LensDatabase, articleId: string): Promis
     end = m.end;
   }
   return { article, mentions };
+}
+
+/** A library article in the bundle's article shape (text and mentions together). */
+async function ownArticleRow(db: LensDatabase, id: string): Promise<ArticleRow | undefined> {
+  const [row, text] = await Promise.all([db.library.get(id), libraryText(db, id)]);
+  if (!row || !text) return undefined;
+  return { ...ownSummary(row), text: text.text, mentions: text.mentions };
 }
 
 /** A piece of an article's text: plain, or a mention of an entity. */

@@ -51,9 +51,12 @@ describe('schema', () => {
     const { db } = fresh();
     await db.open();
     expect(db.verno).toBe(versions.at(-1));
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'entities', 'meta', 'sites']);
-    // No secondary index: no query reads by anything but the primary key, and each costs every write.
-    for (const t of db.tables) expect(t.schema.indexes).toEqual([]);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'articles', 'entities', 'library', 'libraryCoverage', 'libraryTexts', 'meta', 'sites', 'userEntities', 'userMeta',
+    ]);
+    // No secondary index on the bundled tables: no query reads them by anything but the primary
+    // key, and each costs every write. The library's indexes answer its duplicates and deletes.
+    for (const t of [db.entities, db.articles, db.meta]) expect(t.schema.indexes).toEqual([]);
   });
 
   it('keeps an entity’s coverage in its row and an article’s mentions in its row, as offsets into the article’s text', async () => {

@@ -102,7 +102,7 @@ async function installSchema1(name: string, bundle: Bundle, state: 'ready' | 'im
   db.close();
 }
 
-describe('schema 1 → 2 (this build)', () => {
+describe('schema 1 → this build', () => {
   afterEach(async () => {
     closeDatabase(DB_NAME);
     await Dexie.delete(DB_NAME);
@@ -114,8 +114,8 @@ describe('schema 1 → 2 (this build)', () => {
     await installSchema1(name, bundle);
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['articles', 'entities', 'meta', 'sites']);
+    expect(db.verno).toBe(N);
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['articles', 'entities', 'library', 'libraryCoverage', 'libraryTexts', 'meta', 'sites', 'userEntities', 'userMeta']);
     expect(await db.sites.toArray()).toEqual([...SITES].sort(byHost));
     expect(await siteEnabled(db, 'www.aljazeera.net')).toBe(false);
     // The old rows (entities of the old shape) are gone with their import record: nothing reads
@@ -144,7 +144,7 @@ describe('schema 1 → 2 (this build)', () => {
       expect(fetched).toHaveBeenCalledTimes(1);
 
       const db = openDatabase(DB_NAME);
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(N);
       // The reader's data: every site as it was, the settings untouched.
       expect(await db.sites.toArray()).toEqual([...SITES].sort(byHost));
       expect(await siteEnabled(db, 'news.example.com')).toBe(false);

@@ -1,0 +1,302 @@
+/**
+ * The reader's own library (issue 13): articles they saved or imported, and names they added.
+ * Everything here lives in the user tables (db/database.ts USER_TABLES), which no bundled import
+ * clears or writes. Callers detect the mentions first (core/library/document.ts, with the matcher
+ * of the moment) and hand the documents in; each call writes in one transaction, so a full disk
+ * or a closed browser leaves either the whole call stored or none of it.
+ *
+ * Reads are by key: an entity's articles come from libraryCoverage's [entityId+date+articleId]
+ * key (newest first, counted without reading them), totals from one record (`totals`).
+ */
+import { libraryDocument, type LibraryDocument } from '../core/library/document.ts';
+import type { LibraryInput } from '../core/library/input.ts';
+import type { Matcher } from '../core/match/automaton.ts';
+import type { Article, Entity } from '../core/types.ts';
+import { hashString } from '../core/util/hash.ts';
+import type { LensDatabase, LibraryCoverageRow, LibraryRow, LibraryTextRow } from './database.ts';
+import { packMentions } from './rows.ts';
+
+/** Per entity, how many library articles name it and how often: one record, kept with every write. */
+export interface LibraryTotals {
+  key: 'totals';
+  byEntity: Record<string, { articles: number; mentions: number }>;
+}
+
+/** Above every date and article id (both plain strings) in a key range. */
+const MAX_STRING = '\uffff';
+
+export type AddStatus = 'added' | 'duplicate';
+
+export interface AddResult {
+  /** The stored article: the new one, or the one this input duplicates. */
+  id: string;
+  status: AddStatus;
+  title: string;
+  /** Distinct entities the article names. */
+  names: number;
+}
+
+export interface AddOptions {
+  origin: LibraryRow['origin'];
+  importId?: string;
+  now?: number;
+}
+
+/** Everything stored of one article, as removeFromLibrary hands it back for undo. */
+export interface StoredArticle {
+  row: LibraryRow;
+  text: LibraryTextRow;
+  coverage: LibraryCoverageRow[];
+}
+
+const libraryTables = (db: LensDatabase) => [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta];
+
+async function readTotals(db: LensDatabase): Promise<LibraryTotals> {
+  const row = await db.userMeta.get('totals');
+  return row && row.key === 'totals' ? (row as unknown as LibraryTotals) : { key: 'totals', byEntity: {} };
+}
+
+function addToTotals(totals: LibraryTotals, counts: Record<string, number>, sign: 1 | -1): void {
+  for (const [entityId, n] of Object.entries(counts)) {
+    const t = totals.byEntity[entityId] ?? { articles: 0, mentions: 0 };
+    t.articles += sign;
+    t.mentions += sign * n;
+    if (t.articles <= 0) delete totals.byEntity[entityId];
+    else totals.byEntity[entityId] = t;
+  }
+}
+
+function countsOf(doc: LibraryDocument): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of doc.mentions) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
+  return counts;
+}
+
+function storedOf(doc: LibraryDocument, options: AddOptions): StoredArticle {
+  const { text, ...meta } = doc.article;
+  const row: LibraryRow = {
+    ...meta,
+    fingerprint: doc.fingerprint,
+    counts: countsOf(doc),
+    origin: options.origin,
+    addedAt: options.now ?? Date.now(),
+  };
+  if (options.importId) row.importId = options.importId;
+  return {
+    row,
+    text: { id: row.id, text, mentions: JSON.stringify(packMentions(doc.mentions)) },
+    coverage: doc.coverage.map((c) => ({
+      entityId: c.entityId,
+      date: row.date,
+      articleId: row.id,
+      count: c.count,
+      firstAt: c.firstAt,
+      snippets: c.snippets,
+    })),
+  };
+}
+
+/** Documents for `inputs`, their mentions found by `matcher` (core/library/document.ts). */
+export function documentsOf(inputs: readonly LibraryInput[], matcher: Matcher): LibraryDocument[] {
+  return inputs.map((input) => libraryDocument(input, matcher));
+}
+
+/**
+ * Store `docs` in one transaction. A document whose id (its canonical URL), URL or text
+ * fingerprint is already in the library, or earlier in `docs`, is not stored again: its result
+ * names the article it duplicates.
+ */
+export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocument[], options: AddOptions): Promise<AddResult[]> {
+  return db.transaction('rw', libraryTables(db), async () => {
+    const totals = await readTotals(db);
+    const results: AddResult[] = [];
+    const fresh: StoredArticle[] = [];
+    const seen = new Map<string, string>();
+    for (const doc of docs) {
+      const a = doc.article;
+      const existing =
+        seen.get(a.id) ??
+        seen.get(doc.fingerprint) ??
+        (a.url !== undefined ? seen.get(a.url) : undefined) ??
+        (await db.library.get(a.id))?.id ??
+        (a.url !== undefined ? (await db.library.where('url').equals(a.url).first())?.id : undefined) ??
+        (await db.library.where('fingerprint').equals(doc.fingerprint).first())?.id;
+      if (existing !== undefined) {
+        results.push({ id: existing, status: 'duplicate', title: a.headline, names: doc.coverage.length });
+        continue;
+      }
+      for (const k of [a.id, doc.fingerprint, a.url]) if (k !== undefined) seen.set(k, a.id);
+      const stored = storedOf(doc, options);
+      fresh.push(stored);
+      addToTotals(totals, stored.row.counts, 1);
+      results.push({ id: a.id, status: 'added', title: a.headline, names: doc.coverage.length });
+    }
+    if (fresh.length > 0) {
+      await db.library.bulkPut(fresh.map((s) => s.row));
+      await db.libraryTexts.bulkPut(fresh.map((s) => s.text));
+      await db.libraryCoverage.bulkPut(fresh.flatMap((s) => s.coverage));
+      await db.userMeta.put(totals as never);
+    }
+    return results;
+  });
+}
+
+/** Remove articles; what was stored comes back, for undo (restoreToLibrary). */
+export async function removeFromLibrary(db: LensDatabase, ids: readonly string[]): Promise<StoredArticle[]> {
+  return db.transaction('rw', libraryTables(db), async () => {
+    const totals = await readTotals(db);
+    const removed: StoredArticle[] = [];
+    const rows = await db.library.bulkGet([...ids]);
+    const texts = await db.libraryTexts.bulkGet([...ids]);
+    for (let i = 0; i < ids.length; i++) {
+      const row = rows[i];
+      if (!row) continue;
+      const coverage = await db.libraryCoverage.where('articleId').equals(row.id).toArray();
+      removed.push({ row, text: texts[i] ?? { id: row.id, text: '', mentions: '[]' }, coverage });
+      addToTotals(totals, row.counts, -1);
+    }
+    const gone = removed.map((r) => r.row.id);
+    await db.library.bulkDelete(gone);
+    await db.libraryTexts.bulkDelete(gone);
+    await db.libraryCoverage.where('articleId').anyOf(gone).delete();
+    await db.userMeta.put(totals as never);
+    return removed;
+  });
+}
+
+/** Put removed articles back as they were (undo). An article stored again since is left as it is. */
+export async function restoreToLibrary(db: LensDatabase, removed: readonly StoredArticle[]): Promise<void> {
+  await db.transaction('rw', libraryTables(db), async () => {
+    const totals = await readTotals(db);
+    const present = await db.library.bulkGet(removed.map((r) => r.row.id));
+    const back = removed.filter((_, i) => !present[i]);
+    for (const r of back) addToTotals(totals, r.row.counts, 1);
+    await db.library.bulkPut(back.map((r) => r.row));
+    await db.libraryTexts.bulkPut(back.map((r) => r.text));
+    await db.libraryCoverage.bulkPut(back.flatMap((r) => r.coverage));
+    await db.userMeta.put(totals as never);
+  });
+}
+
+/** A library row as lists and cards show it: the article's metadata, marked `own`. */
+export function ownSummary(row: LibraryRow): Omit<Article, 'text'> {
+  const { fingerprint: _f, counts: _c, origin: _o, importId: _i, addedAt: _a, ...article } = row;
+  return article;
+}
+
+/** The library, newest added first. */
+export async function libraryRows(db: LensDatabase): Promise<LibraryRow[]> {
+  return db.library.orderBy('addedAt').reverse().toArray();
+}
+
+export async function libraryText(db: LensDatabase, id: string): Promise<LibraryTextRow | undefined> {
+  return db.libraryTexts.get(id);
+}
+
+export interface EntityLibrary {
+  /** Library articles naming the entity, and its mentions in them. */
+  articles: number;
+  mentions: number;
+  /** The newest `limit` of them (by date, then id), with what the card shows. */
+  items: LibraryCoverageRow[];
+  rows: LibraryRow[];
+}
+
+/** What the library says about one entity: totals, and its newest `limit` articles. */
+export async function entityLibrary(db: LensDatabase, entityId: string, limit: number): Promise<EntityLibrary> {
+  const totals = (await readTotals(db)).byEntity[entityId];
+  if (!totals) return { articles: 0, mentions: 0, items: [], rows: [] };
+  const items = await db.libraryCoverage
+    .where('[entityId+date+articleId]')
+    .between([entityId, '', ''], [entityId, MAX_STRING, MAX_STRING], true, true)
+    .reverse()
+    .limit(limit)
+    .toArray();
+  const rows = (await db.library.bulkGet(items.map((i) => i.articleId))).filter((r): r is LibraryRow => r !== undefined);
+  return { articles: totals.articles, mentions: totals.mentions, items, rows };
+}
+
+/** Every library article's entity counts (the side panel's source list, the gazetteer's mentions). */
+export async function libraryTotals(db: LensDatabase): Promise<LibraryTotals['byEntity']> {
+  return (await readTotals(db)).byEntity;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader's names
+
+/** Every name the reader added. */
+export async function userEntities(db: LensDatabase): Promise<Entity[]> {
+  return db.userEntities.toArray();
+}
+
+export async function putUserEntity(db: LensDatabase, entity: Entity): Promise<void> {
+  await db.userEntities.put({ ...entity, own: true });
+}
+
+export async function deleteUserEntity(db: LensDatabase, id: string): Promise<Entity | undefined> {
+  return db.transaction('rw', db.userEntities, async () => {
+    const entity = await db.userEntities.get(id);
+    await db.userEntities.delete(id);
+    return entity;
+  });
+}
+
+/** A version of the reader's names: changes whenever one is added, edited or deleted. */
+export function userEntitiesVersion(entities: readonly Entity[]): string {
+  return entities.length === 0 ? '' : hashString(JSON.stringify([...entities].sort((a, b) => (a.id < b.id ? -1 : 1))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rescanning after the names changed
+
+/** Library articles read and rewritten per transaction while rescanning. */
+const RESCAN_BATCH = 50;
+
+/**
+ * Find the mentions of every library article again with `matcher` (after the reader added, edited
+ * or deleted a name), batch by batch: each batch rewrites its articles' mentions, coverage and the
+ * totals in one transaction, so an interrupted rescan leaves every article consistent, some old.
+ */
+export async function rescanLibrary(db: LensDatabase, matcher: Matcher, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const ids = (await db.library.toCollection().primaryKeys()) as string[];
+  let done = 0;
+  for (let i = 0; i < ids.length; i += RESCAN_BATCH) {
+    const batch = ids.slice(i, i + RESCAN_BATCH);
+    await db.transaction('rw', libraryTables(db), async () => {
+      const totals = await readTotals(db);
+      const rows = await db.library.bulkGet(batch);
+      const texts = await db.libraryTexts.bulkGet(batch);
+      const rewritten: StoredArticle[] = [];
+      rows.forEach((row, k) => {
+        const text = texts[k];
+        if (!row || !text) return;
+        const doc = libraryDocument(
+          {
+            title: row.headline,
+            outlet: row.outlet,
+            ...(row.url ? { url: row.url } : {}),
+            ...(row.date ? { date: row.date } : {}),
+            dateEstimated: row.dateEstimated,
+            language: row.language,
+            text: text.text,
+            origin: row.origin,
+          },
+          matcher,
+          row.id,
+        );
+        const stored = storedOf(doc, { origin: row.origin, now: row.addedAt });
+        addToTotals(totals, row.counts, -1);
+        addToTotals(totals, stored.row.counts, 1);
+        rewritten.push({ ...stored, row: { ...row, counts: stored.row.counts } });
+      });
+      await db.libraryCoverage.where('articleId').anyOf(batch).delete();
+      await db.library.bulkPut(rewritten.map((r) => r.row));
+      await db.libraryTexts.bulkPut(rewritten.map((r) => r.text));
+      await db.libraryCoverage.bulkPut(rewritten.flatMap((r) => r.coverage));
+      await db.userMeta.put(totals as never);
+    });
+    done += batch.length;
+    onProgress?.(done, ids.length);
+  }
+  return ids.length;
+}
