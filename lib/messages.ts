@@ -62,7 +62,9 @@ export type Request =
   /** From the card: switch the extension off on the sender's own site (never another's). */
   | { type: 'switchOffHere' }
   /** From the card: open an article in the side panel's reader, for the sender's tab. */
-  | { type: 'openSource'; articleId: string };
+  | { type: 'openSource'; articleId: string }
+  /** From an extension page: the reader's names changed in the database (snapshot, library rescan). */
+  | { type: 'namesChanged' };
 
 export interface ImportStatus {
   state: 'empty' | 'importing' | 'ready' | 'error';
@@ -85,6 +87,7 @@ export interface ResponseMap {
   openOptions: { ok: true };
   switchOffHere: { enabled: boolean };
   openSource: { ok: true };
+  namesChanged: { ok: true };
 }
 
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

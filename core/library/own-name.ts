@@ -89,6 +89,11 @@ export function nameFromSelection(raw: string): string {
   return cleanName(raw.slice(0, NAME_LIMITS.name * 4)).slice(0, NAME_LIMITS.name).trim();
 }
 
+/** The name an add-name page's URL hash (`#name=…`) carries, cleaned like a selection. */
+export function nameFromHash(hash: string): string {
+  return nameFromSelection(new URLSearchParams(hash.replace(/^#/, '')).get('name') ?? '');
+}
+
 /** The lines of the spellings box, cleaned, without blanks and repeats. */
 export function spellingLines(raw: string): string[] {
   return [...new Set(raw.split(/\r?\n/).map(cleanName).filter((s) => s !== ''))];

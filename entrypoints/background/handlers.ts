@@ -9,6 +9,7 @@ import * as q from '../../db/queries.ts';
 import type { BackgroundEvent, Request, ResponseOf } from '../../lib/messages.ts';
 import { ensureData, ensureReady, unrecordedFailure } from './data.ts';
 import { refreshPageSnapshot } from './page-snapshot.ts';
+import { namesChanged } from './own-names.ts';
 import { namesOfTab, reportFrame } from './tab-names.ts';
 import type { From } from './validate.ts';
 import { storeReaderRequest } from '../../lib/reader-request.ts';
@@ -92,6 +93,10 @@ export async function handle<R extends Request>(request: R, from: From): Promise
       await opening;
       return { ok: true } as Out;
     }
+    case 'namesChanged':
+      // Extension pages only (validate.ts): the reader's names are already in the database.
+      await namesChanged(db());
+      return { ok: true } as Out;
     case 'setSiteEnabled': {
       const enabled = await q.setSiteEnabled(db(), r.host, r.enabled);
       await refreshPageSnapshot(); // before answering: the next page load must see the switch

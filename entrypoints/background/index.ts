@@ -11,6 +11,7 @@ import { handle } from './handlers.ts';
 import { clearTab, refreshBadges } from './tab-names.ts';
 import { listenForCommands, runCommand } from './commands.ts';
 import { openWelcome } from './welcome.ts';
+import { listenForNameMenu } from './name-menu.ts';
 import { RUN_COMMAND_HOOK } from '../../lib/commands.ts';
 import { watchPaused } from '../../lib/pause.ts';
 import { parseRequest, type SenderInfo } from './validate.ts';
@@ -33,6 +34,8 @@ export default defineBackground(() => {
 
   // The keyboard shortcuts (manifest commands), and the global pause on every tab's badge.
   listenForCommands();
+  // The selection's context menu item: add it as a name (issue 13 item 3).
+  listenForNameMenu();
   watchPaused(() => void refreshBadges().catch(() => undefined));
   // The end-to-end tests' way to press a shortcut (lib/commands.ts RUN_COMMAND_HOOK).
   (globalThis as Record<string, unknown>)[RUN_COMMAND_HOOK] = runCommand;

@@ -118,6 +118,7 @@ function parseBody(msg: Record<string, unknown>): Request | string {
     case 'getStatus':
     case 'openOptions':
     case 'switchOffHere':
+    case 'namesChanged':
       return exactKeys(msg, []) ?? { type };
     case 'openSource': {
       if ((problem = exactKeys(msg, ['articleId']))) return problem;

@@ -28,6 +28,7 @@ const FIELDS: Record<Request['type'], string[]> = {
   openOptions: [],
   switchOffHere: [],
   openSource: ['articleId'],
+  namesChanged: [],
 };
 const TYPES = Object.keys(FIELDS) as Request['type'][];
 const FROM_CONTENT = new Set(['getMatcher', 'getCard', 'reportPage', 'getSiteEnabled', 'openOptions', 'switchOffHere', 'openSource']);
