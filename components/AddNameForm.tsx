@@ -36,6 +36,8 @@ export interface AddNameFormProps {
   start?: { name?: string; kind?: EntityKind };
   onSaved?: (entity: Entity) => void;
   onCancel?: () => void;
+  /** The form's title is the page's own (the add-name page) or a section's (default). */
+  titleLevel?: 1 | 2;
 }
 
 const ERROR_KEYS: Record<NameError['problem'], UiKey> = {
@@ -88,6 +90,7 @@ export function AddNameForm(props: AddNameFormProps): JSX.Element {
     if (!form.parent || parentText) return;
     const p = places.find((o) => o.id === form.parent);
     if (p) setParentText(p.label);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [places]);
 
   const category = categoryOf(form.kind) as NameCategory;
@@ -144,7 +147,11 @@ export function AddNameForm(props: AddNameFormProps): JSX.Element {
 
   return (
     <form ref={formRef} class="name-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${uid}-title`}>
-      <h2 id={`${uid}-title`}>{t(editing ? 'editNameTitle' : 'addNameTitle', lang)}</h2>
+      {props.titleLevel === 1 ? (
+        <h1 id={`${uid}-title`}>{t(editing ? 'editNameTitle' : 'addNameTitle', lang)}</h1>
+      ) : (
+        <h2 id={`${uid}-title`}>{t(editing ? 'editNameTitle' : 'addNameTitle', lang)}</h2>
+      )}
 
       <fieldset>
         <legend>{t('nameCategoryLegend', lang)}</legend>

@@ -19,7 +19,7 @@ function AddNamePage(): JSX.Element {
   useDocumentLanguage(lang, 'addNameTitle');
   return (
     <main class="add-name-page" lang={lang} dir={dirOf(lang)}>
-      <AddNameForm lang={lang} start={{ name: nameFromHash(location.hash) }} />
+      <AddNameForm lang={lang} titleLevel={1} start={{ name: nameFromHash(location.hash) }} />
       <RescanProgress lang={lang} />
     </main>
   );
