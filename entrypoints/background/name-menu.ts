@@ -72,7 +72,11 @@ export function listenForNameMenu(): void {
   browser.contextMenus.onClicked.addListener((info) => {
     void openAddName(info).catch((e: unknown) => console.warn('khabar-lens: add-name page not opened', e));
   });
-  const make = (s: Settings) => void createMenu(s).catch((e: unknown) => console.warn('khabar-lens: context menu not made', e));
+  // One remake at a time: two interleaved would create the same id twice.
+  let queue = Promise.resolve();
+  const make = (s: Settings) => {
+    queue = queue.then(() => createMenu(s)).catch((e: unknown) => console.warn('khabar-lens: context menu not made', e));
+  };
   void loadSettings().then(make, () => undefined);
   let lang: string | undefined;
   watchSettings((s) => {
