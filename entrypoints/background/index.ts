@@ -12,6 +12,8 @@ import { clearTab, refreshBadges } from './tab-names.ts';
 import { listenForCommands, runCommand } from './commands.ts';
 import { openWelcome } from './welcome.ts';
 import { listenForNameMenu } from './name-menu.ts';
+import { resumeRescan } from './own-names.ts';
+import { DB_NAME, openDatabase } from '../../db/database.ts';
 import { RUN_COMMAND_HOOK } from '../../lib/commands.ts';
 import { watchPaused } from '../../lib/pause.ts';
 import { parseRequest, type SenderInfo } from './validate.ts';
@@ -36,6 +38,8 @@ export default defineBackground(() => {
   listenForCommands();
   // The selection's context menu item: add it as a name (issue 13 item 3).
   listenForNameMenu();
+  // A library rescan the last worker left half done (own-names.ts).
+  void resumeRescan(openDatabase(DB_NAME)).catch((e: unknown) => console.warn('khabar-lens: rescan not resumed', e));
   watchPaused(() => void refreshBadges().catch(() => undefined));
   // The end-to-end tests' way to press a shortcut (lib/commands.ts RUN_COMMAND_HOOK).
   (globalThis as Record<string, unknown>)[RUN_COMMAND_HOOK] = runCommand;

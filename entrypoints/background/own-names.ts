@@ -6,6 +6,7 @@
  * in userMeta 'rescan' for the pages to show (RescanProgress). Changes that come during a rescan
  * are taken by one more rescan after it, not by many.
  */
+import { browser } from 'wxt/browser';
 import { loadMatcher } from '../../core/match/automaton.ts';
 import type { LensDatabase } from '../../db/database.ts';
 import { rescanLibrary } from '../../db/library.ts';
@@ -26,7 +27,12 @@ async function rescanOnce(db: LensDatabase): Promise<void> {
   const matcher = loadMatcher(payload.matcher);
   const total = await db.library.count();
   await record(db, { state: 'running', done: 0, total, version: payload.version });
-  const done = await rescanLibrary(db, matcher, (n, of) => void record(db, { state: 'running', done: n, total: of, version: payload.version }).catch(() => undefined));
+  const done = await rescanLibrary(db, matcher, (n, of) => {
+    void record(db, { state: 'running', done: n, total: of, version: payload.version }).catch(() => undefined);
+    // An extension API call per batch: Chrome keeps a worker that makes them alive past its
+    // 30 s idle limit (IndexedDB work alone does not count).
+    void browser.runtime.getPlatformInfo().catch(() => undefined);
+  });
   await record(db, { state: 'done', done, total: done, version: payload.version });
 }
 
@@ -51,6 +57,15 @@ export function scheduleRescan(db: LensDatabase): Promise<void> {
       rescanning = undefined;
     });
   return rescanning;
+}
+
+/**
+ * At a worker's start: a rescan the last worker did not finish (stopped by the browser, or the
+ * browser closed) runs again from the start; each batch it did is consistent already.
+ */
+export async function resumeRescan(db: LensDatabase): Promise<void> {
+  const row = await db.userMeta.get(RESCAN_KEY);
+  if ((row as RescanRecord | undefined)?.state === 'running') await scheduleRescan(db);
 }
 
 /** The `namesChanged` request: snapshot now (answered after it), rescan after. */
