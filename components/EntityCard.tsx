@@ -47,9 +47,14 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
   const category = categoryOf(entity.kind);
   const shown = (coverage?.articles ?? []).filter((a) => articles[a.articleId]);
   const maxArticles = props.maxArticles ?? CARD_MAX_ARTICLES;
+  // The reader's own articles come first, the newest few of them (db/queries.ts withLibrary);
+  // props.library counts all of them.
+  const bundledShown = shown.filter((a) => !articles[a.articleId]!.own);
+  const ownTotal = props.library?.articles ?? 0;
+  const total = bundledShown.length + ownTotal;
   // An outlet's card lists the sources it published too, which need not name it (coverage.ts).
-  const mentionedIn = shown.filter((a) => a.count > 0).length;
-  const published = shown.filter((a) => a.published).length;
+  const mentionedIn = bundledShown.filter((a) => a.count > 0).length;
+  const published = bundledShown.filter((a) => a.published).length;
   const relatedPlaces = related.filter((r) => categoryOf(r.kind) === 'place').slice(0, CARD_MAX_RELATED);
   const relatedGroups = related.filter((r) => categoryOf(r.kind) === 'group').slice(0, CARD_MAX_RELATED);
   const description = lang === 'en' && entity.descriptionEn ? entity.descriptionEn : entity.description;
@@ -132,16 +137,17 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
             {published > 0 && <p class="kc-count">{tn('publishedCount', lang, published)}</p>}
             {mentionedIn > 0 && (
               <p class="kc-count">
-                {tn('coverageCount', lang, mentionedIn, { mentions: tn('mentionCount', lang, coverage.mentions) })}
+                {tn('coverageCount', lang, mentionedIn, { mentions: tn('mentionCount', lang, coverage.mentions - (props.library?.mentions ?? 0)) })}
               </p>
             )}
+            {ownTotal > 0 && <p class="kc-count kc-own-count">{tn('libraryCount', lang, ownTotal)}</p>}
             <ol class="kc-articles">
               {shown.slice(0, maxArticles).map((a) => (
                 <CoverageItem key={a.articleId} coverage={a} article={articles[a.articleId]!} lang={lang} />
               ))}
             </ol>
-            {shown.length > maxArticles && (
-              <p class="kc-more">{tn('moreArticles', lang, shown.length - maxArticles)}</p>
+            {total > Math.min(shown.length, maxArticles) && (
+              <p class="kc-more">{tn('moreArticles', lang, total - Math.min(shown.length, maxArticles))}</p>
             )}
           </>
         ) : (
@@ -163,12 +169,22 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
 function CoverageItem(props: { coverage: ArticleCoverage; article: ArticleSummary; lang: UiLang }) {
   const { coverage, article, lang } = props;
   const snippet = firstSnippet(coverage.snippets, article.headline);
+  // A reader's article may be in another language; its headline and snippet keep their own.
+  const textLang = article.language || 'ar';
+  const dir = textLang === 'ar' ? 'rtl' : 'auto';
   return (
-    <li class="kc-article">
-      <h4 class="kc-headline" lang="ar" dir="rtl">
+    <li class="kc-article" data-own={article.own ? '' : undefined}>
+      <h4 class="kc-headline" lang={textLang} dir={dir}>
         {article.headline}
       </h4>
-      <ArticleMeta article={article} lang={lang} class="kc-meta" separator=" · " />
+      <ArticleMeta article={article} lang={lang} class="kc-meta" separator=" · ">
+        {article.own && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span class="kc-own">{t('ownArticle', lang)}</span>
+          </>
+        )}
+      </ArticleMeta>
       {snippet && <SnippetText snippet={snippet} />}
     </li>
   );
