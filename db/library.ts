@@ -40,6 +40,8 @@ export interface AddOptions {
   origin: LibraryRow['origin'];
   importId?: string;
   now?: number;
+  /** Per document, its own origin and time added (a restored backup keeps them). */
+  each?: readonly { origin: LibraryRow['origin']; addedAt: number }[];
 }
 
 /** Everything stored of one article, as removeFromLibrary hands it back for undo. */
@@ -112,7 +114,7 @@ export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocum
     const results: AddResult[] = [];
     const fresh: StoredArticle[] = [];
     const seen = new Map<string, string>();
-    for (const doc of docs) {
+    for (const [i, doc] of docs.entries()) {
       const a = doc.article;
       const existing =
         seen.get(a.id) ??
@@ -126,7 +128,8 @@ export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocum
         continue;
       }
       for (const k of [a.id, doc.fingerprint, a.url]) if (k !== undefined) seen.set(k, a.id);
-      const stored = storedOf(doc, options);
+      const own = options.each?.[i];
+      const stored = storedOf(doc, own ? { ...options, origin: own.origin, now: own.addedAt } : options);
       fresh.push(stored);
       addToTotals(totals, stored.row.counts, 1);
       results.push({ id: a.id, status: 'added', title: a.headline, names: doc.coverage.length });
