@@ -34,33 +34,11 @@ export interface CardData {
 export type PageNames = Record<string, number>;
 
 /**
- * Who may send what: content scripts (a tab sends it) may send getMatcher, getCard, reportPage and
- * getSiteEnabled (for their own frame's host only), all they use; the rest come only from the
- * extension's own pages (popup, side panel, options), so a page cannot switch the extension off
- * for itself, read other tabs, or ask anything it has no need to.
+ * The requests, their fields, senders and answers are declared once, in lib/messages/requests.ts;
+ * these types derive from that table (type-only: the content script bundles no validator).
  */
-export type Request =
-  | { type: 'getMatcher' }
-  | { type: 'getCard'; entityId: string }
-  /**
-   * From a content script: the names in its frame now (replaces the frame's last report; `{}`
-   * withdraws it). The background forgets all of a tab's reports when the tab starts loading —
-   * a new page, and in Chrome also a history.pushState navigation (tabs.onUpdated reports both
-   * as status 'loading') — so report after every (re)scan, even when the names did not change,
-   * and again on `pageshow` when a page comes back from the back/forward cache.
-   */
-  | { type: 'reportPage'; names: PageNames }
-  | { type: 'getSiteEnabled'; host: string }
-  | { type: 'setSiteEnabled'; host: string; enabled: boolean }
-  | { type: 'getStatus' }
-  /** The names all frames of a tab reported, summed (popup and side panel). */
-  | { type: 'getTabNames'; tabId: number }
-  /** From the card: open the options page (content scripts cannot). */
-  | { type: 'openOptions' }
-  /** From the card: switch the extension off on the sender's own site (never another's). */
-  | { type: 'switchOffHere' }
-  /** From the card: open an article in the side panel's reader, for the sender's tab. */
-  | { type: 'openSource'; articleId: string };
+export type { Request, RequestOf, RequestType, ResponseOf } from './messages/requests.ts';
+import type { Request, RequestType, ResponseOf } from './messages/requests.ts';
 
 export interface ImportStatus {
   state: 'empty' | 'importing' | 'ready' | 'error';
@@ -72,21 +50,8 @@ export interface ImportStatus {
   errorKind?: 'quota';
 }
 
-export interface ResponseMap {
-  getMatcher: MatcherPayload;
-  getCard: CardData | null;
-  reportPage: { ok: true };
-  getSiteEnabled: { enabled: boolean };
-  setSiteEnabled: { enabled: boolean };
-  getStatus: ImportStatus;
-  getTabNames: PageNames;
-  openOptions: { ok: true };
-  switchOffHere: { enabled: boolean };
-  openSource: { ok: true };
-}
-
-export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
-export type ResponseOf<T extends Request['type']> = ResponseMap[T];
+/** What each request answers (derived: see REQUESTS). */
+export type ResponseMap = { [T in RequestType]: ResponseOf<T> };
 
 /** Card coverage for one article, as sorted for display. */
 export type CardArticle = ArticleCoverage & { article: ArticleSummary };
