@@ -56,16 +56,8 @@ export type ResponseMap = { [T in RequestType]: ResponseOf<T> };
 /** Card coverage for one article, as sorted for display. */
 export type CardArticle = ArticleCoverage & { article: ArticleSummary };
 
-/**
- * What the background announces without being asked: import progress to the extension's open
- * pages (runtime.sendMessage), and a changed per-site switch to every tab's content scripts
- * (tabs.sendMessage; a content script compares `host` with its own). Events have `event`, never
- * `type`, so no listener takes one for a request.
- */
-export type BackgroundEvent =
-  | { event: 'importProgress'; progress: number }
-  | { event: 'importDone'; bundleVersion: string }
-  | { event: 'siteEnabledChanged'; host: string; enabled: boolean };
+/** What the background announces without being asked: declared in lib/messages/events.ts. */
+export type { BackgroundEvent } from './messages/events.ts';
 
 /** Limits the background enforces on requests. */
 export const LIMITS = {
@@ -78,6 +70,8 @@ export const LIMITS = {
   hostLength: 253,
   /** Article ids are short slugs (corpus/articles.jsonl). */
   articleIdLength: 64,
+  /** A bundle's version is a content hash (scripts/cli.ts build), e.g. 1f2855efdd742f. */
+  bundleVersionLength: 64,
 } as const;
 
 /** What the background answers every request with. */

@@ -6,8 +6,8 @@
  * without a browser.
  */
 import type { Request } from '../../lib/messages.ts';
-import { REQUESTS, type From, type RequestType } from '../../lib/messages/requests.ts';
-import { isPlainObject, Problem } from '../../lib/messages/schema.ts';
+import { REQUESTS, type From } from '../../lib/messages/requests.ts';
+import { parseTagged, Problem } from '../../lib/messages/schema.ts';
 
 export { isEntityId, isHost } from '../../lib/messages/fields.ts';
 export type { From } from '../../lib/messages/requests.ts';
@@ -51,18 +51,6 @@ function senderOf(sender: SenderInfo, extensionId: string, extensionOrigin: stri
   return { kind: 'content', tabId: tabId!, frameId: frameId!, host: url.hostname, url: sender.url };
 }
 
-/** Own keys only: `constructor`, `toString`, `__proto__` are no request types. */
-function isRequestType(type: unknown): type is RequestType {
-  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(REQUESTS, type);
-}
-
-function parseBody(msg: Record<string, unknown>): Request | string {
-  const type = msg['type'];
-  if (!isRequestType(type)) return typeof type === 'string' ? `unknown request type "${type.slice(0, 40)}"` : 'missing request type';
-  const fields = REQUESTS[type].schema(msg, '');
-  return fields instanceof Problem ? fields.message : ({ type, ...fields } as Request);
-}
-
 /** The declaration's sender rule: who may send this type, and the content script's own-host field. */
 function senderProblem(request: Request, from: From): string | null {
   const spec = REQUESTS[request.type];
@@ -79,9 +67,10 @@ function senderProblem(request: Request, from: From): string | null {
 export function parseRequest(message: unknown, sender: SenderInfo, extensionId: string, extensionOrigin: string): Parsed {
   const from = senderOf(sender, extensionId, extensionOrigin);
   if (typeof from === 'string') return { ok: false, error: from };
-  if (!isPlainObject(message)) return { ok: false, error: 'a request is a plain object' };
-  const request = parseBody(message);
-  if (typeof request === 'string') return { ok: false, error: request };
+  // Own keys of REQUESTS only: `constructor`, `toString`, `__proto__` are no request types.
+  const parsed = parseTagged(REQUESTS, 'type', 'request', message);
+  if (parsed instanceof Problem) return { ok: false, error: parsed.message };
+  const request = parsed as Request;
   const problem = senderProblem(request, from);
   return problem ? { ok: false, error: problem } : { ok: true, request, from };
 }

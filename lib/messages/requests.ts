@@ -14,16 +14,10 @@
 import type { ImportStatus, MatcherPayload, CardData, PageNames } from '../messages.ts';
 import { LIMITS } from '../messages.ts';
 import { articleId, entityId, host, mentionCount, tabId } from './fields.ts';
-import { bool, exact, record, type Fields, type InferFields, type Schema } from './schema.ts';
+import { answers, bool, exact, record, type Answer, type Fields, type InferFields, type Schema } from './schema.ts';
 
 /** 'content': content scripts only; 'extension': the extension's pages only; 'both'. */
 export type SenderRule = 'content' | 'extension' | 'both';
-
-/** A type-only marker for what a request answers (no value at run time). */
-export interface Answer<R> {
-  readonly answerType?: R;
-}
-export const answers = <R>(): Answer<R> => ({});
 
 export interface RequestSpec<F extends Fields, S extends SenderRule, R> {
   fields: F;

@@ -89,3 +89,28 @@ export function exact<F extends Fields>(fields: F, besides: readonly string[] = 
     return out as InferFields<F>;
   };
 }
+
+/** A type-only marker for what a message answers (no value at run time). */
+export interface Answer<R> {
+  readonly answerType?: R;
+}
+export const answers = <R>(): Answer<R> => ({});
+
+/**
+ * A message from a table of declared ones, told apart by `tagKey` (`type`, `event`): the tag is an
+ * own key of the table (never `constructor` or `__proto__`), the rest its schema's exact fields.
+ * Returns a fresh object with the tag and the validated fields.
+ */
+export function parseTagged(
+  table: Record<string, { schema: Schema<object> }>,
+  tagKey: string,
+  what: string,
+  message: unknown,
+): Record<string, unknown> | Problem {
+  if (!isPlainObject(message)) return new Problem(`a ${what} is a plain object`);
+  const tag = message[tagKey];
+  if (typeof tag !== 'string') return new Problem(`missing ${what} type`);
+  if (!Object.prototype.hasOwnProperty.call(table, tag)) return new Problem(`unknown ${what} type "${tag.slice(0, 40)}"`);
+  const fields = table[tag]!.schema(message, '');
+  return fields instanceof Problem ? fields : { [tagKey]: tag, ...fields };
+}
