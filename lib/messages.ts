@@ -1,8 +1,10 @@
 /**
  * The typed messages that content scripts, popup, side panel and options send to the background,
- * and what each answers. The background validates every request (shape, sizes, sender) before it
+ * and what each answers. Each is declared once, in lib/messages/requests.ts (fields, sender, answer);
+ * the background validates every request (shape, sizes, sender) from that declaration before it
  * acts: see `parseRequest` in entrypoints/background/validate.ts. Send with `sendRequest` (below):
  * the background answers with a `Reply` envelope, so that its errors reach the caller as errors.
+ * Messages to content scripts and events: lib/messages/tab-messages.ts, lib/messages/events.ts.
  */
 import { browser } from 'wxt/browser';
 import type { Article, ArticleCoverage, Coverage, Entity, EntityKind } from '../core/types.ts';

@@ -3,6 +3,7 @@
  * and the background's events (lib/messages/events.ts) — are declared once and validated on
  * receipt: a listener takes exactly its own declared shape, and ignores everything else.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asEvent, EVENTS, type EventName, type EventOf } from '../../lib/messages/events.ts';
 import { asTabMessage, TAB_MESSAGES, type TabMessageOf, type TabMessageType } from '../../lib/messages/tab-messages.ts';
@@ -68,5 +69,26 @@ describe('events', () => {
     ['an overlong bundle version', { event: 'importDone', bundleVersion: 'x'.repeat(LIMITS.bundleVersionLength + 1) }],
   ])('refuses %s', (_what, message) => {
     expect(asEvent(message, ...EVENT_NAMES)).toBeUndefined();
+  });
+});
+
+describe('on anything (fast-check)', () => {
+  const anyValue = fc.oneof(fc.jsonValue(), fc.anything({ withNullPrototype: true, withMap: true, withDate: true, withBigInt: true }));
+  const nearTab = fc.record({ type: fc.constantFrom(...TAB_TYPES, 'constructor'), command: anyValue, entityId: anyValue }, { requiredKeys: ['type'] });
+  const nearEvent = fc.record(
+    { event: fc.constantFrom(...EVENT_NAMES, '__proto__'), host: fc.oneof(fc.domain(), anyValue), enabled: anyValue, progress: anyValue, bundleVersion: anyValue },
+    { requiredKeys: ['event'] },
+  );
+
+  it('never throws, and takes only a declared message with exactly its fields', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyValue, nearTab, nearEvent), (message) => {
+        const tab = asTabMessage(message, ...TAB_TYPES);
+        if (tab) expect(Object.keys(tab).sort()).toEqual(['type', ...Object.keys(TAB_MESSAGES[tab.type].fields)].sort());
+        const event = asEvent(message, ...EVENT_NAMES);
+        if (event) expect(Object.keys(event).sort()).toEqual(['event', ...Object.keys(EVENTS[event.event].fields)].sort());
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 1000) },
+    );
   });
 });
