@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { Article, ArticleCoverage, Coverage, Entity, EntityKind } from '../core/types.ts';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
+import type { CoverageDay, OutletNaming } from '../core/analysis/outlet-naming.ts';
 
 /** What a content script needs to scan a page: the compiled matcher (it carries each name's kind). */
 export interface MatcherPayload {
@@ -28,6 +29,10 @@ export interface CardData {
   articles: Record<string, ArticleSummary>;
   /** Co-mentioned entities, most often first, resolved to their names and kinds. */
   related: { id: string; name: string; nameEn: string; kind: EntityKind; count: number }[];
+  /** How each outlet names the entity, most mentions first (core/analysis/outlet-naming.ts). */
+  outlets?: OutletNaming[];
+  /** The entity's coverage by date, oldest first. */
+  timeline?: CoverageDay[];
 }
 
 /** Names found on a page: entity id → number of mentions. */
