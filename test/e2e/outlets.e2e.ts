@@ -143,6 +143,8 @@ function card(p: Page): Promise<CardSections | null> {
 }
 
 async function hoverName(p: Page, text: string, cardName: string): Promise<CardSections> {
+  // A card with the focus inside stays open when the pointer leaves: Escape closes it.
+  if (await card(p)) await p.keyboard.press('Escape');
   await p.mouse.move(5, 5);
   await waitFor(async () => ((await card(p)) === null ? true : undefined), { what: 'no card open' });
   const box = await nameBox(p, text);
