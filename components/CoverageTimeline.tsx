@@ -5,7 +5,7 @@
  * estimated date (corpus/articles.jsonl dateEstimated) is striped and says so.
  */
 import type { JSX } from 'preact';
-import type { CoverageDay } from '../core/analysis/outlet-naming.ts';
+import type { CoverageDay } from '../core/analysis/profile.ts';
 import { formatDate, t, type UiLang } from '../lib/i18n.ts';
 import { tn } from '../lib/plural.ts';
 import './outlets.css';

@@ -9,7 +9,7 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { recurringStance, type OutletNaming } from '../core/analysis/outlet-naming.ts';
+import { recurringStance, type OutletNaming } from '../core/analysis/profile.ts';
 import { t, type UiLang } from '../lib/i18n.ts';
 import { tn } from '../lib/plural.ts';
 import './outlets.css';

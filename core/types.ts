@@ -173,5 +173,5 @@ export interface Bundle {
    * (core/analysis/outlet-naming.ts). Stored inside the entity's coverage (db/rows.ts).
    * Optional: a bundle built before it has none, and the card then shows no such section.
    */
-  profiles?: import('./analysis/outlet-naming.ts').EntityProfile[];
+  profiles?: import('./analysis/profile.ts').EntityProfile[];
 }

@@ -11,7 +11,7 @@
  * time, and the card and the reader read the article's text anyway.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CoverageDay, OutletNaming } from '../core/analysis/outlet-naming.ts';
+import type { CoverageDay, OutletNaming } from '../core/analysis/profile.ts';
 import type { Article, ArticleCoverage, Coverage, Entity, Snippet } from '../core/types.ts';
 
 export const DB_NAME = 'khabar-lens';

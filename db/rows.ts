@@ -3,7 +3,7 @@
  * with it and an article's mentions with it, repeating none of the article's text, and stores them
  * in buckets of a hash of their id; the reads unpack them to the bundle's shapes with the text.
  */
-import type { EntityProfile } from '../core/analysis/outlet-naming.ts';
+import type { EntityProfile } from '../core/analysis/profile.ts';
 import type { Article, ArticleCoverage, Bundle, Coverage, Entity, Mention, Snippet } from '../core/types.ts';
 import {
   ARTICLE_BUCKETS,

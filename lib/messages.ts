@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { Article, ArticleCoverage, Coverage, Entity, EntityKind } from '../core/types.ts';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
-import type { CoverageDay, OutletNaming } from '../core/analysis/outlet-naming.ts';
+import type { CoverageDay, OutletNaming } from '../core/analysis/profile.ts';
 
 /** What a content script needs to scan a page: the compiled matcher (it carries each name's kind). */
 export interface MatcherPayload {

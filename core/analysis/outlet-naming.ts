@@ -16,12 +16,22 @@ import { CharRole, ROLE } from '../arabic/chars.ts';
 import { normaliseKey } from '../arabic/normalise.ts';
 import { Words } from '../arabic/tokenise.ts';
 import type { Mention } from '../types.ts';
-import { stanceOf, type StanceId } from './stance.ts';
+import {
+  STANCE_MIN_RECURRENCE,
+  recurringStance,
+  type CoverageDay,
+  type EntityProfile,
+  type NameUse,
+  type OutletNaming,
+  type StanceUse,
+} from './profile.ts';
+import { stanceOf } from './stance.ts';
+
+export { STANCE_MIN_RECURRENCE, recurringStance };
+export type { CoverageDay, EntityProfile, NameUse, OutletNaming, StanceUse };
 
 /** Words looked at on each side of a mention, within its sentence, up to the next mention. */
 export const STANCE_WINDOW_WORDS = 3;
-/** A stance word is the outlet's way of writing about the entity only when it comes back. */
-export const STANCE_MIN_RECURRENCE = 2;
 
 /** What the profile needs of an article: bundled (Article) and library ones alike. */
 export interface ProfileArticle {
@@ -33,50 +43,6 @@ export interface ProfileArticle {
   date?: string;
   dateEstimated?: boolean;
   text: string;
-}
-
-/** One name an outlet writes for the entity: its normalised key, its most frequent spelling. */
-export interface NameUse {
-  key: string;
-  text: string;
-  count: number;
-}
-
-/** A stance word written near the outlet's mentions of the entity. */
-export interface StanceUse {
-  key: string;
-  text: string;
-  stance: StanceId;
-  count: number;
-}
-
-export interface OutletNaming {
-  outlet: string;
-  outletEn: string;
-  /** Articles of this outlet that mention the entity. */
-  articles: number;
-  mentions: number;
-  /** Most written first. */
-  names: NameUse[];
-  /** Every stance hit, most frequent first; see recurringStance. */
-  stance: StanceUse[];
-}
-
-/** The entity's coverage on one day. */
-export interface CoverageDay {
-  date: string;
-  articles: number;
-  mentions: number;
-  /** How many of those articles have an estimated date. */
-  estimated: number;
-}
-
-export interface EntityProfile {
-  entityId: string;
-  /** Most mentions first. */
-  outlets: OutletNaming[];
-  /** Oldest first. */
-  timeline: CoverageDay[];
 }
 
 /** The names an entity is known by (NameEntry of the bundle, or namesOf(entities) for the library). */
@@ -153,11 +119,6 @@ export function outletProfiles(
     });
   }
   return profiles.sort((a, b) => a.entityId.localeCompare(b.entityId));
-}
-
-/** The stance words an outlet writes at least `min` times near the entity: what the card shows. */
-export function recurringStance(outlet: OutletNaming, min = STANCE_MIN_RECURRENCE): StanceUse[] {
-  return outlet.stance.filter((s) => s.count >= min);
 }
 
 /**
