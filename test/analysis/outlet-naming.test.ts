@@ -182,3 +182,37 @@ describe('the real corpus', () => {
     expect(isis!.timeline.find((d) => d.date === '2017-10-26')).toMatchObject({ articles: 2, estimated: 1 });
   });
 });
+
+describe('any text, any mentions', () => {
+  test('never throws; per entity the outlets\' mentions and the days\' mentions add up to its mentions', async () => {
+    const fc = (await import('fast-check')).default;
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ،.«»_#\u064e\n';
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...letters), minLength: 1, maxLength: 120 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(8), fc.nat(2)), { maxLength: 12 }),
+        (texts, spans) => {
+          const articles = texts.map((text, i) => ({ id: `a${i}`, outlet: i % 2 ? 'س' : 'ص', date: `2017-10-2${i}`, text }));
+          const mentions = new Map<string, Mention[]>();
+          spans.forEach(([at, len, entity], i) => {
+            const a = articles[i % articles.length]!;
+            const start = at % a.text.length;
+            const end = Math.min(a.text.length, start + 1 + len);
+            const list = mentions.get(a.id) ?? [];
+            list.push({ start, end, text: a.text.slice(start, end), entityId: `e${entity}`, confidence: 1 });
+            mentions.set(a.id, list);
+          });
+          for (const list of mentions.values()) list.sort((x, y) => x.start - y.start);
+          const profiles = outletProfiles(articles, mentions);
+          for (const p of profiles) {
+            const total = [...mentions.values()].flat().filter((m) => m.entityId === p.entityId).length;
+            expect(p.outlets.reduce((n, o) => n + o.mentions, 0)).toBe(total);
+            expect(p.timeline.reduce((n, d) => n + d.mentions, 0)).toBe(total);
+          }
+          expect(mergeOutletProfiles(profiles, profiles).every((p) => p.outlets.every((o) => o.mentions % 2 === 0))).toBe(true);
+        },
+      ),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
+    );
+  });
+});
