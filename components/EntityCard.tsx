@@ -15,6 +15,8 @@ import { countryName, kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import { tn } from '../lib/plural.ts';
 import type { ArticleSummary, CardData } from '../lib/messages.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { CoverageTimeline } from './CoverageTimeline.tsx';
+import { OutletNames } from './OutletNames.tsx';
 import { firstSnippet } from './first-snippet.ts';
 import { useCardTheme, type CardTheme } from './card-theme.ts';
 import './card.css';
@@ -34,6 +36,8 @@ export interface EntityCardProps extends CardData {
   matchNote?: JSX.Element | null;
   /** Related names become buttons that open their own card. */
   onOpenRelated?: (entityId: string) => void;
+  /** The outlet section in full (the side panel), not the hover card's line or two. */
+  fullOutlets?: boolean;
   /** Shown at the card's foot (the hover card's actions: CardActions.tsx). */
   children?: JSX.Element | null;
 }
@@ -127,6 +131,9 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
       </dl>
 
       {description && <p class="kc-desc">{description}</p>}
+
+      {props.outlets && <OutletNames outlets={props.outlets} lang={lang} idBase={uid} full={props.fullOutlets} />}
+      {props.timeline && <CoverageTimeline timeline={props.timeline} lang={lang} idBase={uid} />}
 
       <section class="kc-coverage" aria-labelledby={`${uid}-cov`}>
         <h3 id={`${uid}-cov`}>{t('coverage', lang)}</h3>

@@ -6,7 +6,7 @@ import type { ArticleSummary, CardData, MatcherPayload } from '../lib/messages.t
 import type { PromiseExtended, Table } from 'dexie';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
 import { ARTICLE_BUCKETS, ENTITY_BUCKETS, type ArticleRow, type Bucket, type EntityRow, type GazetteerRecord, type LensDatabase } from './database.ts';
-import { bucketOf, coverageOf, entityOf, unpackCoverage } from './rows.ts';
+import { bucketOf, coverageOf, entityOf, profileOf, unpackCoverage } from './rows.ts';
 import { entityLibrary, ownSummary, userEntities, userEntitiesVersion } from './library.ts';
 import { matcherFor } from '../core/corpus/build.ts';
 import type { Entity } from '../core/types.ts';
@@ -127,7 +127,7 @@ async function bundledCardData(db: LensDatabase, entityId: string): Promise<Card
       entitiesById(db, entity.parent ? [entity.parent, ...relatedIds] : relatedIds),
     ]);
     const texts = new Map<string, string>();
-    const card: CardData = { entity, coverage: undefined, articles: {}, related: [] };
+    const card: CardData = { entity, coverage: undefined, articles: {}, related: [], ...profileOf(coverage) };
     for (const a of articles) {
       if (!a) continue;
       texts.set(a.id, a.text);

@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { Article, ArticleCoverage, Coverage, Entity, EntityKind } from '../core/types.ts';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
+import type { CoverageDay, OutletNaming } from '../core/analysis/profile.ts';
 
 /** What a content script needs to scan a page: the compiled matcher (it carries each name's kind). */
 export interface MatcherPayload {
@@ -32,6 +33,10 @@ export interface CardData {
   related: { id: string; name: string; nameEn: string; kind: EntityKind; count: number }[];
   /** The reader's own library: how many of its articles name the entity, and how often (issue 13). */
   library?: { articles: number; mentions: number };
+  /** How each outlet names the entity, most mentions first (core/analysis/outlet-naming.ts). */
+  outlets?: OutletNaming[];
+  /** The entity's coverage by date, oldest first. */
+  timeline?: CoverageDay[];
 }
 
 /** Names found on a page: entity id → number of mentions. */
