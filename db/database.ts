@@ -178,6 +178,8 @@ export interface LibraryCoverageRow {
   count: number;
   firstAt: number;
   snippets: Snippet[];
+  /** How this article's outlet names the entity: its part of the entity's outlet profile. */
+  profile?: import('../core/analysis/profile.ts').EntityProfile;
 }
 
 /** The reader's own records that are not rows of a list (the matcher with their names, …). */
