@@ -15,6 +15,8 @@ import { countryName, kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import { tn } from '../lib/plural.ts';
 import type { ArticleSummary, CardData } from '../lib/messages.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { LocatorMap } from './LocatorMap.tsx';
+import type { BaseMap } from '../core/geo/basemap.ts';
 import { firstSnippet } from './first-snippet.ts';
 import { useCardTheme, type CardTheme } from './card-theme.ts';
 import './card.css';
@@ -36,6 +38,8 @@ export interface EntityCardProps extends CardData {
   onOpenRelated?: (entityId: string) => void;
   /** Shown at the card's foot (the hover card's actions: CardActions.tsx). */
   children?: JSX.Element | null;
+  /** A place's locator map draws on this (fetched once per page, not with every card). */
+  baseMap?: BaseMap | null | undefined;
 }
 
 export function EntityCard(props: EntityCardProps): JSX.Element {
@@ -120,6 +124,8 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
           </div>
         )}
       </dl>
+
+      {category === 'place' && <LocatorMap map={props.baseMap} place={entity} parent={parent} lang={lang} />}
 
       {description && <p class="kc-desc">{description}</p>}
 

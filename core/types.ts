@@ -168,4 +168,6 @@ export interface Bundle {
   /** Per article: the mentions found in its text, in order. */
   articleMentions: { articleId: string; mentions: Mention[] }[];
   matcher: import('./match/automaton.ts').SerializedMatcher;
+  /** The locator map's country outlines (core/geo/basemap.ts), made at build time; absent in test bundles. */
+  baseMap?: import('./geo/basemap.ts').BaseMap;
 }

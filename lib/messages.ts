@@ -22,7 +22,7 @@ export type ArticleSummary = Omit<Article, 'text'>;
 export interface CardData {
   entity: Entity;
   /** Parent area's display names, for places. */
-  parent?: { id: string; name: string; nameEn: string };
+  parent?: { id: string; name: string; nameEn: string; coords?: [number, number] };
   coverage: Coverage | undefined;
   /** The articles named in `coverage.articles`, by id. */
   articles: Record<string, ArticleSummary>;
@@ -60,7 +60,9 @@ export type Request =
   /** From the card: switch the extension off on the sender's own site (never another's). */
   | { type: 'switchOffHere' }
   /** From the card: open an article in the side panel's reader, for the sender's tab. */
-  | { type: 'openSource'; articleId: string };
+  | { type: 'openSource'; articleId: string }
+  /** The locator map's base map (a few KB): a content script asks once per page, for its first place card. */
+  | { type: 'getBaseMap' };
 
 export interface ImportStatus {
   state: 'empty' | 'importing' | 'ready' | 'error';
@@ -83,6 +85,7 @@ export interface ResponseMap {
   openOptions: { ok: true };
   switchOffHere: { enabled: boolean };
   openSource: { ok: true };
+  getBaseMap: import('../core/geo/basemap.ts').BaseMap | null;
 }
 
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

@@ -66,6 +66,9 @@ export async function handle<R extends Request>(request: R, from: From): Promise
     case 'getCard':
       await ensureReady();
       return (await q.cardData(db(), r.entityId)) as Out;
+    case 'getBaseMap':
+      await ensureReady();
+      return (await q.baseMap(db())) as Out;
     case 'reportPage':
       if (from.kind !== 'content') throw new Error('reportPage comes from content scripts');
       await reportFrame(from.tabId, from.frameId, r.names);

@@ -40,6 +40,8 @@ const FROM_CONTENT = new Set<Request['type']>([
   'openOptions',
   'switchOffHere',
   'openSource',
+  // The locator map's outlines, the same for every page (issue 14).
+  'getBaseMap',
 ]);
 const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -118,6 +120,7 @@ function parseBody(msg: Record<string, unknown>): Request | string {
     case 'getStatus':
     case 'openOptions':
     case 'switchOffHere':
+    case 'getBaseMap':
       return exactKeys(msg, []) ?? { type };
     case 'openSource': {
       if ((problem = exactKeys(msg, ['articleId']))) return problem;

@@ -28,9 +28,10 @@ const FIELDS: Record<Request['type'], string[]> = {
   openOptions: [],
   switchOffHere: [],
   openSource: ['articleId'],
+  getBaseMap: [],
 };
 const TYPES = Object.keys(FIELDS) as Request['type'][];
-const FROM_CONTENT = new Set(['getMatcher', 'getCard', 'reportPage', 'getSiteEnabled', 'openOptions', 'switchOffHere', 'openSource']);
+const FROM_CONTENT = new Set(['getMatcher', 'getCard', 'reportPage', 'getSiteEnabled', 'openOptions', 'switchOffHere', 'openSource', 'getBaseMap']);
 const CONTENT_ONLY = new Set(['reportPage', 'switchOffHere', 'openSource']);
 
 const sender: fc.Arbitrary<SenderInfo> = fc.oneof(
