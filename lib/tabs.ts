@@ -25,7 +25,19 @@ export interface TabInfo {
  *   permission, so tabs.query gives no URL or title; the content script, which runs on every
  *   http(s) page, tells them instead. No answer means the extension does not run on that page.
  */
-export type TabMessage = { type: 'reveal'; entityId: string } | { type: 'pageInfo' };
+export type TabMessage = { type: 'reveal'; entityId: string } | { type: 'pageInfo' } | { type: 'pageText' };
+
+/**
+ * pageText (the reader's "export annotations", issue 14): the page's text as annotations count it
+ * (every Text node under <body> in tree order: `document.body.textContent`) and each name found in
+ * it as [start, end) in UTF-16 units. Only on the reader's click, only to the extension's own page.
+ */
+export interface PageText {
+  url: string;
+  title: string;
+  text: string;
+  mentions: { start: number; end: number; entityId: string }[];
+}
 
 export interface PageInfo {
   url: string;
@@ -35,7 +47,7 @@ export interface PageInfo {
 export function isTabMessage(message: unknown): message is TabMessage {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
-  return (m['type'] === 'reveal' && typeof m['entityId'] === 'string') || m['type'] === 'pageInfo';
+  return (m['type'] === 'reveal' && typeof m['entityId'] === 'string') || m['type'] === 'pageInfo' || m['type'] === 'pageText';
 }
 
 /** The host of a page the extension works on (http and https only). */
@@ -128,6 +140,16 @@ export async function revealInTab(tabId: number, entityId: string): Promise<bool
     return answer?.ok === true;
   } catch {
     return false;
+  }
+}
+
+/** The tab's text and names for an annotation export; null when its content script does not answer. */
+export async function pageTextOfTab(tabId: number): Promise<PageText | null> {
+  try {
+    const answer = (await browser.tabs.sendMessage(tabId, { type: 'pageText' } satisfies TabMessage, { frameId: 0 })) as PageText | undefined;
+    return answer && typeof answer.text === 'string' && Array.isArray(answer.mentions) ? answer : null;
+  } catch {
+    return null;
   }
 }
 
