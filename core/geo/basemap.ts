@@ -36,7 +36,8 @@ export interface BaseMap {
 export function projectCoords(map: Pick<BaseMap, 'projection'>, coords: readonly [number, number]): [number, number] {
   const [lat, lon] = coords;
   const p = map.projection;
-  return [Math.round((p.kx * lon + p.bx) * 10) / 10, Math.round((p.ky * lat + p.by) * 10) / 10];
+  // + 0: no -0 in the SVG's attributes.
+  return [Math.round((p.kx * lon + p.bx) * 10) / 10 + 0, Math.round((p.ky * lat + p.by) * 10) / 10 + 0];
 }
 
 /** Whether a [lat, lon] lies inside the region the map shows. */
