@@ -49,8 +49,9 @@ export function LocatorMap(props: LocatorMapProps): JSX.Element | null {
   if (!inRegion(map, place.coords)) return <p class="kc-map-none">{t('mapOutside', lang)}</p>;
   const [x, y] = projectCoords(map, place.coords);
   const shownParent = parent?.coords && inRegion(map, parent.coords) ? { p: parent, at: projectCoords(map, parent.coords) } : null;
-  const label = shownParent
-    ? t('mapLabelIn', lang, { name: nameOf(place), parent: nameOf(shownParent.p) })
+  // The parent is named even when it has no dot of its own (an area: its country is marked).
+  const label = parent
+    ? t('mapLabelIn', lang, { name: nameOf(place), parent: nameOf(parent) })
     : t('mapLabel', lang, { name: nameOf(place) });
   return (
     <svg class="kc-map" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} data-place-x={x} data-place-y={y}>
