@@ -103,7 +103,7 @@ function cardMap(): Promise<CardMap | null> {
     const svg = card.querySelector('svg.kc-map');
     const dot = svg?.querySelector('.kc-map-place') as SVGCircleElement | null;
     const home = svg?.querySelector('.kc-map-home') as SVGPathElement | null;
-    const at = dot && { cx: dot.cx.baseVal.value, cy: dot.cy.baseVal.value };
+    const at = dot ? { cx: dot.cx.baseVal.value, cy: dot.cy.baseVal.value } : null;
     return {
       name: card.querySelector('h2')?.textContent ?? null,
       label: svg?.getAttribute('aria-label') ?? null,
@@ -113,6 +113,21 @@ function cardMap(): Promise<CardMap | null> {
       none: card.querySelector('.kc-map-none')?.textContent ?? null,
     };
   }, HOST_ELEMENT_NAME);
+}
+
+async function closeCard(): Promise<void> {
+  await page.mouse.move(5, 5);
+  await waitFor(async () => ((await cardMap()) === null ? true : undefined), { what: 'the card to close' });
+}
+
+/** The card with its map scrolled into view, and the text around it. */
+async function cardScreenshot(file: string): Promise<void> {
+  await page.evaluate((hostName) => {
+    document.querySelector(hostName)?.shadowRoot?.querySelector('.kc-map')?.scrollIntoView({ block: 'nearest' });
+  }, HOST_ELEMENT_NAME);
+  const box = await page.locator('.khabar-card').boundingBox();
+  const clip = box ? { x: Math.max(0, box.x - 40), y: Math.max(0, box.y - 60), width: box.width + 80, height: box.height + 90 } : undefined;
+  await page.screenshot({ path: join(SHOTS, file), ...(clip ? { clip } : {}) });
 }
 
 beforeAll(async () => {
@@ -147,16 +162,16 @@ describe("a place's card: the locator map", () => {
     expect(map.label).toBe('البوكمال على الخريطة، ضمن محافظة دير الزور');
     expect(map.dotInCountry).toBe(true);
     expect(map.labels).toEqual([{ text: 'البوكمال', anchor: expect.stringMatching(/^(start|end)$/), direction: 'rtl' }]);
-    await page.screenshot({ path: join(SHOTS, 'map-card-ar.png') });
+    await cardScreenshot('map-card-ar.png');
   });
 
   it('says in words that a place without coordinates has none', async () => {
-    await page.mouse.move(5, 5);
-    await openCard('الأنبار');
+    await closeCard();
+    await openCard('الفرات');
     const map = await waitFor(async () => {
       const m = await cardMap();
-      return m?.name === 'الأنبار' ? m : undefined;
-    }, { what: 'the card of الأنبار' });
+      return m?.name === 'الفرات' ? m : undefined;
+    }, { what: 'the card of الفرات' });
     expect(map.dot).toBeNull();
     expect(map.none).toContain('لا إحداثيات');
   });
@@ -249,8 +264,7 @@ describe('the side panel: the map of the page, the exports', () => {
     await side.screenshot({ path: join(SHOTS, 'map-sidepanel-en.png') });
     expect(await axe(side)).toEqual([]);
     await page.bringToFront();
-    await page.mouse.move(5, 5);
-    await waitFor(async () => ((await cardMap()) === null ? true : undefined), { what: 'the card to close' });
+    await closeCard();
     await openCard('البوكمال');
     const map = await waitFor(async () => {
       const m = await cardMap();
@@ -258,7 +272,7 @@ describe('the side panel: the map of the page, the exports', () => {
     }, { what: 'the English card with its map' });
     expect(map.labels[0]).toMatchObject({ text: 'al-Bukamal', direction: 'ltr' });
     expect(map.dotInCountry).toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'map-card-en.png') });
+    await cardScreenshot('map-card-en.png');
     expect(await axe(page)).toEqual([]);
   });
 });
