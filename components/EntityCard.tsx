@@ -92,6 +92,8 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
       </div>
       {props.matchNote}
 
+      {/* Floated beside the facts, so that it shows without scrolling the compact card. */}
+      {category === 'place' && <LocatorMap map={props.baseMap} place={entity} parent={parent} lang={lang} />}
       <dl class="kc-facts">
         {parent && (
           <div class="kc-fact">
@@ -124,8 +126,6 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
           </div>
         )}
       </dl>
-
-      {category === 'place' && <LocatorMap map={props.baseMap} place={entity} parent={parent} lang={lang} />}
 
       {description && <p class="kc-desc">{description}</p>}
 

@@ -24,13 +24,13 @@ export interface LocatorMapProps {
 }
 
 /** A label beside its dot, on the side towards the middle, anchored for its own direction. */
-export function MapLabel(props: { map: BaseMap; x: number; y: number; text: string; lang: UiLang; class: string }): JSX.Element {
+export function MapLabel(props: { map: BaseMap; x: number; y: number; text: string; lang: UiLang; class: string; gap?: number }): JSX.Element {
   const dir = props.lang === 'ar' ? 'rtl' : 'ltr';
   const side = labelSide(props.map, props.x);
   return (
     <text
       class={props.class}
-      x={props.x + (side === 'right' ? 7 : -7)}
+      x={props.x + (side === 'right' ? 1 : -1) * (props.gap ?? 7)}
       y={props.y}
       dy="0.35em"
       direction={dir}
@@ -54,18 +54,18 @@ export function LocatorMap(props: LocatorMapProps): JSX.Element | null {
     ? t('mapLabelIn', lang, { name: nameOf(place), parent: nameOf(parent) })
     : t('mapLabel', lang, { name: nameOf(place) });
   return (
-    <svg class="kc-map" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} data-place-x={x} data-place-y={y}>
+    <svg class="kc-map kc-map-inset" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} data-place-x={x} data-place-y={y}>
       {map.countries.map((c) => (
         <path key={c.id} d={c.d} class={c.id === place.country ? 'kc-map-land kc-map-home' : 'kc-map-land'} />
       ))}
       {shownParent && (
         <>
-          <circle class="kc-map-parent" cx={shownParent.at[0]} cy={shownParent.at[1]} r="6" />
-          <MapLabel map={map} x={shownParent.at[0]} y={shownParent.at[1] + 11} text={nameOf(shownParent.p)} lang={lang} class="kc-map-label kc-map-label-parent" />
+          <circle class="kc-map-parent" cx={shownParent.at[0]} cy={shownParent.at[1]} r="13" />
+          <MapLabel map={map} x={shownParent.at[0]} y={shownParent.at[1] + 24} text={nameOf(shownParent.p)} lang={lang} class="kc-map-label kc-map-label-parent" />
         </>
       )}
-      <circle class="kc-map-place" cx={x} cy={y} r="3.5" />
-      <MapLabel map={map} x={x} y={y} text={nameOf(place)} lang={lang} class="kc-map-label" />
+      <circle class="kc-map-place" cx={x} cy={y} r="7" />
+      <MapLabel map={map} x={x} y={y} text={nameOf(place)} lang={lang} class="kc-map-label" gap={12} />
     </svg>
   );
 }
