@@ -11,6 +11,7 @@
  * time, and the card and the reader read the article's text anyway.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CoverageDay, OutletNaming } from '../core/analysis/profile.ts';
 import type { Article, ArticleCoverage, Coverage, Entity, Snippet } from '../core/types.ts';
 
 export const DB_NAME = 'khabar-lens';
@@ -28,6 +29,13 @@ export interface StoredArticleCoverage extends Omit<ArticleCoverage, 'snippets'>
 
 export interface StoredCoverage extends Omit<Coverage, 'articles'> {
   articles: StoredArticleCoverage[];
+  /**
+   * How each outlet names the entity and its coverage by date (the bundle's `profiles`,
+   * core/analysis/outlet-naming.ts), kept in the coverage's JSON so the stored shape needs no new
+   * schema version; absent in data stored before them.
+   */
+  outlets?: OutletNaming[];
+  timeline?: CoverageDay[];
 }
 
 /**
@@ -118,7 +126,15 @@ export interface GazetteerData {
   mentions: Record<string, number>;
 }
 
-export type MetaRow = ImportRecord | MatcherRecord | GazetteerRecord;
+/** The locator map's base map (core/geo/basemap.ts), read once per page that shows a place. */
+export interface BaseMapRecord {
+  key: 'basemap';
+  version: string;
+  /** The BaseMap as JSON. */
+  json: string;
+}
+
+export type MetaRow = ImportRecord | MatcherRecord | GazetteerRecord | BaseMapRecord;
 
 export interface SiteRow {
   /** Host name, lower case, e.g. `www.aljazeera.net`. */
@@ -132,7 +148,7 @@ export const BUNDLED_TABLES = ['entities', 'articles'] as const;
 export type BundledTable = (typeof BUNDLED_TABLES)[number];
 
 /** Records of the meta table filled from the bundle (the import record itself is not one). */
-export const BUNDLED_META = ['matcher', 'gazetteer'] as const;
+export const BUNDLED_META = ['matcher', 'gazetteer', 'basemap'] as const;
 
 /** Tables holding the reader's data: never cleared or written by an import. */
 export const USER_TABLES = ['sites', 'library', 'libraryTexts', 'libraryCoverage', 'userEntities', 'userMeta'] as const;
@@ -170,6 +186,8 @@ export interface LibraryCoverageRow {
   count: number;
   firstAt: number;
   snippets: Snippet[];
+  /** How this article's outlet names the entity: its part of the entity's outlet profile. */
+  profile?: import('../core/analysis/profile.ts').EntityProfile;
 }
 
 /** The reader's own records that are not rows of a list (the matcher with their names, …). */

@@ -6,11 +6,13 @@ import type { ArticleSummary, CardData, MatcherPayload } from '../lib/messages.t
 import type { PromiseExtended, Table } from 'dexie';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
 import { ARTICLE_BUCKETS, ENTITY_BUCKETS, type ArticleRow, type Bucket, type EntityRow, type GazetteerRecord, type LensDatabase } from './database.ts';
-import { bucketOf, coverageOf, entityOf, unpackCoverage } from './rows.ts';
-import { entityLibrary, ownSummary, userEntities, userEntitiesVersion } from './library.ts';
+import { bucketOf, coverageOf, entityOf, profileOf, unpackCoverage } from './rows.ts';
+import { entityLibrary, entityLibraryProfile, ownSummary, userEntities, userEntitiesVersion } from './library.ts';
+import { mergeProfile } from '../core/analysis/outlet-naming.ts';
 import { matcherFor } from '../core/corpus/build.ts';
 import type { Entity } from '../core/types.ts';
 import { CARD_MAX_ARTICLES } from '../lib/constants.ts';
+import { parseBaseMap, type BaseMap } from '../core/geo/basemap.ts';
 
 /**
  * The items with these ids (undefined where none), reading each bucket they lie in once. Dexie's
@@ -110,6 +112,13 @@ async function withLibrary(db: LensDatabase, card: CardData): Promise<CardData> 
     card.articles[item.articleId] = ownSummary(byId.get(item.articleId)!);
   }
   card.library = { articles: lib.articles, mentions: lib.mentions };
+  // How outlets name it and when, with the library's articles counted in (issue 14).
+  const profile = await entityLibraryProfile(db, card.entity.id);
+  if (profile) {
+    const merged = mergeProfile({ entityId: card.entity.id, outlets: card.outlets ?? [], timeline: card.timeline ?? [] }, profile);
+    card.outlets = merged.outlets;
+    card.timeline = merged.timeline;
+  }
   return card;
 }
 
@@ -127,7 +136,7 @@ async function bundledCardData(db: LensDatabase, entityId: string): Promise<Card
       entitiesById(db, entity.parent ? [entity.parent, ...relatedIds] : relatedIds),
     ]);
     const texts = new Map<string, string>();
-    const card: CardData = { entity, coverage: undefined, articles: {}, related: [] };
+    const card: CardData = { entity, coverage: undefined, articles: {}, related: [], ...profileOf(coverage) };
     for (const a of articles) {
       if (!a) continue;
       texts.set(a.id, a.text);
@@ -137,6 +146,7 @@ async function bundledCardData(db: LensDatabase, entityId: string): Promise<Card
     const parentRow = entity.parent ? others.shift() : undefined;
     const parent = parentRow && entityOf(parentRow);
     if (parent) card.parent = { id: parent.id, name: parent.name, nameEn: parent.nameEn };
+    if (parent?.coords) card.parent!.coords = parent.coords;
     coverage?.related.forEach((r, i) => {
       const other = others[i];
       const e = other && entityOf(other);
@@ -150,6 +160,12 @@ async function bundledCardData(db: LensDatabase, entityId: string): Promise<Card
 export async function readGazetteerRecord(db: LensDatabase): Promise<GazetteerRecord | null> {
   const row = await db.meta.get('gazetteer');
   return row?.key === 'gazetteer' ? row : null;
+}
+
+/** The locator map's base map, or null when the stored bundle has none. */
+export async function baseMap(db: LensDatabase): Promise<BaseMap | null> {
+  const row = await db.meta.get('basemap');
+  return row?.key === 'basemap' ? parseBaseMap(JSON.parse(row.json)) : null;
 }
 
 /** Sites are on unless the reader switched them off. */

@@ -1,22 +1,25 @@
 /**
  * The corpus command line:
- *   npm run cli -- build [--out FILE]     corpus/ → the bundle the extension imports
+ *   npm run cli -- build [--corpus DIR] [--out FILE]
+ *                                         corpus/ (or any folder in its format) → the bundle
  *   npm run cli -- detect --jsonl FILE [--all]   one JSON object a line per mention in FILE
  *   npm run cli -- stats                  coverage per entity
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { buildBundle, CorpusError, loadGazetteer, matcherFor } from '../core/corpus/build.ts';
 import { loadMatcher } from '../core/match/automaton.ts';
 import { detect } from '../core/match/detect.ts';
 import type { Bundle, Entity } from '../core/types.ts';
 import { ambiguityFile, gazetteerFiles, readCorpus, ROOT } from './corpus-files.ts';
 import { visibleText } from './visible-text.ts';
+import { withBaseMap } from '../core/geo/build-basemap.ts';
+import type { Topology } from 'topojson-specification';
 
 export const BUNDLE_PATH = join(ROOT, 'public', 'data', 'bundle.json');
 
 const USAGE = `usage:
-  npm run cli -- build [--out FILE]
+  npm run cli -- build [--corpus DIR] [--out FILE]
   npm run cli -- detect --jsonl FILE [--all]
   npm run cli -- stats`;
 
@@ -35,9 +38,11 @@ function checkFlags(args: string[], allowed: string[]): void {
 }
 
 function build(args: string[]): void {
-  checkFlags(args, ['--out']);
+  checkFlags(args, ['--out', '--corpus']);
   const out = option(args, '--out') ?? BUNDLE_PATH;
-  const bundle = buildBundle(readCorpus());
+  const corpus = option(args, '--corpus');
+  // A newsroom's own archive in the corpus format (README, "Your own corpus").
+  const bundle = withBaseMap(buildBundle(corpus ? readCorpus(resolve(corpus)) : readCorpus()), readCountries());
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(bundle));
   const mentions = bundle.articleMentions.reduce((n, a) => n + a.mentions.length, 0);
@@ -45,6 +50,11 @@ function build(args: string[]): void {
     `bundle ${bundle.version}: ${bundle.entities.length} entities, ${bundle.names.length} names, ` +
       `${bundle.articles.length} articles, ${mentions} mentions → ${out}`,
   );
+}
+
+/** Natural Earth's country outlines at 1:50m (world-atlas): the locator map's base (core/geo/build-basemap.ts). */
+function readCountries(): Topology {
+  return JSON.parse(readFileSync(join(ROOT, 'node_modules', 'world-atlas', 'countries-50m.json'), 'utf8')) as Topology;
 }
 
 function readInput(file: string): string {

@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { outletName } from '../../components/ArticleMeta.tsx';
 import { DataStatus } from '../../components/DataStatus.tsx';
+import { EntityOutlets } from '../../components/EntityOutlets.tsx';
 import { ReaderView } from '../../components/ReaderView.tsx';
 import { Message } from '../../components/Message.tsx';
 import { SourceList, type ListedSource } from '../../components/SourceList.tsx';
@@ -17,6 +18,7 @@ import { useReaderRequests } from '../../components/reader-request-hook.ts';
 import { dirOf, t } from '../../lib/i18n.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { relatedSources, sources, type SourceRow } from '../../lib/ui-data.ts';
+import { PagePlaces } from './PagePlaces.tsx';
 
 /** Entity chips offered besides the selected ones: names of the open page, then the corpus's. */
 const PAGE_CHIPS = 6;
@@ -174,6 +176,9 @@ export function SidePanelApp(): JSX.Element {
               </p>
             )}
           </section>
+          {/* One name selected: how each outlet names it, and when (EntityOutlets.tsx). */}
+          {entities.length === 1 && <EntityOutlets entityId={entities[0]!} lang={lang} />}
+          <PagePlaces db={db} tab={tab} names={pageNames} gazetteer={gaz.value} lang={lang} />
           <section class="section" aria-labelledby="sources-heading">
             <h2 id="sources-heading">{t('sourceList', lang)}</h2>
             <p role="status" class="muted" data-testid="source-count">
