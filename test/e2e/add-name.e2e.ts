@@ -300,6 +300,32 @@ describe('add a name from a selection', () => {
     await options.close();
   });
 
+  it('editing it in the options page: the open tab scans again, its card says what was changed', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`${h.extensionOrigin}/options.html`);
+    await options.getByRole('button', { name: `تعديل «${WORD}»` }).click();
+    const en = options.getByLabel('الاسم بالإنجليزية (اختياري)');
+    await expect.poll(() => en.inputValue()).toBe('al-Zanbaqiya');
+    await en.fill('Zanbaqiya village');
+    await options.getByRole('button', { name: 'احفظ الاسم' }).click();
+    await options.getByRole('status').filter({ hasText: `حُفظ «${WORD}»` }).waitFor();
+    await tabB.bringToFront();
+    await tabB.mouse.move(5, 5);
+    const text = await waitFor(
+      async () => {
+        const card = await openCard(tabB, WORD, WORD);
+        if (card.includes('Zanbaqiya village')) return card;
+        await tabB.mouse.move(5, 5);
+        return undefined;
+      },
+      { what: 'the edited name in the card' },
+    );
+    expect(text).toContain('من أسمائك');
+    expect(await stillSamePage(tabB)).toBe(true);
+    await tabB.mouse.move(5, 5);
+    await options.close();
+  });
+
   it('deleting it in the options page takes the highlight away in tab B; undo brings it back', async () => {
     const options = await h.context.newPage();
     await options.goto(`${h.extensionOrigin}/options.html`);
