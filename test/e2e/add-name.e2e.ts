@@ -221,6 +221,12 @@ describe('add a name from a selection', () => {
     const item = options.locator('.suggestions li', { hasText: WORD });
     await item.waitFor();
     expect(await item.textContent()).toContain(`نزح مئات من سكان قرية ${WORD}`);
+    // Accept opens the form with the word, as the village its trigger (قرية) says; cancel saves nothing.
+    await options.getByRole('button', { name: `أضف «${WORD}» إلى الأسماء` }).click();
+    await expect.poll(() => options.getByLabel('الاسم بالعربية').inputValue()).toBe(WORD);
+    expect(await options.getByLabel('النوع بالتحديد').inputValue()).toBe('village');
+    await options.getByRole('button', { name: 'إلغاء' }).click();
+    expect(await options.locator('.name-form').count()).toBe(0);
     await options.close();
   });
 
