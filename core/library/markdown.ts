@@ -83,6 +83,7 @@ export function readMarkdown(source: string): MarkdownDocument {
     else paragraphs.push(h);
   };
   let fence: string | undefined;
+  let inQuote = false;
   for (let i = 0; i < body.length; i++) {
     const line = body[i]!;
     if (fence !== undefined) {
@@ -117,6 +118,9 @@ export function readMarkdown(source: string): MarkdownDocument {
       continue;
     }
     const quote = line.replace(/^\s{0,3}(>\s?)+/, '');
+    const quoted = quote !== line;
+    if (quoted !== inQuote) flush(); // a quote is its own paragraph
+    inQuote = quoted;
     const item = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/.exec(quote);
     if (item) {
       flush();

@@ -18,7 +18,7 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
  *  - one paragraph a line, no blank lines (how the corpus files and most copy-pastes look) → lines.
  */
 export function plainParagraphs(text: string): string[] {
-  const normalised = text.replace(/\r\n?/g, '\n');
+  const normalised = text.replace(/\r\n?/g, '\n').trim();
   const blocks = /\n[ \t\u00A0]*\n/.test(normalised) ? normalised.split(/\n[ \t\u00A0]*\n/) : normalised.split('\n');
   return blocks.map(tidyParagraph).filter((p) => p !== '');
 }
