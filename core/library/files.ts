@@ -295,11 +295,11 @@ const readZip: Reader = function* (file, bytes, ctx) {
       yield fail(file, `decompresses to more than ${limits.maxZipTotalBytes} bytes; the rest were not read`);
       break;
     }
-    const content = entry.read(budget);
+    const fileLimit = MAX_BYTES[extensionOf(entry.name)]!(limits);
+    const content = entry.read(Math.min(budget, fileLimit));
     if ('problem' in content) {
-      yield fail(name, content.problem.includes('too large') && budget < limits.maxZipTotalBytes
-        ? `${content.problem}: the archive decompresses to more than ${limits.maxZipTotalBytes} bytes`
-        : content.problem);
+      const overBudget = budget < fileLimit && content.problem.startsWith('is too large');
+      yield fail(name, overBudget ? `${content.problem}: the archive decompresses to more than ${limits.maxZipTotalBytes} bytes` : content.problem);
       continue;
     }
     budget -= content.bytes.length;
@@ -320,6 +320,17 @@ const READERS: Record<string, Reader> = {
   htm: readHtmlFile,
   jsonl: readJsonl,
   zip: readZip,
+};
+
+/** The most bytes a file of this extension may have: a zip entry is not inflated past it. */
+const MAX_BYTES: Record<string, (limits: ImportLimits) => number> = {
+  txt: (l) => l.maxTextFileBytes,
+  md: (l) => l.maxTextFileBytes,
+  markdown: (l) => l.maxTextFileBytes,
+  html: (l) => l.maxHtmlFileBytes,
+  htm: (l) => l.maxHtmlFileBytes,
+  jsonl: (l) => l.maxJsonlFileBytes,
+  zip: (l) => l.maxZipFileBytes,
 };
 
 /** The file's documents and problems, one result at a time (see the module comment). */
