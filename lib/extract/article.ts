@@ -41,7 +41,8 @@ export const CLUTTER: readonly { selector: string; example: string }[] = [
   { selector: 'ins.adsbygoogle, .adsbygoogle, [id^="div-gpt-ad"], [id^="dfp-ad"], [class~="ad-slot"], [class~="advert"]', example: '<div class="adsbygoogle">إعلان ممول</div> (AdSense, Google Ad Manager slots)' },
   { selector: '.sharedaddy, .share-buttons, [class~="social-share"], [class~="share"]', example: '<div class="sharedaddy"><h3>شارك هذا:</h3>… (share bars)' },
   { selector: '#jp-relatedposts, .jp-relatedposts, .related-posts, .yarpp-related, [class~="related"]', example: '<div class="jp-relatedposts"><h3>ذات صلة</h3><ul>… (related-post lists)' },
-  { selector: '[class~="article-tags"], .tags-links, [rel="tag"]', example: '<div class="article-tags"><a>العراق</a>… (tag lists)' },
+  // Containers only: SEO plugins link names inside the body's sentences with rel="tag", and those words are the article's.
+  { selector: '[class~="article-tags"], .tags-links', example: '<div class="article-tags"><a>العراق</a>… (tag lists)' },
 ];
 
 export type ExtractResult = LibraryInput | { problem: string };
