@@ -149,10 +149,12 @@ describe('extractArticle on Arabic news fixture pages', () => {
   it('broken JSON-LD and a page that declares nothing still give an article (host as outlet, language from the script)', () => {
     const body = Array.from({ length: 5 }, (_, i) => `<p>فقرة رقم ${i + 1} من خبر عن تقدم القوات في ريف دير الزور الشرقي باتجاه مدينة البوكمال على الحدود.</p>`).join('');
     const doc = parse(`<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",,}</script></head>
-      <body><article><h1>تقدم القوات في ريف دير الزور</h1>${body}</article></body></html>`);
+      <body><article><h1>تقدم القوات في ريف دير الزور</h1>${body}<p>ودخلت القوات أطراف <a rel="tag" href="/tag/bukamal">البوكمال</a> مساء أمس.</p></article></body></html>`);
     const result = extractArticle(doc, 'https://www.deirezzor24.example/n/1', NOW);
     if ('problem' in result) throw new Error(result.problem);
     expect(result).toMatchObject({ title: 'تقدم القوات في ريف دير الزور', outlet: 'deirezzor24.example', language: 'ar' });
+    // A name an SEO plugin linked as a tag is still part of its sentence.
+    expect(result.text).toContain('ودخلت القوات أطراف البوكمال مساء أمس.');
   });
 });
 
