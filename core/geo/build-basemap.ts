@@ -186,10 +186,12 @@ export const BASEMAP_SOURCE = 'Natural Earth (world-atlas countries-50m)';
 
 /**
  * The bundle with its base map, made from its places' coordinates; the version covers the map
- * too, so a new map replaces the stored one.
+ * too, so a new map replaces the stored one. A gazetteer without any coordinates (a newsroom's
+ * archive may have none) gets no map: its cards say the place has no coordinates.
  */
 export function withBaseMap(bundle: Bundle, topology: Topology): Bundle {
   const points = bundle.entities.flatMap((e) => (e.coords ? [e.coords] : []));
+  if (points.length === 0) return bundle;
   const baseMap = buildBaseMap(topology, points, BASEMAP_SOURCE);
   return { ...bundle, version: hashString(bundle.version + JSON.stringify(baseMap)), baseMap };
 }
