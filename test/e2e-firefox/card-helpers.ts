@@ -1,12 +1,15 @@
 /**
  * Reading the page as a reader sees it, in Firefox (puppeteer-core Pages): a highlighted name's
  * box, its card opened by hovering like a reader, and the card's sections (the map, the outlets,
- * the timeline, the articles) as text. The Chromium suite's test/e2e/page-helpers.ts, for the
+ * the timeline, the articles) as text, and axe-core's audit (shared with firefox.e2e.ts). The Chromium suite's test/e2e/page-helpers.ts, for the
  * puppeteer API; everything is read through the page's own world (Xray wrappers: see
  * firefox.e2e.ts), as a page script could.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
+import { ROOT } from '../e2e/fixtures/make-pages.ts';
 import { waitFor } from '../e2e/harness.ts';
 
 /** The viewport centre of the first highlighted range (any category) with text `text`, scrolled into view. */
@@ -98,4 +101,20 @@ export async function openCard(page: Page, text: string, entityName: string, rea
     const c = await cardText(page);
     return c?.name === entityName && ready(c) ? c : undefined;
   }, { what: `the card of ${entityName}`, timeout: 15_000 });
+}
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2 A/AA violations (id: first target) on a page, or inside the open shadow root
+ * of `host` when given (the card), as the Chromium suites audit them.
+ */
+export async function axeViolations(page: Page, host: string | null): Promise<string[]> {
+  if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (hostName) => {
+    const axe = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const context = hostName ? { include: [[[hostName, '.khabar-card']]] } : document;
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes[0]?.target)}`);
+  }, host);
 }

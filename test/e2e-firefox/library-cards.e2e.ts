@@ -4,8 +4,8 @@
  * then a good one: the reader's name highlighted on a page, their article in its card marked as
  * theirs); a place's card with the locator map and the place's dot inside its country; the card of
  * a name several outlets cover, with how they name it and the coverage by date; the side panel's
- * map of the page's places. The Chromium versions: test/e2e/backup.e2e.ts, map.e2e.ts,
- * outlets.e2e.ts.
+ * map of the page's places; axe-core finds nothing in the cards or the side panel. The Chromium
+ * versions: test/e2e/backup.e2e.ts, map.e2e.ts, outlets.e2e.ts.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../core/types.ts';
+import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
 import { escapeHtml, makePages } from '../e2e/fixtures/make-pages.ts';
 import { waitFor } from '../e2e/harness.ts';
-import { cardText, highlightedCount, openCard } from './card-helpers.ts';
+import { axeViolations, highlightedCount, openCard } from './card-helpers.ts';
 import { FIREFOX_EXTENSION_DIR, FirefoxHarness } from './harness.ts';
 
 const bundle = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'data', 'bundle.json'), 'utf8')) as Bundle;
@@ -49,6 +50,10 @@ const BACKUP = {
 };
 
 const ISIS = 'group:isis';
+/** A place the coverage names on one date only: its card has no timeline (as outlets.e2e.ts picks it). */
+const ONE_DATE = bundle.profiles!.find(
+  (p) => p.timeline.length === 1 && entityOf(p.entityId).kind === 'city' && entityOf(p.entityId).weakAliases.length === 0,
+)!;
 const PAGE = '/ff/border.html';
 
 /** A news page with the reader's name, a bundled place and a group many outlets cover. */
@@ -60,7 +65,8 @@ function pages() {
 <body style="font: 20px/1.8 serif; max-width: 800px; margin: 2rem auto"><main><article><h1>غارات على الحدود</h1>
 <p>${escapeHtml('استهدفت غارة جوية بلدة حصيبة على الحدود، فيما تواصلت المعارك في البوكمال.')}</p>
 <p>${escapeHtml('وقال مراسلنا إن تنظيم داعش انسحب من مواقع عدة قرب الحدود السورية العراقية.')}</p>
-<p>${escapeHtml('وقال مصدر عسكري في بغداد إن المعارك تتركز قرب الموصل.')}</p></article></main></body></html>`,
+<p>${escapeHtml('وقال مصدر عسكري في بغداد إن المعارك تتركز قرب الموصل وعلى ضفاف الفرات.')}</p>
+<p>${escapeHtml(`وذكرت مصادر محلية أن الطرق المؤدية إلى ${entityOf(ONE_DATE.entityId).name} بقيت مغلقة.`)}</p></article></main></body></html>`,
   });
   return map;
 }
@@ -144,6 +150,13 @@ describe('Firefox: the cards of issue 14, and the side panel’s map', () => {
     expect(card.map.label).toBe('البوكمال على الخريطة، ضمن محافظة دير الزور');
     expect(card.map.dotInCountry).toBe(true);
     expect(card.map.none).toBeNull();
+    expect(await axeViolations(page, HOST_ELEMENT_NAME)).toEqual([]);
+  });
+
+  it('says in words that a place without coordinates has none', async () => {
+    const card = await openCard(page, 'الفرات', 'الفرات', (c) => c.map.none !== null);
+    expect(card.map.dot).toBe(false);
+    expect(card.map.none).toContain('لا إحداثيات');
   });
 
   it('shows how the outlets name a group several cover, and its coverage by date', async () => {
@@ -156,6 +169,14 @@ describe('Firefox: the cards of issue 14, and the side panel’s map', () => {
     expect(card.outletsLine).toContain(`${first.outlet}: ${first.names[0]!.text}`);
     expect(card.timelineHeading).toBe('التغطية حسب التاريخ');
     expect(card.days).toEqual(profile.timeline.map((d) => d.date));
+    expect(await axeViolations(page, HOST_ELEMENT_NAME)).toEqual([]);
+  });
+
+  it('shows the outlet section but no timeline for a name covered on one date only', async () => {
+    const e = entityOf(ONE_DATE.entityId);
+    const card = await openCard(page, e.name, e.name, (c) => c.outletsHeading !== null);
+    expect(card.timelineHeading).toBeNull();
+    expect(card.days).toEqual([]);
     await page.keyboard.press('Escape');
   });
 
@@ -173,6 +194,7 @@ describe('Firefox: the cards of issue 14, and the side panel’s map', () => {
     expect(drawn.sort()).toEqual([...withCoords].sort());
     const rows = await side.evaluate(() => document.querySelectorAll('.places-list li').length);
     expect(rows).toBe(withCoords.length);
+    expect(await axeViolations(side, null)).toEqual([]);
     await side.close();
   });
 
