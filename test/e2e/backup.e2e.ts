@@ -3,7 +3,8 @@
  * restored in the options page brings the reader's name (highlighted on a page at once), their
  * article (in the card, marked as theirs), a correction and a switched-off site; the page's
  * "save a backup" downloads a file that, restored into a FRESH profile (another browser profile,
- * nothing else carried over), brings all of it back. A broken file is refused in words.
+ * nothing else carried over), brings all of it back, in a tab already open too. A broken file is
+ * refused in words.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -130,8 +131,8 @@ describe('backup and restore', () => {
     expect(await highlightedCount(page, OWN_NAME)).toBe(0);
     const opts2 = await options(fresh);
     expect(await restore(opts2, saved)).toMatch(/تم الاسترجاع: 1 مقالات جديدة/);
-    // The tab already open picks the restored name up only on its next load (issue 13 item 3
-    // covers live pick-up); a new load highlights it.
+    // The tab already open picks the restored name up without a reload.
+    await waitFor(() => highlightedCount(page, OWN_NAME).then((n) => n === 1 || undefined), { what: `${OWN_NAME} highlighted in the open tab` });
     await page.close();
     await expectRestored(fresh);
   });
