@@ -14,15 +14,13 @@ import type { Matcher } from '../core/match/automaton.ts';
 import { mergeProfile, type EntityProfile } from '../core/analysis/outlet-naming.ts';
 import type { Article, Entity } from '../core/types.ts';
 import { hashString } from '../core/util/hash.ts';
-import type { LensDatabase, LibraryCoverageRow, LibraryRow, LibraryTextRow } from './database.ts';
+import type { LensDatabase, LibraryCoverageRow, LibraryRow, LibraryTextRow, UserMetaRow } from './database.ts';
 import { packMentions } from './rows.ts';
 
 /** Per entity, how many library articles name it and how often: one record, kept with every write. */
 export interface LibraryTotals {
   key: 'totals';
   byEntity: Record<string, { articles: number; mentions: number }>;
-  /** Counts every write to the library: what a cached derived record (profiles) was made at. */
-  rev?: number;
 }
 
 /** Above every date and article id (both plain strings) in a key range. */
@@ -115,6 +113,7 @@ export function documentsOf(inputs: readonly LibraryInput[], matcher: Matcher): 
 export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocument[], options: AddOptions): Promise<AddResult[]> {
   return db.transaction('rw', libraryTables(db), async () => {
     const totals = await readTotals(db);
+    const before = new Set(Object.keys(totals.byEntity));
     const results: AddResult[] = [];
     const fresh: StoredArticle[] = [];
     const seen = new Map<string, string>();
@@ -142,7 +141,8 @@ export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocum
       await db.library.bulkPut(fresh.map((s) => s.row));
       await db.libraryTexts.bulkPut(fresh.map((s) => s.text));
       await db.libraryCoverage.bulkPut(fresh.flatMap((s) => s.coverage));
-      await db.userMeta.put({ ...totals, rev: (totals.rev ?? 0) + 1 } as never);
+      await db.userMeta.put(totals as never);
+      await updateProfiles(db, before, fresh, []);
     }
     return results;
   });
@@ -166,7 +166,8 @@ export async function removeFromLibrary(db: LensDatabase, ids: readonly string[]
     await db.library.bulkDelete(gone);
     await db.libraryTexts.bulkDelete(gone);
     await db.libraryCoverage.where('articleId').anyOf(gone).delete();
-    await db.userMeta.put({ ...totals, rev: (totals.rev ?? 0) + 1 } as never);
+    await db.userMeta.put(totals as never);
+    await updateProfiles(db, new Set(), [], removed.flatMap((r) => Object.keys(r.row.counts)));
     return removed;
   });
 }
@@ -181,7 +182,8 @@ export async function restoreToLibrary(db: LensDatabase, removed: readonly Store
     await db.library.bulkPut(back.map((r) => r.row));
     await db.libraryTexts.bulkPut(back.map((r) => r.text));
     await db.libraryCoverage.bulkPut(back.flatMap((r) => r.coverage));
-    await db.userMeta.put({ ...totals, rev: (totals.rev ?? 0) + 1 } as never);
+    await db.userMeta.put(totals as never);
+    await updateProfiles(db, new Set(), [], back.flatMap((r) => Object.keys(r.row.counts)));
   });
 }
 
@@ -223,32 +225,66 @@ export async function entityLibrary(db: LensDatabase, entityId: string, limit: n
   return { articles: totals.articles, mentions: totals.mentions, items, rows };
 }
 
-/** A cached profile of an entity's library articles, made at library revision `rev`. */
+/**
+ * The profile of an entity's library articles (how their outlets name it, its library timeline),
+ * kept per entity in userMeta: a save merges its articles' parts into the entities they name (one
+ * read and write per entity, not per article); a removal, an undo or a rescan drops the entities
+ * it touched, which the next card rebuilds from their rows (entityLibraryProfile).
+ */
 interface ProfileCache {
   key: string;
-  rev: number;
   profile: EntityProfile | null;
 }
 
+const profileKey = (entityId: string) => `profile:${entityId}`;
+
 /**
- * How the outlets of the reader's library name an entity, and its library coverage by date: every
- * library article's part (libraryCoverage rows) merged, cached until the library changes, so a card
- * reads all of an entity's rows once per change rather than on every hover.
+ * Keep the per-entity profiles in step with a write, in its transaction. `before`: the entities
+ * that had library articles before `added` (an entity new to the library starts from its parts);
+ * `dropped`: entities whose profile is no longer right.
+ */
+async function updateProfiles(db: LensDatabase, before: ReadonlySet<string>, added: readonly StoredArticle[], dropped: Iterable<string>): Promise<void> {
+  const gone = new Set(dropped);
+  if (gone.size > 0) await db.userMeta.bulkDelete([...gone].map(profileKey));
+  const parts = new Map<string, EntityProfile>();
+  for (const s of added) {
+    for (const c of s.coverage) {
+      if (!c.profile || gone.has(c.entityId)) continue;
+      const sofar = parts.get(c.entityId);
+      parts.set(c.entityId, sofar ? mergeProfile(sofar, c.profile) : c.profile);
+    }
+  }
+  if (parts.size === 0) return;
+  const ids = [...parts.keys()];
+  const cached = (await db.userMeta.bulkGet(ids.map(profileKey))) as (ProfileCache | undefined)[];
+  const writes: ProfileCache[] = [];
+  ids.forEach((id, i) => {
+    const part = parts.get(id)!;
+    const old = cached[i];
+    if (!before.has(id)) writes.push({ key: profileKey(id), profile: part });
+    else if (old) writes.push({ key: profileKey(id), profile: old.profile ? mergeProfile(old.profile, part) : part });
+    // Otherwise the entity's profile was dropped before: the next card rebuilds it whole.
+  });
+  await db.userMeta.bulkPut(writes as unknown as UserMetaRow[]);
+}
+
+/**
+ * How the outlets of the reader's library name an entity, and its library coverage by date: its
+ * kept profile, or, when a removal or rescan dropped it, every library article's part merged
+ * again (libraryCoverage rows) and kept.
  */
 export async function entityLibraryProfile(db: LensDatabase, entityId: string): Promise<EntityProfile | null> {
-  const totals = await readTotals(db);
-  if (!totals.byEntity[entityId]) return null;
-  const rev = totals.rev ?? 0;
-  const key = `profile:${entityId}`;
+  const key = profileKey(entityId);
   const cached = (await db.userMeta.get(key)) as ProfileCache | undefined;
-  if (cached && cached.rev === rev) return cached.profile;
+  if (cached) return cached.profile;
   const rows = await db.libraryCoverage
     .where('[entityId+date+articleId]')
     .between([entityId, '', ''], [entityId, MAX_STRING, MAX_STRING], true, true)
     .toArray();
+  if (rows.length === 0) return null;
   let profile: EntityProfile | null = null;
   for (const r of rows) if (r.profile) profile = profile ? mergeProfile(profile, r.profile) : r.profile;
-  await db.userMeta.put({ key, rev, profile } satisfies ProfileCache);
+  await db.userMeta.put({ key, profile } satisfies ProfileCache);
   return profile;
 }
 
@@ -303,6 +339,7 @@ export async function rescanLibrary(db: LensDatabase, matcher: Matcher, onProgre
       const rows = await db.library.bulkGet(batch);
       const texts = await db.libraryTexts.bulkGet(batch);
       const rewritten: StoredArticle[] = [];
+      const touched = new Set<string>();
       rows.forEach((row, k) => {
         const text = texts[k];
         if (!row || !text) return;
@@ -323,13 +360,15 @@ export async function rescanLibrary(db: LensDatabase, matcher: Matcher, onProgre
         const stored = storedOf(doc, { origin: row.origin, now: row.addedAt });
         addToTotals(totals, row.counts, -1);
         addToTotals(totals, stored.row.counts, 1);
+        for (const e of [...Object.keys(row.counts), ...Object.keys(stored.row.counts)]) touched.add(e);
         rewritten.push({ ...stored, row: { ...row, counts: stored.row.counts } });
       });
       await db.libraryCoverage.where('articleId').anyOf(batch).delete();
       await db.library.bulkPut(rewritten.map((r) => r.row));
       await db.libraryTexts.bulkPut(rewritten.map((r) => r.text));
       await db.libraryCoverage.bulkPut(rewritten.flatMap((r) => r.coverage));
-      await db.userMeta.put({ ...totals, rev: (totals.rev ?? 0) + 1 } as never);
+      await db.userMeta.put(totals as never);
+      await updateProfiles(db, new Set(), [], touched);
     });
     done += batch.length;
     onProgress?.(done, ids.length);

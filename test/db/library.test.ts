@@ -127,6 +127,21 @@ describe('db/library', () => {
     expect(after.timeline).toEqual(before.timeline);
   });
 
+  it('keeps each entity\'s library profile in step with saves, a removal and the saves after it', async () => {
+    const outlet = async () => (await cardData(db, 'place:albukamal'))!.outlets!.find((o) => o.outlet === 'عنب بلدي');
+    const [a] = await save(input());
+    expect(await outlet()).toMatchObject({ articles: 1, mentions: 2 });
+    // A second save merges into the kept profile; a third in the same call too.
+    await save(input({ url: 'https://example.com/b', text: 'وصلت قوات إلى البوكمال.' }), input({ url: 'https://example.com/c', text: 'البوكمال مدينة. البوكمال على الفرات.' }));
+    expect(await outlet()).toMatchObject({ articles: 3, mentions: 5 });
+    await removeFromLibrary(db, [a!.id]);
+    expect(await outlet()).toMatchObject({ articles: 2, mentions: 3 });
+    // Saved while the profile was dropped and not yet rebuilt: rebuilt whole by the next card.
+    await removeFromLibrary(db, []);
+    await save(input({ url: 'https://example.com/d', text: 'غادرت القوات البوكمال.' }));
+    expect(await outlet()).toMatchObject({ articles: 3, mentions: 4 });
+  });
+
   it('does not store the same article twice: same URL (tracking parameters aside), or same text elsewhere', async () => {
     const [first] = await save(input());
     const again = await save(
