@@ -37,8 +37,9 @@ export default defineConfig({
     // restarts. IndexedDB needs no permission. Not requested: "tabs" (tab ids suffice, no URLs
     // or titles are read), "activeTab" and "scripting" (content scripts are declared in the
     // manifest), "webNavigation" (tabs.onUpdated's status tells a new page), "unlimitedStorage"
-    // (the bundle is well under the default quota).
-    permissions: ['storage'],
+    // (the bundle is well under the default quota). contextMenus: "Save this page" (and, from
+    // issue 13, other items) on the page's context menu (entrypoints/background/context-menus.ts).
+    permissions: ['storage', 'contextMenus'],
     // No host_permissions: manifest-declared content scripts run on their `matches` without
     // them, and the background fetches nothing but its own packaged files.
     // The toolbar button carries the per-tab badge and opens the popup.

@@ -12,6 +12,7 @@ import { ensureData, ensureReady, unrecordedFailure } from './data.ts';
 import { refreshPageSnapshot } from './page-snapshot.ts';
 import { namesOfTab, reportFrame } from './tab-names.ts';
 import { storeReaderRequest } from '../../lib/reader-request.ts';
+import { savePage } from './save-page.ts';
 
 /** A failed import is retried on getStatus at most this often. */
 const RETRY_AFTER_MS = 30_000;
@@ -101,6 +102,7 @@ export const handlers: Handlers = {
     await announceSite(r.host, enabled);
     return { enabled };
   },
+  savePage: (r) => savePage(r.tabId),
 };
 
 /**

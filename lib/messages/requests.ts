@@ -12,6 +12,7 @@
  * To add a request: add an entry here, then its handler; see docs/ARCHITECTURE.md "Messages".
  */
 import type { ImportStatus, MatcherPayload, CardData, PageNames } from '../messages.ts';
+import type { SaveResult } from './page-copy.ts';
 import { LIMITS } from '../messages.ts';
 import { articleId, entityId, host, mentionCount, tabId } from './fields.ts';
 import { answers, bool, exact, record, type Answer, type Fields, type InferFields, type Schema } from './schema.ts';
@@ -65,6 +66,11 @@ export const REQUESTS = {
   switchOffHere: request({ fields: {}, from: 'content', answer: answers<{ enabled: boolean }>() }),
   /** From the card: open an article in the side panel's reader, for the sender's tab. */
   openSource: request({ fields: { articleId }, from: 'content', answer: answers<{ ok: true }>() }),
+  /**
+   * "Save this page" (popup, side panel): the article of the tab's page into the reader's library.
+   * Extension pages only: a page must not save itself (nor another tab) into the library.
+   */
+  savePage: request({ fields: { tabId }, from: 'extension', answer: answers<SaveResult>() }),
 };
 
 type Specs = typeof REQUESTS;

@@ -28,6 +28,7 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   openOptions: { type: 'openOptions' },
   switchOffHere: { type: 'switchOffHere' },
   openSource: { type: 'openSource', articleId: '001' },
+  savePage: { type: 'savePage', tabId: 7 },
 };
 
 /** Who may send what, today: least privilege (see the table's comment). */
@@ -42,6 +43,7 @@ const RULES: Record<RequestType, SenderRule> = {
   openOptions: 'both',
   switchOffHere: 'content',
   openSource: 'content',
+  savePage: 'extension',
 };
 
 describe('every declared request', () => {
