@@ -123,21 +123,26 @@ describe('save this page', () => {
     const popup = await popupFor(page);
     const clicked = Date.now();
     const said = await saveFrom(popup, 'saved');
+    const savedAfter = Date.now() - clicked;
+    const work = await popup.getAttribute('[data-testid="save-status"]', 'data-ms');
+
+    // At once, hovering a name on the other page: the card lists the saved article first, marked as the reader's.
+    const hovered = Date.now();
+    await openCard(other, 'البوكمال', 'البوكمال');
+    const first = await firstCardArticle(other);
+    const cardAfter = Date.now() - hovered;
+    expect(first).toContain(TITLE);
+    expect(first).toContain('من مكتبتك');
+    console.log(`[save-page] first save (cold worker caches): extension work ${work} ms; click → "saved" in the popup: ${savedAfter} ms; hover → card with the saved article: ${cardAfter} ms (Playwright's round trips included)`);
+    // The 1 s target is measured and reported (BENCHMARKS.md); here only a bound no working build misses.
+    expect(savedAfter + cardAfter).toBeLessThan(5000);
+
     expect(said).toContain('حُفظت ✓');
     expect(said).toContain(TITLE);
     expect(said).toMatch(/عُثر فيها على (\d+ )?(اسم|اسمين|أسماء|اسماً)/);
     expect(said).not.toContain('تقديري');
     expect(await outerHtml(page)).toBe(before);
     expect(await axePage(popup)).toEqual([]);
-
-    // Hovering a name on the other page: the card lists the saved article first, marked as the reader's.
-    await openCard(other, 'البوكمال', 'البوكمال');
-    const first = await firstCardArticle(other);
-    const shownAfter = Date.now() - clicked;
-    expect(first).toContain(TITLE);
-    expect(first).toContain('من مكتبتك');
-    console.log(`[save-page] click → card shows the saved article: ${shownAfter} ms (including the hover)`);
-    expect(shownAfter).toBeLessThan(5000); // the 1 s target is measured and reported (BENCHMARKS.md), not asserted tightly
 
     // The side panel lists it, marked as the reader's own.
     const side = await h.context.newPage();
