@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { MANIFEST_COMMANDS } from './lib/commands.ts';
@@ -26,6 +27,8 @@ export default defineConfig({
   outDir: process.env['WXT_OUT_DIR'] ?? '.output',
   vite: () => ({
     plugins: [preact()],
+    // linkedom's CSS parser (for <style>.sheet only, never read) calls eval(): a stub instead (lib/extract/no-cssom.ts).
+    resolve: { alias: { '@acemir/cssom': fileURLToPath(new URL('./lib/extract/no-cssom.ts', import.meta.url)) } },
   }),
   manifest: ({ browser }) => ({
     // Names from public/_locales (Arabic and English); Arabic, the readers' language, is the

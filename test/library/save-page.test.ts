@@ -13,7 +13,7 @@ import { DOMParser as LinkedomParser } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type LensDatabase } from '../../db/database.ts';
 import { importBundle } from '../../db/import.ts';
-import { libraryRows, libraryText } from '../../db/library.ts';
+import { libraryRows, libraryText, putUserEntity } from '../../db/library.ts';
 import { cardData } from '../../db/queries.ts';
 import { copyOfPage } from '../../entrypoints/content/copy-page.ts';
 import { LIMITS } from '../../lib/messages.ts';
@@ -127,6 +127,17 @@ describe('savePageCopy', () => {
     expect(first.status).toBe('added');
     expect(amp).toMatchObject({ status: 'duplicate', id: first.status === 'failed' ? '' : first.id });
     expect(await libraryRows(db)).toHaveLength(1);
+  });
+
+  it('a name the reader added since the last save is found in the next one (the cached matcher follows)', async () => {
+    await save(copy('aljazeera-like.html'));
+    await putUserEntity(db, {
+      id: 'place:own-mayadin', kind: 'city', name: 'الميادين', nameEn: 'Mayadin', aliases: [], weakAliases: [], translit: [], description: 'مدينة على الفرات.',
+    });
+    const result = await save(copy('no-date.html', 'https://shampress.example/c'));
+    expect(result.status).toBe('added');
+    if (result.status === 'failed') return;
+    expect((await cardData(db, 'place:own-mayadin'))?.library?.articles).toBe(1);
   });
 
   it('a page without an article (a homepage) is refused in words and stores nothing', async () => {
