@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { MANIFEST_COMMANDS } from './lib/commands.ts';
@@ -26,6 +27,8 @@ export default defineConfig({
   outDir: process.env['WXT_OUT_DIR'] ?? '.output',
   vite: () => ({
     plugins: [preact()],
+    // linkedom's CSS parser (for <style>.sheet only, never read) calls eval(): a stub instead (lib/extract/no-cssom.ts).
+    resolve: { alias: { '@acemir/cssom': fileURLToPath(new URL('./lib/extract/no-cssom.ts', import.meta.url)) } },
   }),
   manifest: ({ browser }) => ({
     // Names from public/_locales (Arabic and English); Arabic, the readers' language, is the
@@ -37,8 +40,9 @@ export default defineConfig({
     // restarts. IndexedDB needs no permission. Not requested: "tabs" (tab ids suffice, no URLs
     // or titles are read), "activeTab" and "scripting" (content scripts are declared in the
     // manifest), "webNavigation" (tabs.onUpdated's status tells a new page), "unlimitedStorage"
-    // (the bundle is well under the default quota).
-    // contextMenus: the selection's "add as a name" item (issue 13 item 3).
+    // (the bundle is well under the default quota). contextMenus: "Save this page" on the page's
+    // context menu and "add as a name" on a selection (issue 13; entrypoints/background/context-menus.ts,
+    // name-menu.ts).
     permissions: ['storage', 'contextMenus'],
     // No host_permissions: manifest-declared content scripts run on their `matches` without
     // them, and the background fetches nothing but its own packaged files.

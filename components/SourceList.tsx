@@ -54,6 +54,7 @@ export function SourceList(props: SourceListProps): JSX.Element {
             </h3>
             <ArticleMeta article={a} lang={lang} class="source-meta">
               <span class="names-count">{t('namesInArticle', lang, { n: row.names.length })}</span>
+              {a.own && <span class="own-tag" data-testid="own-tag">{t('ownArticle', lang)}</span>}
             </ArticleMeta>
             {sharedNames.length > 0 && (
               <p class="source-meta shared">

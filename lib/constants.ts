@@ -186,6 +186,13 @@ export const LANGUAGE_RECHECK_MS = 10_000;
  */
 export const READER_REQUEST_FRESH_MS = 10_000;
 
+/**
+ * After "Save this page" from the context menu, the toolbar badge shows the outcome (✓ or !) this
+ * long before it shows the page's names again: the menu has no window of its own to answer in,
+ * and three seconds is read at a glance without hiding the count for long.
+ */
+export const SAVE_BADGE_MS = 3000;
+
 // The shortcuts are manifest commands, remappable by the reader: lib/commands.ts (and why not
 // Alt+Shift). While a card is open, Tab moves focus into it (page/card-keys.ts).
 

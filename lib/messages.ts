@@ -81,6 +81,11 @@ export const LIMITS = {
   articleIdLength: 64,
   /** A bundle's version is a content hash (scripts/cli.ts build), e.g. 1f2855efdd742f. */
   bundleVersionLength: 64,
+  /** "Save this page": the copy of a page's HTML the content script hands over (issue 13 item 5). */
+  pageHtmlChars: 8_000_000,
+  /** A page's address and title in that copy. */
+  pageUrlLength: 8192,
+  pageTitleLength: 2000,
 } as const;
 
 /** What the background answers every request with. */

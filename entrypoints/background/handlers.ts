@@ -13,6 +13,7 @@ import { refreshPageSnapshot } from './page-snapshot.ts';
 import { namesChanged } from './own-names.ts';
 import { namesOfTab, reportFrame } from './tab-names.ts';
 import { storeReaderRequest } from '../../lib/reader-request.ts';
+import { savePage } from './save-page.ts';
 
 /** A failed import is retried on getStatus at most this often. */
 const RETRY_AFTER_MS = 30_000;
@@ -111,6 +112,7 @@ export const handlers: Handlers = {
     await announceSite(r.host, enabled);
     return { enabled };
   },
+  savePage: (r) => savePage(r.tabId),
 };
 
 /**

@@ -14,6 +14,7 @@ import { openWelcome } from './welcome.ts';
 import { listenForNameMenu } from './name-menu.ts';
 import { resumeRescan } from './own-names.ts';
 import { DB_NAME, openDatabase } from '../../db/database.ts';
+import { listenForMenuClicks, registerContextMenus } from './context-menus.ts';
 import { RUN_COMMAND_HOOK } from '../../lib/commands.ts';
 import { watchPaused } from '../../lib/pause.ts';
 import { parseRequest, type SenderInfo } from './validate.ts';
@@ -32,7 +33,10 @@ export default defineBackground(() => {
     ensureData({ check: true }).catch((e) => console.error('khabar-lens: import failed', e));
     // A first install: the welcome page says what the coverage is, how to use it, and the keys.
     if (details?.reason === 'install') void openWelcome().catch(() => undefined);
+    // The context menu's items (the browser keeps them until the next install or update).
+    void registerContextMenus().catch((e) => console.error('khabar-lens: context menus', e));
   });
+  listenForMenuClicks();
 
   // The keyboard shortcuts (manifest commands), and the global pause on every tab's badge.
   listenForCommands();

@@ -59,7 +59,8 @@ function menuTitle(settings: Settings): string {
 }
 
 async function createMenu(settings: Settings): Promise<void> {
-  await browser.contextMenus.removeAll();
+  // Only this item: the page's items (context-menus.ts) stay.
+  await browser.contextMenus.remove(ADD_NAME_MENU_ID).catch(() => undefined);
   browser.contextMenus.create({ id: ADD_NAME_MENU_ID, title: menuTitle(settings), contexts: ['selection'] });
 }
 

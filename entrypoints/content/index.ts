@@ -11,6 +11,7 @@
 import './early-read.ts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PageSession } from './session.ts';
+import { answerCopyPage } from './copy-page.ts';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -29,6 +30,8 @@ export default defineContentScript({
   // that every script of the page can read: the page must not learn that the extension is there.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    // "Save this page" (issue 13): a copy of the document for the background, on any http(s) page.
+    ctx.onInvalidated(answerCopyPage());
     const page = new PageSession(ctx);
     page.boot().catch((error: unknown) => console.warn('[khabar] content script failed', error));
   },

@@ -1,6 +1,7 @@
 /**
  * The popup: search the gazetteer as you type and open a result's card; the names found on the
- * active tab (click one to scroll the page to it); the per-site switch; the side panel button.
+ * active tab (click one to scroll the page to it); save the page to the reader's library; the
+ * per-site switch; the side panel button.
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -10,6 +11,7 @@ import { DataStatus } from '../../components/DataStatus.tsx';
 import { EntitySearch } from '../../components/EntitySearch.tsx';
 import { PageNamesList } from '../../components/PageNamesList.tsx';
 import { SiteSwitch } from '../../components/SiteSwitch.tsx';
+import { SavePageButton } from '../../components/SavePageButton.tsx';
 import { PauseSwitch } from '../../components/PauseSwitch.tsx';
 import { Shortcuts } from '../../components/Shortcuts.tsx';
 import { usePageData } from '../../components/page-data.ts';
@@ -73,6 +75,7 @@ export function PopupApp(): JSX.Element {
         </>
       )}
       <footer class="popup-footer">
+        <SavePageButton tab={tab} lang={lang} />
         <PauseSwitch lang={lang} />
         <SiteSwitch host={tab?.host ?? null} lang={lang} />
         {canOpenSidePanel() && (

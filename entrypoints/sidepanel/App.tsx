@@ -10,6 +10,7 @@ import { outletName } from '../../components/ArticleMeta.tsx';
 import { DataStatus } from '../../components/DataStatus.tsx';
 import { EntityOutlets } from '../../components/EntityOutlets.tsx';
 import { ReaderView } from '../../components/ReaderView.tsx';
+import { SavePageButton } from '../../components/SavePageButton.tsx';
 import { Message } from '../../components/Message.tsx';
 import { SourceList, type ListedSource } from '../../components/SourceList.tsx';
 import { useLiveQuery } from '../../components/hooks.ts';
@@ -95,6 +96,11 @@ export function SidePanelApp(): JSX.Element {
       <p class="section muted" data-testid="current-page">
         {tab?.host ? <Message k="currentPage" lang={lang} vars={{ title: tab.title || tab.url }} /> : t('noCurrentPage', lang)}
       </p>
+      {tab?.host && (
+        <section class="section">
+          <SavePageButton tab={tab} lang={lang} />
+        </section>
+      )}
       <DataStatus status={status.value} lang={lang} />
       {openId ? (
         <ReaderView

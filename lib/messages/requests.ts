@@ -12,6 +12,7 @@
  * To add a request: add an entry here, then its handler; see docs/ARCHITECTURE.md "Messages".
  */
 import type { ImportStatus, MatcherPayload, CardData, PageNames } from '../messages.ts';
+import type { SaveResult } from './page-copy.ts';
 import { LIMITS } from '../messages.ts';
 import { articleId, entityId, host, mentionCount, tabId } from './fields.ts';
 import { answers, bool, exact, record, type Answer, type Fields, type InferFields, type Schema } from './schema.ts';
@@ -73,6 +74,11 @@ export const REQUESTS = {
   namesChanged: request({ fields: {}, from: 'extension', answer: answers<{ ok: true }>() }),
   /** The locator map's base map (a few KB): a content script asks once per page, for its first place card. */
   getBaseMap: request({ fields: {}, from: 'both', answer: answers<import('../../core/geo/basemap.ts').BaseMap | null>() }),
+  /**
+   * "Save this page" (popup, side panel): the article of the tab's page into the reader's library.
+   * Extension pages only: a page must not save itself (nor another tab) into the library.
+   */
+  savePage: request({ fields: { tabId }, from: 'extension', answer: answers<SaveResult>() }),
 };
 
 type Specs = typeof REQUESTS;

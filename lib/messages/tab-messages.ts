@@ -10,10 +10,15 @@
  * - pageInfo (popup, side panel): the page's address and title → `PageInfo`. The extension asks for
  *   no "tabs" permission, so tabs.query gives no URL or title; the content script, which runs on
  *   every http(s) page, tells them instead. No answer: the extension does not run on that page.
+ * - copyPage (background, "Save this page"): a copy of the top frame's document as HTML, its
+ *   address, language and title → `CopyPageAnswer` (lib/messages/page-copy.ts, where the
+ *   background validates it); `{ refused: 'too-large' }` above LIMITS.pageHtmlChars. The page is
+ *   only read (serialised), never changed.
  */
 import { browser } from 'wxt/browser';
 import type { PageCommand } from '../commands.ts';
 import type { PageInfo, PageText } from '../tabs.ts';
+import type { CopyPageAnswer } from './page-copy.ts';
 import { entityId } from './fields.ts';
 import { answers, exact, literal, parseTagged, Problem, type Answer, type Fields, type InferFields, type Schema } from './schema.ts';
 
@@ -32,6 +37,7 @@ export const TAB_MESSAGES = {
   pageInfo: tabMessage({ fields: {}, answer: answers<PageInfo>() }),
   /** The page's text and the names in it, for the reader's annotation export (lib/export.ts). */
   pageText: tabMessage({ fields: {}, answer: answers<PageText>() }),
+  copyPage: tabMessage({ fields: {}, answer: answers<CopyPageAnswer>() }),
 };
 
 type Table = typeof TAB_MESSAGES;

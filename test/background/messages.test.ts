@@ -30,6 +30,7 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   openSource: { type: 'openSource', articleId: '001' },
   getBaseMap: { type: 'getBaseMap' },
   namesChanged: { type: 'namesChanged' },
+  savePage: { type: 'savePage', tabId: 7 },
 };
 
 /** Who may send what, today: least privilege (see the table's comment). */
@@ -48,6 +49,7 @@ const RULES: Record<RequestType, SenderRule> = {
   getBaseMap: 'both',
   // The reader's names changed (issue 13 item 3): only their own pages write names.
   namesChanged: 'extension',
+  savePage: 'extension',
 };
 
 describe('every declared request', () => {

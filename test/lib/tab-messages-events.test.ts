@@ -15,6 +15,7 @@ const TAB_EXAMPLES: { [T in TabMessageType]: TabMessageOf<T> } = {
   reveal: { type: 'reveal', entityId: 'place:albukamal' },
   pageInfo: { type: 'pageInfo' },
   pageText: { type: 'pageText' },
+  copyPage: { type: 'copyPage' },
 };
 const EVENT_EXAMPLES: { [E in EventName]: EventOf<E> } = {
   importProgress: { event: 'importProgress', progress: 0.5 },
