@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { MANIFEST_COMMANDS } from './lib/commands.ts';
+import { localeMessagesOnly } from './scripts/locale-messages-plugin.ts';
 
 /**
  * Extension pages (popup, side panel, options) load only the extension's own files: no remote or
@@ -25,7 +26,7 @@ export default defineConfig({
   // WXT_OUT_DIR lets two builds live side by side (the end-to-end harness reads the same variable).
   outDir: process.env['WXT_OUT_DIR'] ?? '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), localeMessagesOnly()],
   }),
   manifest: ({ browser }) => ({
     // Names from public/_locales (Arabic and English); Arabic, the readers' language, is the
