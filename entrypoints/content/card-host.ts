@@ -45,6 +45,8 @@ async function loadCss(): Promise<string> {
 
 export async function createCardHost(ctx: ContentScriptContext, options: CardHostOptions): Promise<CardHost> {
   // The page's styles stop at the host: `all: initial`; the sheet's :root rules are the host's.
+  // (WXT also moved @font-face and @property rules into a <style> in the page; the card's sheet
+  // has none, and the host is to be the only node the extension adds.)
   const css = `:host{all:initial !important;}\n${(await loadCss()).replaceAll(':root', ':host')}`;
   const shadowHost = document.createElement(options.name);
   const shadow = shadowHost.attachShadow({ mode: 'open' });
