@@ -11,7 +11,7 @@ import { corpusBundle, resetBrowser, seedDatabase } from '../ui/helpers.ts';
 
 vi.mock('../../components/card-placement.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../components/card-placement.ts')>()),
-  placeCard: vi.fn(() => {
+  placeBoundedCard: vi.fn(() => {
     throw new Error('no layout');
   }),
 }));
