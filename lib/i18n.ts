@@ -7,7 +7,10 @@
  * the manifest takes its name and description from them (`__MSG_extName__`), and every context
  * imports both files into its bundle, because browser.i18n.getMessage only ever answers in the
  * browser's language while the reader picks the interface language in the options page and it must
- * switch at once (and the component tests have no browser). Messages hold named slots, `{n}`;
+ * switch at once (and the component tests have no browser). The build strips the translators'
+ * notes, and gives the content script only the messages its code names (a key as a string literal,
+ * a `kind${…}` template's head, a plural base: scripts/locale-messages-plugin.ts), so a key the card
+ * shows is written out where it is used, not assembled. Messages hold named slots, `{n}`;
  * Chrome's `$…$` placeholders are not used. Kinds and categories are messages too (`kindBorderCrossing`,
  * `categoryPlace`): `kindLabel` and `categoryLabel` name them.
  */

@@ -1,8 +1,8 @@
 /**
- * The hover card on the page: one shadow-root host (WXT createShadowRootUi, mode open, `all:
+ * The hover card on the page: one shadow-root host (card-host.ts, mode open, `all:
  * initial` on the host so the page's styles do not leak in), mounted on first use as the last
  * child of <html>, outside <body>, 0×0 and position: relative, so it shifts nothing in the page's
- * layout. The card inside is position: fixed and placed next to the name with @floating-ui/dom
+ * layout. The card inside is position: fixed and placed next to the name by components/card-position.ts
  * (flipping above when there is no room below, shifting to stay on screen, following scrolls).
  *
  * Card data comes from the background (getCard), cached per entity for the page's life; a fetch
@@ -17,7 +17,6 @@
  */
 import { render, type JSX } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { cardFontPx } from '../../components/card-font.ts';
 import { followName, placeNextTo } from '../../components/card-position.ts';
 import { CorrectionControl, type CorrectionActions } from '../../components/CorrectionControl.tsx';
@@ -33,6 +32,7 @@ import { toLiveRange } from '../../page/collect-text.ts';
 import type { PlacedMention } from '../../page/mention-index.ts';
 import { pageTheme } from '../../page/theme.ts';
 import { adoptShadowStyles } from './shadow-styles.ts';
+import { createCardHost, type CardHost } from './card-host.ts';
 
 /** The focused element, looking into open shadow roots (the page's own components). */
 function deepActiveElement(doc: Document): Element | null {
@@ -92,22 +92,17 @@ export class CardUi {
   private removed = false;
 
   private constructor(
-    private readonly ui: ShadowRootContentScriptUi<HTMLElement>,
+    private readonly ui: CardHost,
     private readonly options: CardUiOptions,
   ) {}
 
   static async create(ctx: ContentScriptContext, options: CardUiOptions): Promise<CardUi> {
     let self: CardUi | undefined;
     let listening = false;
-    const ui = await createShadowRootUi<HTMLElement>(ctx, {
+    const ui = await createCardHost(ctx, {
       name: HOST_ELEMENT_NAME,
-      mode: 'open',
-      position: 'overlay',
       zIndex: 2147483647,
       anchor: () => self?.hostParent() ?? document.documentElement,
-      append: 'last',
-      // Keys typed while focus is in the card (its close button) are not the page's business.
-      isolateEvents: true,
       onMount: (container) => {
         if (!listening) {
           listening = true;

@@ -2,7 +2,7 @@ import { adoptSheet } from '../../page/adopted-sheets.ts';
 
 /**
  * The card's styles as a constructed stylesheet adopted by its shadow root, instead of the <style>
- * element WXT's createShadowRootUi puts there: a page whose Content-Security-Policy has no
+ * element card-host.ts puts there: a page whose Content-Security-Policy has no
  * 'unsafe-inline' for styles (`default-src 'none'`, `style-src 'self'` …) refuses inline <style>
  * elements, extension-inserted ones included, and would show the card unstyled, with a CSP error
  * in its console. Constructed stylesheets are not subject to style-src. Call it before the host is

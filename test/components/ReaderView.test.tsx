@@ -9,9 +9,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderView } from '../../components/ReaderView.tsx';
 import { corpusBundle, resetBrowser, seedDatabase } from '../ui/helpers.ts';
 
-vi.mock('@floating-ui/dom', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@floating-ui/dom')>()),
-  computePosition: vi.fn(() => Promise.reject(new Error('no layout'))),
+vi.mock('../../components/card-placement.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../components/card-placement.ts')>()),
+  placeBoundedCard: vi.fn(() => {
+    throw new Error('no layout');
+  }),
 }));
 
 beforeEach(seedDatabase);
