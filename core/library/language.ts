@@ -1,0 +1,38 @@
+/**
+ * The language of a document: what it declares, unless its text plainly says otherwise. Pure.
+ */
+
+/** Languages written in Arabic script: a page declaring one of them is believed. */
+const ARABIC_SCRIPT_LANGUAGES = new Set(['ar', 'fa', 'ur', 'ps', 'ku', 'ckb', 'sd', 'ug', 'ks']);
+
+/** Below this many letters a text is too short to overrule what the page declares. */
+const MIN_LETTERS_TO_OVERRULE = 50;
+
+/** Share of Arabic-script letters among all letters of the text (0 when it has none). */
+export function arabicLetterShare(text: string): { share: number; letters: number } {
+  let arabic = 0;
+  let letters = 0;
+  for (const m of text.matchAll(/\p{L}/gu)) {
+    letters++;
+    if (/\p{Script=Arabic}/u.test(m[0])) arabic++;
+  }
+  return { share: letters === 0 ? 0 : arabic / letters, letters };
+}
+
+/**
+ * Rules, in order, each with the case it is for:
+ *  - declared 'ar-EG'                            → 'ar' (the primary subtag is what the library filters on)
+ *  - declared 'en-US', text 95% Arabic letters   → 'ar' (WordPress themes ship lang="en-US" on Arabic sites)
+ *  - declared 'fr', text in Latin letters        → 'fr'
+ *  - nothing declared, mostly Arabic letters     → 'ar'
+ *  - nothing declared, other letters             → 'und' (BCP 47 "undetermined": Latin script alone does not say which language)
+ */
+export function documentLanguage(declared: string | undefined | null, text: string): string {
+  const primary = (declared ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const { share, letters } = arabicLetterShare(text);
+  if (/^[a-z]{2,3}$/.test(primary)) {
+    const overruled = !ARABIC_SCRIPT_LANGUAGES.has(primary) && letters >= MIN_LETTERS_TO_OVERRULE && share >= 0.8;
+    return overruled ? 'ar' : primary;
+  }
+  return share >= 0.5 ? 'ar' : 'und';
+}
