@@ -60,7 +60,7 @@ describe('transition: where each event leads', () => {
 
 describe('transition: what the run counts', () => {
   it('adds each file\'s articles and duplicates, keeps its report, and the journal says how many files are done', () => {
-    let s: ImportRunState = idle;
+    let s = idle as ImportRunState;
     const journals: ImportJournal[] = [];
     const step = (e: ImportRunEvent) => {
       const t = transition(s, e);

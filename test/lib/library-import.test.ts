@@ -94,7 +94,7 @@ describe('ImportController', () => {
 
     const journal = asJournal(await db.userMeta.get(JOURNAL_KEY));
     expect(journal).toMatchObject({ files: ['a.txt', 'b.txt', 'big.zip', 'd.txt'], done: 2, added: 3 });
-    expect((await libraryRows(db)).map((r) => r.sourceFile ?? r.file).sort()).toEqual(['a.txt', 'a.txt', 'b.txt']);
+    expect((await libraryRows(db)).map((r) => r.file).sort()).toEqual(['a.txt', 'a.txt', 'b.txt']);
 
     const reopened = controller();
     await reopened.checkInterrupted();
