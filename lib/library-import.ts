@@ -52,6 +52,9 @@ export interface ImportDeps {
   newId?: () => string;
 }
 
+/** The problem of a file in which the parsers found neither an article nor a problem. */
+export const NOTHING_READ = 'holds no article the library can read';
+
 /** Web Locks name held while a run is under way: another tab does not take its journal for an interrupted run. */
 export const IMPORT_LOCK = 'khabar-lens-import';
 
@@ -208,6 +211,8 @@ export class ImportController {
       }
       await maybePause();
     }
+    // A file that gave nothing and said nothing (a truncated archive) must not pass for a success.
+    if (docs.length === 0 && report.problems.length === 0) report.problems.push({ file: name, problem: NOTHING_READ });
     this.dispatch({ type: 'read', articles: docs.length, now: this.now() });
     return docs;
   }
