@@ -112,15 +112,25 @@ export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocum
     const results: AddResult[] = [];
     const fresh: StoredArticle[] = [];
     const seen = new Map<string, string>();
-    for (const doc of docs) {
+    // What is stored already, looked up for all the documents at once: three requests, not three
+    // a document (an imported file of 1,000 articles waited seconds on one-by-one look-ups).
+    const urls = docs.flatMap((d) => (d.article.url !== undefined ? [d.article.url] : []));
+    const [byId, byUrl, byFingerprint] = await Promise.all([
+      db.library.bulkGet(docs.map((d) => d.article.id)),
+      urls.length > 0 ? db.library.where('url').anyOf(urls).toArray() : Promise.resolve([]),
+      db.library.where('fingerprint').anyOf(docs.map((d) => d.fingerprint)).toArray(),
+    ]);
+    const storedUrl = new Map(byUrl.map((r) => [r.url, r.id]));
+    const storedFingerprint = new Map(byFingerprint.map((r) => [r.fingerprint, r.id]));
+    for (const [i, doc] of docs.entries()) {
       const a = doc.article;
       const existing =
         seen.get(a.id) ??
         seen.get(doc.fingerprint) ??
         (a.url !== undefined ? seen.get(a.url) : undefined) ??
-        (await db.library.get(a.id))?.id ??
-        (a.url !== undefined ? (await db.library.where('url').equals(a.url).first())?.id : undefined) ??
-        (await db.library.where('fingerprint').equals(doc.fingerprint).first())?.id;
+        byId[i]?.id ??
+        (a.url !== undefined ? storedUrl.get(a.url) : undefined) ??
+        storedFingerprint.get(doc.fingerprint);
       if (existing !== undefined) {
         results.push({ id: existing, status: 'duplicate', title: a.headline, names: doc.coverage.length });
         continue;

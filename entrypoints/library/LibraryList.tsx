@@ -14,7 +14,7 @@ import { libraryRows, ownSummary, removeFromLibrary, restoreToLibrary, type Stor
 import { LIBRARY_UNDO_MS } from '../../lib/constants.ts';
 import { errorText } from '../../lib/errors.ts';
 import { t, type UiKey, type UiLang } from '../../lib/i18n.ts';
-import { filterLibrary, LIBRARY_PAGE_SIZE, listItem, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter, type ListItem } from '../../lib/library-list.ts';
+import { filterLibrary, LIBRARY_PAGE_SIZE, listItems, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter, type ListItem } from '../../lib/library-list.ts';
 import { uiDatabase, type Gazetteer } from '../../lib/ui-data.ts';
 
 /** The texts are searched once the reader stops typing for this long (each search reads them all). */
@@ -50,7 +50,7 @@ export function LibraryList(props: LibraryListProps): JSX.Element {
   const ids = { search: useId(), outlet: useId(), from: useId(), to: useId() };
 
   const nameOf = (id: string) => gazetteer?.byId.get(id)?.name;
-  const items = useMemo(() => (rows.value ?? []).map((r) => listItem(r, nameOf)), [rows.value, gazetteer]);
+  const items = useMemo(() => listItems(rows.value ?? [], nameOf), [rows.value, gazetteer]);
   const outlets = useMemo(() => outletsOf(rows.value ?? []), [rows.value]);
 
   // The texts' words: searched after a pause in typing, abandoned when the query changes.

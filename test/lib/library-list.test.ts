@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type LibraryRow } from '../../db/database.ts';
-import { filterLibrary, listItem, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter } from '../../lib/library-list.ts';
+import { filterLibrary, listItems, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter } from '../../lib/library-list.ts';
 import { freshName } from '../db/fixture.ts';
 
 const row = (id: string, headline: string, outlet: string, date: string, counts: Record<string, number> = {}, addedAt = 1): LibraryRow => ({
@@ -17,7 +17,7 @@ const ROWS = [
   row('r3', 'بيان عسكري', 'الحياة', '2017-11-09', { 'group:sdf': 1, 'place:raqqa': 2 }),
   row('r4', 'تقرير بلا تاريخ', 'عنب بلدي', ''),
 ];
-const items = ROWS.map((r) => listItem(r, (id) => NAMES[id]));
+const items = listItems(ROWS, (id) => NAMES[id]);
 const ids = (f: Partial<LibraryFilter>, hits?: Set<string>) => filterLibrary(items, { ...NO_FILTER, ...f }, hits).map((i) => i.row.id);
 
 describe('filterLibrary', () => {
@@ -41,7 +41,7 @@ describe('filterLibrary', () => {
   });
 
   it('lists names most mentioned first, and outlets once each', () => {
-    expect(items[2]!.names).toEqual(['الرقة', 'قوات سوريا الديمقراطية']);
+    expect(items.find((i) => i.row.id === 'r3')!.names).toEqual(['الرقة', 'قوات سوريا الديمقراطية']);
     expect(outletsOf(ROWS)).toEqual(['الحياة', 'عنب بلدي']);
     expect(queryWords('  الرَّقة  والموصل ')).toEqual(['الرقه', 'والموصل']);
   });
