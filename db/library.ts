@@ -49,6 +49,9 @@ export interface StoredArticle {
   coverage: LibraryCoverageRow[];
 }
 
+/** Articles written per request by addToLibrary (one transaction whatever their number). */
+const WRITE_PIECE = 50;
+
 const libraryTables = (db: LensDatabase) => [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta];
 
 async function readTotals(db: LensDatabase): Promise<LibraryTotals> {
@@ -141,12 +144,15 @@ export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocum
       addToTotals(totals, stored.row.counts, 1);
       results.push({ id: a.id, status: 'added', title: a.headline, names: doc.coverage.length });
     }
-    if (fresh.length > 0) {
-      await db.library.bulkPut(fresh.map((s) => s.row));
-      await db.libraryTexts.bulkPut(fresh.map((s) => s.text));
-      await db.libraryCoverage.bulkPut(fresh.flatMap((s) => s.coverage));
-      await db.userMeta.put(totals as never);
+    // In pieces of WRITE_PIECE articles: each bulkPut copies its rows on the caller's thread, and
+    // the page importing a file of 1,000 articles (~8 MB) must get its turn between pieces.
+    for (let i = 0; i < fresh.length; i += WRITE_PIECE) {
+      const piece = fresh.slice(i, i + WRITE_PIECE);
+      await db.library.bulkPut(piece.map((s) => s.row));
+      await db.libraryTexts.bulkPut(piece.map((s) => s.text));
+      await db.libraryCoverage.bulkPut(piece.flatMap((s) => s.coverage));
     }
+    if (fresh.length > 0) await db.userMeta.put(totals as never);
     return results;
   });
 }

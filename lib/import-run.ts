@@ -67,6 +67,8 @@ export type ImportRunEvent =
   | { type: 'read'; articles: number; now: number }
   /** The current file is read; its articles are being written. */
   | { type: 'store'; now: number }
+  /** Time passes while a file is written (the page shows the run's time: it is alive). */
+  | { type: 'tick'; now: number }
   /** The current file is finished: stored, or nothing in it to store. */
   | { type: 'fileDone'; report: FileReport; now: number }
   /** The current file could not be stored. Quota stops the run; another error is that file's. */
@@ -146,6 +148,9 @@ export function transition(state: ImportRunState, event: ImportRunEvent): Transi
     case 'store':
       if (state.phase !== 'reading') return stay(state);
       return stay({ phase: 'storing', run: { ...state.run, updatedAt: event.now }, file: state.file, articles: state.articles });
+    case 'tick':
+      if (state.phase !== 'reading' && state.phase !== 'storing') return stay(state);
+      return stay({ ...state, run: { ...state.run, updatedAt: event.now } });
     case 'fileDone':
       if (state.phase !== 'reading' && state.phase !== 'storing') return stay(state);
       return next(finishFile(state.run, event.report, event.now));

@@ -52,6 +52,9 @@ export interface ImportDeps {
   newId?: () => string;
 }
 
+/** While a file is written, the run's clock moves this often (the page's progress line shows it). */
+const STORE_TICK_MS = 500;
+
 /** The problem of a file in which the parsers found neither an article nor a problem. */
 export const NOTHING_READ = 'holds no article the library can read';
 
@@ -158,6 +161,7 @@ export class ImportController {
     }
     this.dispatch({ type: 'store', now: this.now() });
     const run = this.state.phase === 'storing' ? this.state.run : undefined;
+    const ticking = setInterval(() => this.dispatch({ type: 'tick', now: this.now() }), STORE_TICK_MS);
     try {
       const { db } = this.deps;
       const results = await db.transaction('rw', [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta], async () => {
@@ -178,6 +182,8 @@ export class ImportController {
       const reason = isQuotaFailure(e) ? 'quota' : 'error';
       const message = e instanceof Error ? e.message : String(e);
       this.dispatch({ type: 'storeFailed', report, reason, message, now: this.now() });
+    } finally {
+      clearInterval(ticking);
     }
     await this.pause();
   }

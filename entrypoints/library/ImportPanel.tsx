@@ -121,6 +121,8 @@ function RunReport(props: { state: ImportRunState; lang: UiLang; onDismiss: () =
       <progress max={run.files.length} value={run.done} aria-label={t('libraryProgressLabel', lang)} />
       <p role="status" data-testid="import-progress">
         {t('libraryProgress', lang, { done: run.done, total: run.files.length, added: run.added })}
+        {' · '}
+        {t('libraryElapsed', lang, { s: Math.round((run.updatedAt - run.startedAt) / 1000) })}
         {current !== undefined && (
           <span class="muted">
             {' — '}

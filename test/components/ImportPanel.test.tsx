@@ -24,10 +24,10 @@ function show(state: ImportRunState, lang: 'ar' | 'en' = 'ar') {
 
 describe('ImportPanel', () => {
   it('while reading: the progress bar and line, and the picker disabled', () => {
-    show({ phase: 'reading', run: run({ done: 1, added: 4 }), file: 1, articles: 120 }, 'en');
+    show({ phase: 'reading', run: run({ done: 1, added: 4, updatedAt: 12_400 }), file: 1, articles: 120 }, 'en');
     const bar = screen.getByRole('progressbar', { name: 'Import progress' }) as HTMLProgressElement;
     expect([bar.max, bar.value]).toEqual([3, 1]);
-    expect(screen.getByTestId('import-progress').textContent).toBe('Files: 1 of 3 · articles added: 4 — Reading “b.jsonl” (articles read: 120)');
+    expect(screen.getByTestId('import-progress').textContent).toBe('Files: 1 of 3 · articles added: 4 · time: 12 s — Reading “b.jsonl” (articles read: 120)');
     expect((screen.getByTestId('import-files') as HTMLInputElement).disabled).toBe(true);
   });
 

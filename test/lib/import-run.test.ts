@@ -39,6 +39,8 @@ describe('transition: where each event leads', () => {
     ['picking files while a run is under way is refused', reading0, start, 'reading', []],
     ['picking no files does nothing', idle, { type: 'start', importId: 'x', files: [], now: 1 }, 'idle', []],
     ['progress while reading stays reading', reading0, { type: 'read', articles: 7, now: 2 }, 'reading', []],
+    ['time passing while storing stays storing', storing0, { type: 'tick', now: 2 }, 'storing', []],
+    ['a tick after the run ended changes nothing', done, { type: 'tick', now: 2 }, 'done', []],
     ['a file read goes to storing', reading0, { type: 'store', now: 2 }, 'storing', []],
     ['a stored file that is not the last reads the next, journal written', storing0, fileDone(report('a.txt')), 'reading', ['writeJournal']],
     ['a file with nothing to store, read the next', reading0, fileDone({ ...report('a.txt', 0), problems: [{ file: 'a.txt', problem: 'is empty' }] }), 'reading', ['writeJournal']],
