@@ -48,8 +48,12 @@ export function ArticleMeta(props: ArticleMetaProps): JSX.Element {
           <bdi lang="ar">{article.byline}</bdi>
         </>
       )}
-      {separator}
-      <ArticleDate article={article} lang={lang} />
+      {article.date && (
+        <>
+          {separator}
+          <ArticleDate article={article} lang={lang} />
+        </>
+      )}
       {props.children}
     </p>
   );

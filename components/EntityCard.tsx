@@ -15,6 +15,8 @@ import { countryName, kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import { tn } from '../lib/plural.ts';
 import type { ArticleSummary, CardData } from '../lib/messages.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { CoverageTimeline } from './CoverageTimeline.tsx';
+import { OutletNames } from './OutletNames.tsx';
 import { firstSnippet } from './first-snippet.ts';
 import { useCardTheme, type CardTheme } from './card-theme.ts';
 import './card.css';
@@ -34,6 +36,8 @@ export interface EntityCardProps extends CardData {
   matchNote?: JSX.Element | null;
   /** Related names become buttons that open their own card. */
   onOpenRelated?: (entityId: string) => void;
+  /** The outlet section in full (the side panel), not the hover card's line or two. */
+  fullOutlets?: boolean;
   /** Shown at the card's foot (the hover card's actions: CardActions.tsx). */
   children?: JSX.Element | null;
 }
@@ -47,9 +51,14 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
   const category = categoryOf(entity.kind);
   const shown = (coverage?.articles ?? []).filter((a) => articles[a.articleId]);
   const maxArticles = props.maxArticles ?? CARD_MAX_ARTICLES;
+  // The reader's own articles come first, the newest few of them (db/queries.ts withLibrary);
+  // props.library counts all of them.
+  const bundledShown = shown.filter((a) => !articles[a.articleId]!.own);
+  const ownTotal = props.library?.articles ?? 0;
+  const total = bundledShown.length + ownTotal;
   // An outlet's card lists the sources it published too, which need not name it (coverage.ts).
-  const mentionedIn = shown.filter((a) => a.count > 0).length;
-  const published = shown.filter((a) => a.published).length;
+  const mentionedIn = bundledShown.filter((a) => a.count > 0).length;
+  const published = bundledShown.filter((a) => a.published).length;
   const relatedPlaces = related.filter((r) => categoryOf(r.kind) === 'place').slice(0, CARD_MAX_RELATED);
   const relatedGroups = related.filter((r) => categoryOf(r.kind) === 'group').slice(0, CARD_MAX_RELATED);
   const description = lang === 'en' && entity.descriptionEn ? entity.descriptionEn : entity.description;
@@ -123,6 +132,9 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
 
       {description && <p class="kc-desc">{description}</p>}
 
+      {props.outlets && <OutletNames outlets={props.outlets} lang={lang} idBase={uid} full={props.fullOutlets} />}
+      {props.timeline && <CoverageTimeline timeline={props.timeline} lang={lang} idBase={uid} />}
+
       <section class="kc-coverage" aria-labelledby={`${uid}-cov`}>
         <h3 id={`${uid}-cov`}>{t('coverage', lang)}</h3>
         {/* What the coverage is and when: a reader in 2026 must not take it for today's news. */}
@@ -132,16 +144,17 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
             {published > 0 && <p class="kc-count">{tn('publishedCount', lang, published)}</p>}
             {mentionedIn > 0 && (
               <p class="kc-count">
-                {tn('coverageCount', lang, mentionedIn, { mentions: tn('mentionCount', lang, coverage.mentions) })}
+                {tn('coverageCount', lang, mentionedIn, { mentions: tn('mentionCount', lang, coverage.mentions - (props.library?.mentions ?? 0)) })}
               </p>
             )}
+            {ownTotal > 0 && <p class="kc-count kc-own-count">{tn('libraryCount', lang, ownTotal)}</p>}
             <ol class="kc-articles">
               {shown.slice(0, maxArticles).map((a) => (
                 <CoverageItem key={a.articleId} coverage={a} article={articles[a.articleId]!} lang={lang} />
               ))}
             </ol>
-            {shown.length > maxArticles && (
-              <p class="kc-more">{tn('moreArticles', lang, shown.length - maxArticles)}</p>
+            {total > Math.min(shown.length, maxArticles) && (
+              <p class="kc-more">{tn('moreArticles', lang, total - Math.min(shown.length, maxArticles))}</p>
             )}
           </>
         ) : (
@@ -163,12 +176,22 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
 function CoverageItem(props: { coverage: ArticleCoverage; article: ArticleSummary; lang: UiLang }) {
   const { coverage, article, lang } = props;
   const snippet = firstSnippet(coverage.snippets, article.headline);
+  // A reader's article may be in another language; its headline and snippet keep their own.
+  const textLang = article.language || 'ar';
+  const dir = textLang === 'ar' ? 'rtl' : 'auto';
   return (
-    <li class="kc-article">
-      <h4 class="kc-headline" lang="ar" dir="rtl">
+    <li class="kc-article" data-own={article.own ? '' : undefined}>
+      <h4 class="kc-headline" lang={textLang} dir={dir}>
         {article.headline}
       </h4>
-      <ArticleMeta article={article} lang={lang} class="kc-meta" separator=" · " />
+      <ArticleMeta article={article} lang={lang} class="kc-meta" separator=" · ">
+        {article.own && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span class="kc-own">{t('ownArticle', lang)}</span>
+          </>
+        )}
+      </ArticleMeta>
       {snippet && <SnippetText snippet={snippet} />}
     </li>
   );

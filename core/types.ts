@@ -173,4 +173,10 @@ export interface Bundle {
   /** Per article: the mentions found in its text, in order. */
   articleMentions: { articleId: string; mentions: Mention[] }[];
   matcher: import('./match/automaton.ts').SerializedMatcher;
+  /**
+   * Per mentioned entity: how each outlet names it and its coverage by date
+   * (core/analysis/outlet-naming.ts). Stored inside the entity's coverage (db/rows.ts).
+   * Optional: a bundle built before it has none, and the card then shows no such section.
+   */
+  profiles?: import('./analysis/profile.ts').EntityProfile[];
 }

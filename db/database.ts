@@ -11,6 +11,7 @@
  * time, and the card and the reader read the article's text anyway.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CoverageDay, OutletNaming } from '../core/analysis/profile.ts';
 import type { Article, ArticleCoverage, Coverage, Entity, Snippet } from '../core/types.ts';
 
 export const DB_NAME = 'khabar-lens';
@@ -28,6 +29,13 @@ export interface StoredArticleCoverage extends Omit<ArticleCoverage, 'snippets'>
 
 export interface StoredCoverage extends Omit<Coverage, 'articles'> {
   articles: StoredArticleCoverage[];
+  /**
+   * How each outlet names the entity and its coverage by date (the bundle's `profiles`,
+   * core/analysis/outlet-naming.ts), kept in the coverage's JSON so the stored shape needs no new
+   * schema version; absent in data stored before them.
+   */
+  outlets?: OutletNaming[];
+  timeline?: CoverageDay[];
 }
 
 /**
@@ -170,6 +178,8 @@ export interface LibraryCoverageRow {
   count: number;
   firstAt: number;
   snippets: Snippet[];
+  /** How this article's outlet names the entity: its part of the entity's outlet profile. */
+  profile?: import('../core/analysis/profile.ts').EntityProfile;
 }
 
 /** The reader's own records that are not rows of a list (the matcher with their names, …). */

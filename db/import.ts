@@ -224,6 +224,7 @@ export function parseBundle(data: unknown): Bundle {
   }
   const m = b['matcher'] as Record<string, unknown> | null | undefined;
   if (typeof m !== 'object' || m === null || m['format'] !== 1 || !Array.isArray(m['patterns'])) fail('missing matcher');
+  if (b['profiles'] !== undefined && !Array.isArray(b['profiles'])) fail('"profiles" must be a list');
   const keyed: [string, string][] = [['entities', 'id'], ['articles', 'id'], ['coverage', 'entityId'], ['articleMentions', 'articleId']];
   for (const [table, key] of keyed) {
     for (const row of b[table] as unknown[]) {

@@ -11,6 +11,7 @@
 import { libraryDocument, type LibraryDocument } from '../core/library/document.ts';
 import type { LibraryInput } from '../core/library/input.ts';
 import type { Matcher } from '../core/match/automaton.ts';
+import { mergeProfile, type EntityProfile } from '../core/analysis/outlet-naming.ts';
 import type { Article, Entity } from '../core/types.ts';
 import { hashString } from '../core/util/hash.ts';
 import type { LensDatabase, LibraryCoverageRow, LibraryRow, LibraryTextRow } from './database.ts';
@@ -20,6 +21,8 @@ import { packMentions } from './rows.ts';
 export interface LibraryTotals {
   key: 'totals';
   byEntity: Record<string, { articles: number; mentions: number }>;
+  /** Counts every write to the library: what a cached derived record (profiles) was made at. */
+  rev?: number;
 }
 
 /** Above every date and article id (both plain strings) in a key range. */
@@ -40,6 +43,8 @@ export interface AddOptions {
   origin: LibraryRow['origin'];
   importId?: string;
   now?: number;
+  /** Per document, its own origin and time added (a restored backup keeps them). */
+  each?: readonly { origin: LibraryRow['origin']; addedAt: number }[];
 }
 
 /** Everything stored of one article, as removeFromLibrary hands it back for undo. */
@@ -95,6 +100,7 @@ function storedOf(doc: LibraryDocument, options: AddOptions): StoredArticle {
       count: c.count,
       firstAt: c.firstAt,
       snippets: c.snippets,
+      ...(c.profile ? { profile: c.profile } : {}),
     })),
   };
 }
@@ -139,7 +145,8 @@ export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocum
         continue;
       }
       for (const k of [a.id, doc.fingerprint, a.url]) if (k !== undefined) seen.set(k, a.id);
-      const stored = storedOf(doc, options);
+      const own = options.each?.[i];
+      const stored = storedOf(doc, own ? { ...options, origin: own.origin, now: own.addedAt } : options);
       fresh.push(stored);
       addToTotals(totals, stored.row.counts, 1);
       results.push({ id: a.id, status: 'added', title: a.headline, names: doc.coverage.length });
@@ -152,7 +159,7 @@ export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocum
       await db.libraryTexts.bulkPut(piece.map((s) => s.text));
       await db.libraryCoverage.bulkPut(piece.flatMap((s) => s.coverage));
     }
-    if (fresh.length > 0) await db.userMeta.put(totals as never);
+    if (fresh.length > 0) await db.userMeta.put({ ...totals, rev: (totals.rev ?? 0) + 1 } as never);
     return results;
   });
 }
@@ -175,7 +182,7 @@ export async function removeFromLibrary(db: LensDatabase, ids: readonly string[]
     await db.library.bulkDelete(gone);
     await db.libraryTexts.bulkDelete(gone);
     await db.libraryCoverage.where('articleId').anyOf(gone).delete();
-    await db.userMeta.put(totals as never);
+    await db.userMeta.put({ ...totals, rev: (totals.rev ?? 0) + 1 } as never);
     return removed;
   });
 }
@@ -190,7 +197,7 @@ export async function restoreToLibrary(db: LensDatabase, removed: readonly Store
     await db.library.bulkPut(back.map((r) => r.row));
     await db.libraryTexts.bulkPut(back.map((r) => r.text));
     await db.libraryCoverage.bulkPut(back.flatMap((r) => r.coverage));
-    await db.userMeta.put(totals as never);
+    await db.userMeta.put({ ...totals, rev: (totals.rev ?? 0) + 1 } as never);
   });
 }
 
@@ -230,6 +237,35 @@ export async function entityLibrary(db: LensDatabase, entityId: string, limit: n
     .toArray();
   const rows = (await db.library.bulkGet(items.map((i) => i.articleId))).filter((r): r is LibraryRow => r !== undefined);
   return { articles: totals.articles, mentions: totals.mentions, items, rows };
+}
+
+/** A cached profile of an entity's library articles, made at library revision `rev`. */
+interface ProfileCache {
+  key: string;
+  rev: number;
+  profile: EntityProfile | null;
+}
+
+/**
+ * How the outlets of the reader's library name an entity, and its library coverage by date: every
+ * library article's part (libraryCoverage rows) merged, cached until the library changes, so a card
+ * reads all of an entity's rows once per change rather than on every hover.
+ */
+export async function entityLibraryProfile(db: LensDatabase, entityId: string): Promise<EntityProfile | null> {
+  const totals = await readTotals(db);
+  if (!totals.byEntity[entityId]) return null;
+  const rev = totals.rev ?? 0;
+  const key = `profile:${entityId}`;
+  const cached = (await db.userMeta.get(key)) as ProfileCache | undefined;
+  if (cached && cached.rev === rev) return cached.profile;
+  const rows = await db.libraryCoverage
+    .where('[entityId+date+articleId]')
+    .between([entityId, '', ''], [entityId, MAX_STRING, MAX_STRING], true, true)
+    .toArray();
+  let profile: EntityProfile | null = null;
+  for (const r of rows) if (r.profile) profile = profile ? mergeProfile(profile, r.profile) : r.profile;
+  await db.userMeta.put({ key, rev, profile } satisfies ProfileCache);
+  return profile;
 }
 
 /** Every library article's entity counts (the side panel's source list, the gazetteer's mentions). */
@@ -309,7 +345,7 @@ export async function rescanLibrary(db: LensDatabase, matcher: Matcher, onProgre
       await db.library.bulkPut(rewritten.map((r) => r.row));
       await db.libraryTexts.bulkPut(rewritten.map((r) => r.text));
       await db.libraryCoverage.bulkPut(rewritten.flatMap((r) => r.coverage));
-      await db.userMeta.put(totals as never);
+      await db.userMeta.put({ ...totals, rev: (totals.rev ?? 0) + 1 } as never);
     });
     done += batch.length;
     onProgress?.(done, ids.length);

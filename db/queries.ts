@@ -6,8 +6,9 @@ import type { ArticleSummary, CardData, MatcherPayload } from '../lib/messages.t
 import type { PromiseExtended, Table } from 'dexie';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
 import { ARTICLE_BUCKETS, ENTITY_BUCKETS, type ArticleRow, type Bucket, type EntityRow, type GazetteerRecord, type LensDatabase } from './database.ts';
-import { bucketOf, coverageOf, entityOf, unpackCoverage } from './rows.ts';
-import { entityLibrary, ownSummary, userEntities, userEntitiesVersion } from './library.ts';
+import { bucketOf, coverageOf, entityOf, profileOf, unpackCoverage } from './rows.ts';
+import { entityLibrary, entityLibraryProfile, ownSummary, userEntities, userEntitiesVersion } from './library.ts';
+import { mergeProfile } from '../core/analysis/outlet-naming.ts';
 import { matcherFor } from '../core/corpus/build.ts';
 import type { Entity } from '../core/types.ts';
 import { CARD_MAX_ARTICLES } from '../lib/constants.ts';
@@ -110,6 +111,13 @@ async function withLibrary(db: LensDatabase, card: CardData): Promise<CardData> 
     card.articles[item.articleId] = ownSummary(byId.get(item.articleId)!);
   }
   card.library = { articles: lib.articles, mentions: lib.mentions };
+  // How outlets name it and when, with the library's articles counted in (issue 14).
+  const profile = await entityLibraryProfile(db, card.entity.id);
+  if (profile) {
+    const merged = mergeProfile({ entityId: card.entity.id, outlets: card.outlets ?? [], timeline: card.timeline ?? [] }, profile);
+    card.outlets = merged.outlets;
+    card.timeline = merged.timeline;
+  }
   return card;
 }
 
@@ -127,7 +135,7 @@ async function bundledCardData(db: LensDatabase, entityId: string): Promise<Card
       entitiesById(db, entity.parent ? [entity.parent, ...relatedIds] : relatedIds),
     ]);
     const texts = new Map<string, string>();
-    const card: CardData = { entity, coverage: undefined, articles: {}, related: [] };
+    const card: CardData = { entity, coverage: undefined, articles: {}, related: [], ...profileOf(coverage) };
     for (const a of articles) {
       if (!a) continue;
       texts.set(a.id, a.text);

@@ -3,6 +3,7 @@
  * with it and an article's mentions with it, repeating none of the article's text, and stores them
  * in buckets of a hash of their id; the reads unpack them to the bundle's shapes with the text.
  */
+import type { EntityProfile } from '../core/analysis/profile.ts';
 import type { Article, ArticleCoverage, Bundle, Coverage, Entity, Mention, Snippet } from '../core/types.ts';
 import {
   ARTICLE_BUCKETS,
@@ -58,8 +59,10 @@ export function packCoverage(coverage: Coverage, textOf: (articleId: string) => 
 
 /** `textOf`: the text of each article the coverage names (a packed snippet without its article is left out). */
 export function unpackCoverage(stored: StoredCoverage, textOf: (articleId: string) => string | undefined): Coverage {
+  // The outlet profile travels in the same JSON but is no part of the Coverage (profileOf).
+  const { outlets: _outlets, timeline: _timeline, ...coverage } = stored;
   return {
-    ...stored,
+    ...coverage,
     articles: stored.articles.map((a): ArticleCoverage => {
       const snippets: Snippet[] = [];
       for (const s of a.snippets) {
@@ -94,14 +97,31 @@ export function coverageOf(row: EntityRow): StoredCoverage | undefined {
   return row.coverage === undefined ? undefined : (JSON.parse(row.coverage) as StoredCoverage);
 }
 
-/** The bundle's entities as stored, each with its coverage. */
+/** How outlets name the entity and its timeline, as stored with its coverage (none when not stored). */
+export function profileOf(stored: StoredCoverage | undefined): Pick<StoredCoverage, 'outlets' | 'timeline'> {
+  const profile: Pick<StoredCoverage, 'outlets' | 'timeline'> = {};
+  if (stored?.outlets) profile.outlets = stored.outlets;
+  if (stored?.timeline) profile.timeline = stored.timeline;
+  return profile;
+}
+
+/** The bundle's entities as stored, each with its coverage (and its outlet profile inside it). */
 export function entityRows(bundle: Bundle): EntityRow[] {
   const texts = new Map<string, string>(bundle.articles.map((a) => [a.id, a.text]));
   const coverage = new Map<string, Coverage>(bundle.coverage.map((c) => [c.entityId, c]));
+  const profiles = new Map<string, EntityProfile>((bundle.profiles ?? []).map((p) => [p.entityId, p]));
   return bundle.entities.map((entity: Entity) => {
     const c = coverage.get(entity.id);
     const row: EntityRow = { id: entity.id, entity: JSON.stringify(entity) };
-    if (c) row.coverage = JSON.stringify(packCoverage(c, (id) => texts.get(id)));
+    if (c) {
+      const stored = packCoverage(c, (id) => texts.get(id));
+      const p = profiles.get(entity.id);
+      if (p) {
+        stored.outlets = p.outlets;
+        stored.timeline = p.timeline;
+      }
+      row.coverage = JSON.stringify(stored);
+    }
     return row;
   });
 }

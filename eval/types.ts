@@ -2,8 +2,8 @@
 export interface EvalItem {
   id: string;
   set: string;
-  /** Whole pages are dev or heldout (by URL hash), or heldout2 (a later, separately collected part); tune only on dev. */
-  split: 'dev' | 'heldout' | 'heldout2';
+  /** Whole pages are dev or heldout (by URL hash), or heldout2 / heldout3 (later, separately collected parts); tune only on dev. */
+  split: 'dev' | 'heldout' | 'heldout2' | 'heldout3';
   /** The page the excerpt was taken from. */
   url: string;
   outlet: string;

@@ -15,6 +15,8 @@
  * has no default key (Chrome allows four suggested keys, and Tab does it while a card is open:
  * page/card-keys.ts); the reader may give it one.
  */
+import { asTabMessage, type TabMessageOf } from './messages/tab-messages.ts';
+
 export type CommandName = 'next-name' | 'prev-name' | 'focus-card' | 'toggle-pause';
 
 export const COMMAND_NAMES: readonly CommandName[] = ['next-name', 'prev-name', 'focus-card', 'toggle-pause'];
@@ -50,17 +52,12 @@ export const MANIFEST_COMMANDS: Record<CommandName, ManifestCommand> = {
  */
 export const RUN_COMMAND_HOOK = 'khabarRunCommand';
 
-/** What the background sends a tab's content script (top frame) when a page command's keys are pressed. */
-export interface CommandMessage {
-  type: 'runCommand';
-  command: PageCommand;
-}
+/** What the background sends a tab's content script (top frame) when a page command's keys are pressed (declared in lib/messages/tab-messages.ts). */
+export type CommandMessage = TabMessageOf<'runCommand'>;
 
 /** Validates a command message: exactly `type` and a known page command. */
 export function isCommandMessage(message: unknown): message is CommandMessage {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
-  const m = message as Record<string, unknown>;
-  return m['type'] === 'runCommand' && isPageCommand(m['command']) && Object.keys(m).length === 2;
+  return asTabMessage(message, 'runCommand') !== undefined;
 }
 
 /** A shortcut as the browser reports it now (commands.getAll): '' when the reader removed it. */

@@ -1,12 +1,15 @@
 /**
  * The typed messages that content scripts, popup, side panel and options send to the background,
- * and what each answers. The background validates every request (shape, sizes, sender) before it
+ * and what each answers. Each is declared once, in lib/messages/requests.ts (fields, sender, answer);
+ * the background validates every request (shape, sizes, sender) from that declaration before it
  * acts: see `parseRequest` in entrypoints/background/validate.ts. Send with `sendRequest` (below):
  * the background answers with a `Reply` envelope, so that its errors reach the caller as errors.
+ * Messages to content scripts and events: lib/messages/tab-messages.ts, lib/messages/events.ts.
  */
 import { browser } from 'wxt/browser';
 import type { Article, ArticleCoverage, Coverage, Entity, EntityKind } from '../core/types.ts';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
+import type { CoverageDay, OutletNaming } from '../core/analysis/profile.ts';
 
 /** What a content script needs to scan a page: the compiled matcher (it carries each name's kind). */
 export interface MatcherPayload {
@@ -30,39 +33,21 @@ export interface CardData {
   related: { id: string; name: string; nameEn: string; kind: EntityKind; count: number }[];
   /** The reader's own library: how many of its articles name the entity, and how often (issue 13). */
   library?: { articles: number; mentions: number };
+  /** How each outlet names the entity, most mentions first (core/analysis/outlet-naming.ts). */
+  outlets?: OutletNaming[];
+  /** The entity's coverage by date, oldest first. */
+  timeline?: CoverageDay[];
 }
 
 /** Names found on a page: entity id → number of mentions. */
 export type PageNames = Record<string, number>;
 
 /**
- * Who may send what: content scripts (a tab sends it) may send getMatcher, getCard, reportPage and
- * getSiteEnabled (for their own frame's host only), all they use; the rest come only from the
- * extension's own pages (popup, side panel, options), so a page cannot switch the extension off
- * for itself, read other tabs, or ask anything it has no need to.
+ * The requests, their fields, senders and answers are declared once, in lib/messages/requests.ts;
+ * these types derive from that table (type-only: the content script bundles no validator).
  */
-export type Request =
-  | { type: 'getMatcher' }
-  | { type: 'getCard'; entityId: string }
-  /**
-   * From a content script: the names in its frame now (replaces the frame's last report; `{}`
-   * withdraws it). The background forgets all of a tab's reports when the tab starts loading —
-   * a new page, and in Chrome also a history.pushState navigation (tabs.onUpdated reports both
-   * as status 'loading') — so report after every (re)scan, even when the names did not change,
-   * and again on `pageshow` when a page comes back from the back/forward cache.
-   */
-  | { type: 'reportPage'; names: PageNames }
-  | { type: 'getSiteEnabled'; host: string }
-  | { type: 'setSiteEnabled'; host: string; enabled: boolean }
-  | { type: 'getStatus' }
-  /** The names all frames of a tab reported, summed (popup and side panel). */
-  | { type: 'getTabNames'; tabId: number }
-  /** From the card: open the options page (content scripts cannot). */
-  | { type: 'openOptions' }
-  /** From the card: switch the extension off on the sender's own site (never another's). */
-  | { type: 'switchOffHere' }
-  /** From the card: open an article in the side panel's reader, for the sender's tab. */
-  | { type: 'openSource'; articleId: string };
+export type { Request, RequestOf, RequestType, ResponseOf } from './messages/requests.ts';
+import type { Request, RequestType, ResponseOf } from './messages/requests.ts';
 
 export interface ImportStatus {
   state: 'empty' | 'importing' | 'ready' | 'error';
@@ -74,35 +59,14 @@ export interface ImportStatus {
   errorKind?: 'quota';
 }
 
-export interface ResponseMap {
-  getMatcher: MatcherPayload;
-  getCard: CardData | null;
-  reportPage: { ok: true };
-  getSiteEnabled: { enabled: boolean };
-  setSiteEnabled: { enabled: boolean };
-  getStatus: ImportStatus;
-  getTabNames: PageNames;
-  openOptions: { ok: true };
-  switchOffHere: { enabled: boolean };
-  openSource: { ok: true };
-}
-
-export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
-export type ResponseOf<T extends Request['type']> = ResponseMap[T];
+/** What each request answers (derived: see REQUESTS). */
+export type ResponseMap = { [T in RequestType]: ResponseOf<T> };
 
 /** Card coverage for one article, as sorted for display. */
 export type CardArticle = ArticleCoverage & { article: ArticleSummary };
 
-/**
- * What the background announces without being asked: import progress to the extension's open
- * pages (runtime.sendMessage), and a changed per-site switch to every tab's content scripts
- * (tabs.sendMessage; a content script compares `host` with its own). Events have `event`, never
- * `type`, so no listener takes one for a request.
- */
-export type BackgroundEvent =
-  | { event: 'importProgress'; progress: number }
-  | { event: 'importDone'; bundleVersion: string }
-  | { event: 'siteEnabledChanged'; host: string; enabled: boolean };
+/** What the background announces without being asked: declared in lib/messages/events.ts. */
+export type { BackgroundEvent } from './messages/events.ts';
 
 /** Limits the background enforces on requests. */
 export const LIMITS = {
@@ -115,6 +79,8 @@ export const LIMITS = {
   hostLength: 253,
   /** Article ids are short slugs (corpus/articles.jsonl). */
   articleIdLength: 64,
+  /** A bundle's version is a content hash (scripts/cli.ts build), e.g. 1f2855efdd742f. */
+  bundleVersionLength: 64,
 } as const;
 
 /** What the background answers every request with. */

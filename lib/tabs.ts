@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendRequest, type PageNames } from './messages.ts';
+import { asTabMessage, sendToTab, type TabMessageOf } from './messages/tab-messages.ts';
 
 export interface TabInfo {
   id: number;
@@ -20,22 +21,18 @@ export interface TabInfo {
 
 /**
  * What the popup and side panel send to a tab's content script (top frame), and what it answers:
- * - reveal: scroll to the first mention of the entity and flash it → `{ ok }` (false: not on the page);
- * - pageInfo: the page's address and title → `PageInfo`. The extension asks for no "tabs"
- *   permission, so tabs.query gives no URL or title; the content script, which runs on every
- *   http(s) page, tells them instead. No answer means the extension does not run on that page.
+ * `reveal` and `pageInfo`, declared in lib/messages/tab-messages.ts.
  */
-export type TabMessage = { type: 'reveal'; entityId: string } | { type: 'pageInfo' };
+export type TabMessage = TabMessageOf<'reveal' | 'pageInfo'>;
 
+/** What `pageInfo` answers: the page's address and title. */
 export interface PageInfo {
   url: string;
   title: string;
 }
 
 export function isTabMessage(message: unknown): message is TabMessage {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  return (m['type'] === 'reveal' && typeof m['entityId'] === 'string') || m['type'] === 'pageInfo';
+  return asTabMessage(message, 'reveal', 'pageInfo') !== undefined;
 }
 
 /** The host of a page the extension works on (http and https only). */
@@ -63,9 +60,7 @@ export async function describeTab(tab: RawTab | undefined): Promise<TabInfo | nu
   let title = tab.title ?? '';
   if (!url) {
     try {
-      const info = (await browser.tabs.sendMessage(tab.id, { type: 'pageInfo' } satisfies TabMessage, { frameId: 0 })) as
-        | PageInfo
-        | undefined;
+      const info = await sendToTab(tab.id, { type: 'pageInfo' });
       if (info && typeof info.url === 'string') {
         url = info.url;
         title = typeof info.title === 'string' ? info.title : '';
@@ -122,10 +117,8 @@ export function watchTabNames(listener: () => void): () => void {
 
 /** Ask the tab's content script to scroll to the first mention of an entity and flash it. */
 export async function revealInTab(tabId: number, entityId: string): Promise<boolean> {
-  const message: TabMessage = { type: 'reveal', entityId };
   try {
-    const answer = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean } | undefined;
-    return answer?.ok === true;
+    return (await sendToTab(tabId, { type: 'reveal', entityId }))?.ok === true;
   } catch {
     return false;
   }

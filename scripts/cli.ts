@@ -1,11 +1,12 @@
 /**
  * The corpus command line:
- *   npm run cli -- build [--out FILE]     corpus/ → the bundle the extension imports
+ *   npm run cli -- build [--corpus DIR] [--out FILE]
+ *                                         corpus/ (or any folder in its format) → the bundle
  *   npm run cli -- detect --jsonl FILE [--all]   one JSON object a line per mention in FILE
  *   npm run cli -- stats                  coverage per entity
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { buildBundle, CorpusError, loadGazetteer, matcherFor } from '../core/corpus/build.ts';
 import { loadMatcher } from '../core/match/automaton.ts';
 import { detect } from '../core/match/detect.ts';
@@ -16,7 +17,7 @@ import { visibleText } from './visible-text.ts';
 export const BUNDLE_PATH = join(ROOT, 'public', 'data', 'bundle.json');
 
 const USAGE = `usage:
-  npm run cli -- build [--out FILE]
+  npm run cli -- build [--corpus DIR] [--out FILE]
   npm run cli -- detect --jsonl FILE [--all]
   npm run cli -- stats`;
 
@@ -35,9 +36,11 @@ function checkFlags(args: string[], allowed: string[]): void {
 }
 
 function build(args: string[]): void {
-  checkFlags(args, ['--out']);
+  checkFlags(args, ['--out', '--corpus']);
   const out = option(args, '--out') ?? BUNDLE_PATH;
-  const bundle = buildBundle(readCorpus());
+  const corpus = option(args, '--corpus');
+  // A newsroom's own archive in the corpus format (README, "Your own corpus").
+  const bundle = buildBundle(corpus ? readCorpus(resolve(corpus)) : readCorpus());
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(bundle));
   const mentions = bundle.articleMentions.reduce((n, a) => n + a.mentions.length, 0);

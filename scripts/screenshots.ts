@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { ROOT } from '../test/e2e/fixtures/make-pages.ts';
 import { Harness, waitFor } from '../test/e2e/harness.ts';
+import { outletScreenshots } from './outlet-screenshots.ts';
 
 const prefix = process.argv[2] ?? 'shot';
 const out = (name: string) => join(ROOT, 'docs', 'screenshots', `${prefix}-${name}.png`);
@@ -61,6 +62,7 @@ try {
   await side.goto(`${h.extensionOrigin}/sidepanel.html`);
   await side.locator('.sources > li').first().waitFor();
   await side.screenshot({ path: out('sidepanel') });
+  await outletScreenshots(h, out);
 
 } finally {
   await h.close();

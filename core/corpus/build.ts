@@ -3,6 +3,7 @@
  * every mention in the articles, check that no announced name is missed, and gather coverage.
  * Pure: the CLI reads the files and hands them in.
  */
+import { outletProfiles } from '../analysis/outlet-naming.ts';
 import { normaliseKey } from '../arabic/normalise.ts';
 import { compileMatcher, loadMatcher, type MatcherName, type SerializedMatcher } from '../match/automaton.ts';
 import { BLOCKING } from '../match/blocking.ts';
@@ -111,13 +112,15 @@ export function buildBundle(files: CorpusFiles): Bundle {
   }
   problems.throwIfAny();
 
+  const names = namesOf(entities);
   const content = {
     entities,
-    names: namesOf(entities),
+    names,
     articles,
     coverage: buildCoverage(articles, mentionsByArticle, entities),
     articleMentions: articles.map((a) => ({ articleId: a.id, mentions: mentionsByArticle.get(a.id)! })),
     matcher: serialized,
+    profiles: outletProfiles(articles, mentionsByArticle, names),
   };
   return { version: hashString(JSON.stringify(content)), ...content };
 }

@@ -5,6 +5,7 @@
  * same shapes the bundle's coverage has (core/corpus/coverage.ts), computed for one article. Pure.
  */
 import { normaliseKey } from '../arabic/normalise.ts';
+import { outletProfiles, type EntityProfile } from '../analysis/outlet-naming.ts';
 import { buildCoverage } from '../corpus/coverage.ts';
 import type { Matcher } from '../match/automaton.ts';
 import { detect } from '../match/detect.ts';
@@ -58,8 +59,11 @@ export interface LibraryDocument {
   fingerprint: string;
   /** Mentions in text order, as detect gives them. */
   mentions: Mention[];
-  /** Per entity the article names: what its card shows of this article. */
-  coverage: (ArticleCoverage & { entityId: string })[];
+  /**
+   * Per entity the article names: what its card shows of this article, and how this article's
+   * outlet names it (its part of the entity's outlet profile and timeline, issue 14).
+   */
+  coverage: (ArticleCoverage & { entityId: string; profile?: EntityProfile })[];
 }
 
 /** A text longer than this (a whole book pasted as one file) is kept only up to here: ~4 MB stored. */
@@ -85,6 +89,11 @@ export function libraryDocument(input: LibraryInput, matcher: Matcher, id?: stri
   if (input.byline) article.byline = input.byline;
   if (url) article.url = url;
   const mentions = detect(matcher, text);
-  const coverage = buildCoverage([article], new Map([[article.id, mentions]])).map((c) => ({ ...c.articles[0]!, entityId: c.entityId }));
+  const byArticle = new Map([[article.id, mentions]]);
+  const profiles = new Map(outletProfiles([article], byArticle).map((p) => [p.entityId, p]));
+  const coverage = buildCoverage([article], byArticle).map((c) => {
+    const profile = profiles.get(c.entityId);
+    return { ...c.articles[0]!, entityId: c.entityId, ...(profile ? { profile } : {}) };
+  });
   return { article, fingerprint: fingerprintOf(text), mentions, coverage };
 }

@@ -93,6 +93,18 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     ),
   },
   {
+    // Round 4: the verbal noun with the conqueror as its pronoun takes the place as its object.
+    description: 'a noun of conquest with its pronoun before a place: the place taken',
+    example: 'أشاد العبادي بقوات الأمن لتحريرها القائم → al-Qaim; بعد استعادتها الميادين من التنظيم → al-Mayadin',
+    for: ['place'],
+    weight: 0.3,
+    window: 1,
+    words: wordSet(
+      'تحريرها', 'تحريره', 'تحريرهم', 'استعادتها', 'استعادته', 'استعادتهم', 'دخولها', 'دخوله', 'دخولهم',
+      'اقتحامها', 'اقتحامه', 'اقتحامهم', 'حصارها', 'حصاره', 'تطويقها', 'تطويقه',
+    ),
+  },
+  {
     // Right before the name the verb may have it as subject ("دخلت الصناعة مرحلة جديدة"); with a
     // word between, that word is the subject and the name the place entered or taken.
     description: 'a verb of entering or taking with its subject between: the name is the place',
@@ -300,6 +312,18 @@ export const STREET_BEFORE: SenseRule = {
 };
 
 /**
+ * Round 4: a correspondent "of" a name works for an outlet named so, not in the place ("مراسلنا في
+ * الموصل" says في): the place is ruled out, an outlet of that name keeps its reading.
+ */
+export const OUTLET_STAFF_BEFORE: SenseRule = {
+  description: 'a correspondent of a name: an outlet named like the place, not the place',
+  example:
+    'مراسل الفرات : تنطلق اليوم مباريات الدوري → (none); وأفاد مراسل الميادين بأن القوات تقدمت → Al Mayadeen (channel); ' +
+    'قال مراسلنا في مدينة الميادين إن القصف توقف → al-Mayadin',
+  words: wordSet('مراسل', 'مراسلة', 'مراسلو', 'مراسلي'),
+};
+
+/**
  * A word for a neighbourhood before the name of a place that is not a neighbourhood: another place
  * named like it (حي الوعر in Homs is not the al-Waar dam).
  */
@@ -318,6 +342,24 @@ export const NISBA_HOMOGRAPHS: { description: string; example: string; names: Re
   description: 'سورية after an indefinite feminine word is the adjective "Syrian"',
   example: 'عملية عسكرية سورية → (none); الحدودي مع سورية → Syria',
   names: wordSet('سورية'),
+};
+
+/**
+ * Round 4: سورية is the adjective too next to another country's indefinite nisba ("الأولى سورية
+ * والأخرى عراقية", "ولاية سورية ــ عراقية") or after غير ("non-Syrian"). `words` are the other
+ * nisbas (one word of `skip` may stand between: الأخرى، الثانية), `not` the negation before.
+ */
+export const NISBA_PAIR: SenseRule & { not: ReadonlySet<string>; skip: ReadonlySet<string> } = {
+  description: 'سورية next to another indefinite nisba, or after غير, is the adjective "Syrian"',
+  example:
+    'ضم مدينتين حدوديتين الأولى سورية والأخرى عراقية → (none); أول ولاية سورية ــ عراقية موحدة → (none); ' +
+    'مسلحون موالون من جنسيات غير سورية → (none); الحدود بين سورية والعراق → Syria, Iraq',
+  words: wordSet(
+    'عراقية', 'لبنانية', 'تركية', 'أردنية', 'إيرانية', 'روسية', 'أمريكية', 'أميركية', 'فلسطينية', 'مصرية',
+    'سعودية', 'كردية', 'عربية', 'أجنبية',
+  ),
+  not: wordSet('غير'),
+  skip: wordSet('الأخرى', 'والأخرى', 'الثانية', 'والثانية'),
 };
 
 /** Words before a place name that make it part of an event's name, not a mention of the place. */
@@ -348,6 +390,34 @@ export const SPORTS_CLUB_BEFORE: SenseRule & { sportsWords: ReadonlySet<string> 
   sportsWords: wordSet(
     'الدوري', 'دوري', 'المباراة', 'مباراة', 'مباريات', 'المباريات', 'كرة', 'الكرة', 'هدفين', 'الملعب', 'ملعب',
     'المدرب', 'التأهل', 'يتصدر', 'متصدر', 'النادي', 'نادي',
+  ),
+};
+
+/**
+ * Round 4: the players, fans or coach "of" a place, in a sports text, are the club's
+ * (الجماهير of a city in a sports text are its club's fans).
+ */
+export const TEAM_MEMBER_BEFORE: SenseRule = {
+  description: "a club's players, fans or coach before a place, in a sports text: the club",
+  example:
+    'تصدى الحارس لبعض التسديدات من لاعبي "الموصل" في المباراة → (none); تحدث أحد مشجعي الفرات عن المباراة → (none); ' +
+    'عاد لاعبو المنتخب إلى الموصل بعد المباراة → Mosul',
+  words: wordSet('لاعب', 'لاعبي', 'لاعبو', 'مشجعي', 'مشجعو', 'جماهير', 'جمهور', 'مدرب', 'حارس'),
+};
+
+/**
+ * Round 4: the verb first (Arabic's usual order), a place right after a match verb is its subject,
+ * in a sports text: the club (LEAGUE_SUBJECT is the same class with the subject first). Countries
+ * are left out as there.
+ */
+export const MATCH_VERB_BEFORE: SenseRule = {
+  description: 'a place right after a match verb (its subject), in a sports text: the club',
+  example:
+    'وقد لعب "الفرات" بغياب أبرز لاعبيه في المباراة → (none); أضاع الموصل عدة فرص أمام المرمى في المباراة → (none); ' +
+    'سيطر "الفرات" على منطقة الوسط في المباراة → (none); فاز العراق على سوريا في كرة القدم → Iraq, Syria',
+  words: wordSet(
+    'لعب', 'يلعب', 'أضاع', 'يضيع', 'أهدر', 'يهدر', 'سيطر', 'يسيطر', 'سجل', 'يسجل', 'هاجم', 'تأهل', 'يتأهل', 'تصدر',
+    'يتصدر', 'فاز', 'يفوز', 'خسر', 'يخسر', 'تعادل', 'يتعادل', 'هبط', 'يهبط', 'توج', 'يتوج', 'تغلب', 'يتغلب',
   ),
 };
 
@@ -395,6 +465,24 @@ export const IS_PROVINCE: SenseRule & { so: ReadonlySet<string>; window: number 
     'يعرف', 'تعرف', 'يسمى', 'تسمى', 'يسمي', 'يسميه', 'تسميه', 'المسماة', 'المسمى', 'يدعى', 'تدعى', 'يطلق', 'أسماه',
     'سماه', 'بمسمى', 'مسمى', 'بـ',
   ),
+};
+
+/**
+ * Round 4: ولاية before a place in a text that names the Islamic State (one of `organisation`, a
+ * proclitic allowed; تنظيم الدولة and الدولة الإسلامية as two words): the organisation's province,
+ * quoted or not. A text with no such name keeps ولاية الموصل the place (the Ottoman vilayet).
+ */
+export const IS_PROVINCE_IN_IS_TEXT: SenseRule & { organisation: ReadonlySet<string>; pairs: readonly (readonly [string, string])[] } = {
+  description: 'ولاية + a place in a text that names the Islamic State: an IS province',
+  example:
+    'داعش تعلن عن ولاية الفرات بين سوريا والعراق → ISIS, Syria, Iraq; أعلن تنظيم الدولة ضم البوكمال إلى ولاية الفرات → ISIS, al-Bukamal; ' +
+    'ويسعى التنظيم لتصبح الولاية الثانية تحت سيطرته بعد ولاية الرقة → (none); ولاية الموصل في عهد العثمانيين → Mosul',
+  words: wordSet('ولاية', 'ولايتي'),
+  organisation: wordSet('داعش', 'الدواعش', 'التنظيم', 'الخلافة'),
+  pairs: [
+    ['تنظيم', 'الدولة'],
+    ['الدولة', 'الإسلامية'],
+  ].map(([a, b]) => [normaliseKey(a!), normaliseKey(b!)] as const),
 };
 
 /**

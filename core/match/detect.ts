@@ -14,6 +14,11 @@ import {
   CLUB_BEFORE,
   EVENT_BEFORE,
   IS_PROVINCE,
+  IS_PROVINCE_IN_IS_TEXT,
+  MATCH_VERB_BEFORE,
+  NISBA_PAIR,
+  OUTLET_STAFF_BEFORE,
+  TEAM_MEMBER_BEFORE,
   LEAGUE_SUBJECT,
   NEIGHBOURHOOD_BEFORE,
   SPORTS_CLUB_BEFORE,
@@ -195,8 +200,11 @@ function notANameHere(
 ): boolean {
   const oneWord = patterns[raw.pattern]![0].indexOf(' ') < 0;
   if (oneWord && abstractCoordination(text, raw, previous)) return true;
+  const nisbaName = NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns));
+  if (nisbaName && (raw.proclitic === '' || raw.proclitic === 'و') && nisbaPairAfter(text, raw.end)) return true;
   if (!previous || previous.breakBetween) return false;
   const before = readingsOf(previous.norm);
+  if (nisbaName && anyWordIn(before, NISBA_PAIR.not)) return true;
   if (anyWordIn(before, EVENT_BEFORE.words) || isProvince(text, raw, before)) return true;
   if (oneWord && anyWordIn(before, QUALITY_BEFORE.words)) return true;
   if (patterns[raw.pattern]![1] === 1 && raw.proclitic === '' && previous.norm.startsWith('ال') && participle(text, raw)) {
@@ -208,6 +216,17 @@ function notANameHere(
     (previous.norm.endsWith('ه') || previous.norm.endsWith('ات')) &&
     NISBA_HOMOGRAPHS.names.has(keyOf(raw, patterns))
   );
+}
+
+/** NISBA_PAIR: another indefinite nisba right after (past one word of NISBA_PAIR.skip, a dash or و). */
+function nisbaPairAfter(text: string, offset: number): boolean {
+  let next = wordAfter(text, offset);
+  if (!next || next.breakBetween) return false;
+  if (NISBA_PAIR.skip.has(next.norm)) {
+    next = wordAfter(text, nextWordEnd(text, offset));
+    if (!next || next.breakBetween) return false;
+  }
+  return anyWordIn(readingsOf(next.norm), NISBA_PAIR.words);
 }
 
 /** Places a club can be named after: not countries ("فاز العراق" is the national team, the country). */
@@ -236,6 +255,9 @@ function clubHere(
   if (!place) return false;
   // The local cue first, the text's topic (read once per text) only when there is one.
   if (before && anyWordIn(before, SPORTS_CLUB_BEFORE.words)) return sports.is();
+  if (before && anyWordIn(before, TEAM_MEMBER_BEFORE.words)) return sports.is();
+  // The subject of a match verb standing first (MATCH_VERB_BEFORE), with no proclitic of its own.
+  if (before && raw.proclitic === '' && anyWordIn(before, MATCH_VERB_BEFORE.words)) return sports.is();
   // The subject of a league verb: no preposition before it, of its own or as a word.
   if (raw.proclitic.includes('ب') || raw.proclitic.includes('ل')) return false;
   if (before && anyWordIn(before, BARE_PREPOSITIONS)) return false;
@@ -309,6 +331,19 @@ function isProvince(text: string, raw: RawMatch, before: readonly string[]): boo
     if (words.breakBefore(i + 1)) break;
     if (anyWordIn(readingsOf(words.norm(i)), IS_PROVINCE.so)) return true;
   }
+  return namesTheIslamicState(words);
+}
+
+/** IS_PROVINCE_IN_IS_TEXT: a name of the organisation anywhere in the text (read only after a ولاية). */
+function namesTheIslamicState(words: Words): boolean {
+  const rule = IS_PROVINCE_IN_IS_TEXT;
+  for (let i = 0; i < words.count; i++) {
+    const readings = readingsOf(words.norm(i));
+    if (anyWordIn(readings, rule.organisation)) return true;
+    if (i + 1 < words.count) {
+      for (const [a, b] of rule.pairs) if (readings.includes(a) && words.norm(i + 1) === b) return true;
+    }
+  }
   return false;
 }
 
@@ -371,7 +406,7 @@ const WAW = 0x0648;
 function notThisKindHere(previous: { norm: string; breakBetween: boolean } | undefined, kind: EntityKind): boolean {
   if (!previous || previous.breakBetween || categoryOf(kind) !== 'place') return false;
   const before = readingsOf(previous.norm);
-  if (anyWordIn(before, STREET_BEFORE.words)) return true;
+  if (anyWordIn(before, STREET_BEFORE.words) || anyWordIn(before, OUTLET_STAFF_BEFORE.words)) return true;
   return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
 }
 

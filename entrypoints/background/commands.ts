@@ -4,7 +4,8 @@
  * message, and the tab answers whether it did anything (no content script: not an error).
  */
 import { browser } from 'wxt/browser';
-import { isCommandName, type CommandMessage, type CommandName } from '../../lib/commands.ts';
+import { isCommandName, type CommandName } from '../../lib/commands.ts';
+import { sendToTab } from '../../lib/messages/tab-messages.ts';
 import { togglePaused } from '../../lib/pause.ts';
 
 export type CommandResult = { ok: true; paused?: boolean } | { ok: false; error: string };
@@ -21,8 +22,7 @@ export async function runCommand(command: unknown, tabId?: number): Promise<Comm
     if (command === 'toggle-pause') return { ok: true, paused: await togglePaused() };
     const id = tabId ?? (await activeTabId());
     if (id === undefined || id < 0) return { ok: false, error: 'no tab' };
-    const message: CommandMessage = { type: 'runCommand', command };
-    const answer = (await browser.tabs.sendMessage(id, message, { frameId: 0 })) as { ok?: boolean } | undefined;
+    const answer = await sendToTab(id, { type: 'runCommand', command });
     return answer?.ok === true ? { ok: true } : { ok: false, error: 'the page did nothing' };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };

@@ -11,7 +11,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadMatcher, type Matcher, type SerializedMatcher } from '../../core/match/automaton.ts';
 import type { EntityKind } from '../../core/types.ts';
 import { FIRST_FRAME_WAIT_MS, LANGUAGE_RECHECK_MS, LARGE_DOCUMENT_ELEMENTS } from '../../lib/constants.ts';
-import { sendRequest, type BackgroundEvent, type PageNames } from '../../lib/messages.ts';
+import { sendRequest, type PageNames } from '../../lib/messages.ts';
+import { asEvent } from '../../lib/messages/events.ts';
 import { withoutKinds } from '../../lib/settings.ts';
 import { Highlighter } from '../../page/highlighter.ts';
 import { HoverController } from '../../page/hover.ts';
@@ -284,10 +285,10 @@ export class PageSession {
     // The reader's per-site switch, live: the background announces changes to every tab.
     const onMessage = (message: unknown) => {
       try {
-        const event = message as BackgroundEvent;
-        if (event && typeof event === 'object' && event.event === 'siteEnabledChanged' && event.host === host) {
+        const event = asEvent(message, 'siteEnabledChanged');
+        if (event && event.host === host) {
           this.switchEvents++;
-          void this.dispatch({ type: 'site', on: event.enabled === true });
+          void this.dispatch({ type: 'site', on: event.enabled });
         }
       } catch (error) {
         log('message handling failed')(error);

@@ -25,6 +25,7 @@ import { Shortcuts } from '../../components/Shortcuts.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { disabledSites, uiDatabase } from '../../lib/ui-data.ts';
 import { CorrectionsList } from './Corrections.tsx';
+import { BackupSection } from './Backup.tsx';
 
 const KINDS_OF: Record<Category, readonly EntityKind[]> = {
   place: PLACE_KINDS,
@@ -106,6 +107,8 @@ export function OptionsApp(): JSX.Element {
           <DisabledSites lang={lang} onError={setError} />
 
           <CorrectionsList lang={lang} onError={setError} onRemoved={() => flash(t('saved', lang))} />
+
+          <BackupSection lang={lang} onSaved={() => flash(t('saved', lang))} />
 
           <p>
             <button

@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { outletName } from '../../components/ArticleMeta.tsx';
 import { DataStatus } from '../../components/DataStatus.tsx';
+import { EntityOutlets } from '../../components/EntityOutlets.tsx';
 import { ReaderView } from '../../components/ReaderView.tsx';
 import { Message } from '../../components/Message.tsx';
 import { SourceList, type ListedSource } from '../../components/SourceList.tsx';
@@ -177,6 +178,8 @@ export function SidePanelApp(): JSX.Element {
               </p>
             )}
           </section>
+          {/* One name selected: how each outlet names it, and when (EntityOutlets.tsx). */}
+          {entities.length === 1 && <EntityOutlets entityId={entities[0]!} lang={lang} />}
           <section class="section" aria-labelledby="sources-heading">
             <h2 id="sources-heading">{t('sourceList', lang)}</h2>
             <p role="status" class="muted" data-testid="source-count">

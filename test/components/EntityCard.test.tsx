@@ -98,6 +98,40 @@ describe('EntityCard', () => {
     expect(items[1]!.querySelector('mark')!.textContent).toBe('لبوكمال');
   });
 
+  it('lists the reader\'s own articles first, marked as theirs, and counts all of them apart from the sources', () => {
+    const base = cardData();
+    const sentence = 'قصفت الطائرات مواقع قرب البوكمال فجر اليوم.';
+    const own = {
+      articleId: 'own-1',
+      count: 2,
+      firstAt: 0.1,
+      snippets: [{ articleId: 'own-1', text: sentence, markStart: sentence.indexOf('البوكمال'), markEnd: sentence.indexOf('البوكمال') + 8 }],
+    };
+    const { container } = render(
+      <EntityCard
+        {...base}
+        coverage={{ ...base.coverage!, mentions: base.coverage!.mentions + 14, articles: [own, ...base.coverage!.articles] }}
+        articles={{
+          ...base.articles,
+          'own-1': { id: 'own-1', file: '', outlet: 'عنب بلدي', outletEn: '', headline: 'قصف قرب البوكمال', date: '', dateEstimated: true, dateNote: '', language: 'ar', own: true },
+        }}
+        library={{ articles: 7, mentions: 14 }}
+        maxArticles={2}
+      />,
+    );
+    const items = container.querySelectorAll('.kc-article');
+    expect(items[0]!.textContent).toContain('قصف قرب البوكمال');
+    expect(items[0]!.textContent).toContain('من مكتبتك');
+    // No date known: none written.
+    expect(items[0]!.querySelector('time')).toBeNull();
+    expect(items[1]!.textContent).not.toContain('من مكتبتك');
+    // The bundled sources keep their own count (9 mentions); the library is counted apart.
+    expect(screen.getByText(/يرد في مصدرين \(/).textContent).toContain('9');
+    expect(screen.getByText('يرد في 7 مقالات من مكتبتك')).toBeTruthy();
+    // 2 sources + 7 of the library, 2 shown.
+    expect(container.querySelector('.kc-more')!.textContent).toContain('7');
+  });
+
   it('lists related places and related groups separately, most often first', () => {
     render(<EntityCard {...cardData()} />);
     const places = screen.getByRole('region', { name: 'أماكن تُذكر معه' });

@@ -12,6 +12,11 @@ import {
   CLUB_ONE_SENSE,
   EVENT_BEFORE,
   IS_PROVINCE,
+  IS_PROVINCE_IN_IS_TEXT,
+  MATCH_VERB_BEFORE,
+  NISBA_PAIR,
+  OUTLET_STAFF_BEFORE,
+  TEAM_MEMBER_BEFORE,
   LEAGUE_SUBJECT,
   SPORTS_CLUB_BEFORE,
   MIN_CONFIDENCE,
@@ -252,6 +257,11 @@ const SENSE_RULES = [
   ['a place as the subject of a league verb, in a sports text', LEAGUE_SUBJECT],
   ['one sense per text for a club', CLUB_ONE_SENSE],
   ['an IS province named after a place', IS_PROVINCE],
+  ['an IS province in a text that names the IS (round 4)', IS_PROVINCE_IN_IS_TEXT],
+  ["a club's players, fans or coach, in a sports text (round 4)", TEAM_MEMBER_BEFORE],
+  ['a place right after a match verb, in a sports text (round 4)', MATCH_VERB_BEFORE],
+  ['a correspondent of an outlet named like a place (round 4)', OUTLET_STAFF_BEFORE],
+  ['سورية next to another nisba or after غير (round 4)', NISBA_PAIR],
   ['an event', EVENT_BEFORE],
   ['a nisba naming another country', NISBA_COUNTRY],
   ['a text about personal qualities', PERSONAL_QUALITIES],
@@ -423,4 +433,47 @@ describe('a weak city named by its parts or people (round 3)', () => {
   test('without such a cue the weak name alone is not shown', () => {
     expect(shown('قال إن الموصل مهم')).toEqual([]);
   });
+});
+
+describe('round 4 rules, word by word', () => {
+  const ids = (text: string) => detect(MATCHER, text).map((m) => m.entityId);
+
+  test.each([...TEAM_MEMBER_BEFORE.words])('%s الموصل in a sports text is the club, outside one the city', (word) => {
+    expect(ids(`تحدث ${word} الموصل بعد المباراة`)).toEqual([]);
+    expect(ids(`شارك ${word} الموصل في حملة تنظيف`)).toEqual(['place:mosul']);
+  });
+
+  test.each([...MATCH_VERB_BEFORE.words])('%s الموصل in a sports text: the club; %s في الموصل: the city', (word) => {
+    expect(ids(`${word} الموصل في المباراة`)).toEqual([]);
+    expect(ids(`${word} في الموصل قبل المباراة`)).toEqual(['place:mosul']);
+    // Outside a sports text the verb alone does not make a club (unless it is itself a sports word).
+    if (!SPORTS_CLUB_BEFORE.sportsWords.has(word)) expect(ids(`${word} الموصل أمس`)).toEqual(['place:mosul']);
+  });
+
+  test('a country after a match verb stays the country (the national team)', () => {
+    expect(ids('فاز العراق في المباراة')).toEqual(['place:iraq']);
+  });
+
+  test.each([...OUTLET_STAFF_BEFORE.words])('%s الموصل: no place; %s في الموصل: the place', (word) => {
+    expect(ids(`قال ${word} الموصل إن القصف توقف`)).toEqual([]);
+    expect(ids(`قال ${word} في الموصل إن القصف توقف`)).toEqual(['place:mosul']);
+  });
+
+  test.each([...NISBA_PAIR.words])('سورية next to %s is the adjective', (word) => {
+    expect(ids(`مدينتان الأولى سورية والأخرى ${word}`)).toEqual([]);
+    expect(ids(`لجنة سورية ${word} مشتركة`)).toEqual([]);
+  });
+
+  test.each([...NISBA_PAIR.not])('%s سورية is the adjective; the country otherwise', (word) => {
+    expect(ids(`مقاتلون من جنسيات ${word} سورية`)).toEqual([]);
+    expect(ids('الحدود مع سورية وتركيا')).toEqual(['place:syria']);
+  });
+
+  test.each([...IS_PROVINCE_IN_IS_TEXT.organisation, ...IS_PROVINCE_IN_IS_TEXT.pairs.map((p) => p.join(' '))])(
+    'a text naming the IS by %s: ولاية الرقة is its province',
+    (name) => {
+      expect(ids(`أعلن ${name} عن ولاية الرقة`)).not.toContain('place:raqqa');
+      expect(ids(`أعلن ${name} عن ولاية الرقة ثم دخل الرقة`)).toContain('place:raqqa');
+    },
+  );
 });

@@ -174,4 +174,34 @@ describe('build', { timeout: 60_000 }, () => {
       for (const m of a.mentions) expect(m.text).toBe(text.slice(m.start, m.end));
     }
   });
+
+  test('build --corpus DIR builds a bundle from another folder in the corpus format (a newsroom archive)', async () => {
+    const archive = join(dir, 'archive');
+    mkdirSync(join(archive, 'gazetteer'), { recursive: true });
+    mkdirSync(join(archive, 'articles'), { recursive: true });
+    const town = {
+      id: 'place:hit', kind: 'town', name: 'هيت', nameEn: 'Hit', aliases: [], weakAliases: [], translit: ['Hit'],
+      country: 'IQ', description: 'مدينة عراقية على الفرات.',
+    };
+    writeFileSync(join(archive, 'gazetteer', 'places.jsonl'), JSON.stringify(town) + '\n');
+    writeFileSync(join(archive, 'articles', 'n1.txt'), 'وصلت التعزيزات إلى هيت صباح اليوم، وقال مسؤول إن هيت آمنة.\n');
+    const meta = {
+      id: 'n1', file: 'articles/n1.txt', outlet: 'نشرة الغرفة', outletEn: 'Newsroom', headline: 'تعزيزات إلى هيت',
+      date: '2024-03-01', dateEstimated: false, dateNote: 'Filed date.', language: 'ar',
+    };
+    writeFileSync(join(archive, 'articles.jsonl'), JSON.stringify(meta) + '\n');
+    const out = join(dir, 'archive-bundle.json');
+    const r = await cli('build', '--corpus', archive, '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/1 entities, \d+ names, 1 articles, 2 mentions/);
+    const bundle = JSON.parse(readFileSync(out, 'utf8')) as Bundle;
+    expect(bundle.coverage.find((c) => c.entityId === 'place:hit')?.mentions).toBe(2);
+
+    // A broken line names the archive's file and line.
+    writeFileSync(join(archive, 'gazetteer', 'places.jsonl'), JSON.stringify(town) + '\n{"id": "place:x"\n');
+    const broken = await cli('build', '--corpus', archive, '--out', out);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/archive\/gazetteer\/places\.jsonl:2/);
+    expect((await cli('build', '--corpus', join(dir, 'nowhere'))).stderr).toMatch(/nowhere\/articles: folder is missing/);
+  });
 });

@@ -33,6 +33,18 @@ const TABLES: Record<string, Row[]> = {
     ['قوات\nسوريا الديمقراطية تتقدم', ['group:sdf']],
     ['قوات سوريا\r\nالديمقراطية تتقدم', ['group:sdf']],
   ],
+  'the SDF as "the Syrian Democratic Forces" with the article (round 4), not the Syrian army': [
+    ['القوات السورية الديمقراطية تسيطر على حقل نفط في دير الزور', ['group:sdf', 'place:deir-ez-zor']],
+    ['تقدمت القوات السورية الديموقراطية شرق الفرات', ['group:sdf', 'place:euphrates']],
+    ['تقدمت القوات السورية نحو البوكمال', ['group:syrian-army', 'place:albukamal']],
+  ],
+  'heldout2 classes on the real gazetteer (round 4)': [
+    ['داعش تعلن عن ولاية الفرات بين سوريا والعراق', ['group:isis', 'place:syria', 'place:iraq']],
+    ['ضم مدينتين حدوديتين الأولى سورية والأخرى عراقية', []],
+    ['موالون للنظام من جنسيات غير سورية', []],
+    ['أضاع "الفرات" عدة فرص سهلة في المباراة', []],
+    ['مراسل الفرات : تنطلق اليوم مباريات الدوري', []],
+  ],
   'a name merely like a known one': [
     ['أهالي حي الوعر في حمص', []],
     ['دول أمريكا اللاتينية', []],

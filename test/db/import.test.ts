@@ -304,6 +304,7 @@ describe('parseBundle', () => {
     ['no matcher', { ...fixtureBundle(), matcher: null }],
     ['an entity without id', { ...fixtureBundle(), entities: [{ name: 'x' }] }],
     ['a name without key', { ...fixtureBundle(), names: [{ entityId: 'place:x' }] }],
+    ['profiles not a list', { ...fixtureBundle(), profiles: {} }],
   ])('rejects %s', (_what, data) => {
     expect(() => parseBundle(data)).toThrow(/bundle\.json/);
   });

@@ -111,6 +111,22 @@ describe('db/library', () => {
     expect(reader.mentions.map((m) => m.text)).toEqual(['الجيش السوري', 'البوكمال', 'البوكمال']);
   });
 
+  it('counts the library in how outlets name an entity and in its timeline, and follows a removal', async () => {
+    const before = (await cardData(db, 'place:albukamal'))!;
+    const [a] = await save(input());
+    const card = (await cardData(db, 'place:albukamal'))!;
+    const own = card.outlets!.find((o) => o.outlet === 'عنب بلدي')!;
+    expect(own).toMatchObject({ articles: 1, mentions: 2 });
+    expect(own.names).toEqual([{ key: expect.any(String), text: 'البوكمال', count: 2 }]);
+    // The bundle's outlets are still there, and the library's day joins the bundle's days.
+    expect(card.outlets!.length).toBe((before.outlets?.length ?? 0) + 1);
+    expect(card.timeline!.map((d) => d.date)).toEqual([...new Set([...(before.timeline ?? []).map((d) => d.date), '2017-11-09'])].sort());
+    await removeFromLibrary(db, [a!.id]);
+    const after = (await cardData(db, 'place:albukamal'))!;
+    expect(after.outlets).toEqual(before.outlets);
+    expect(after.timeline).toEqual(before.timeline);
+  });
+
   it('does not store the same article twice: same URL (tracking parameters aside), or same text elsewhere', async () => {
     const [first] = await save(input());
     const again = await save(

@@ -53,6 +53,30 @@ describe('cardData', () => {
     expect(card).toEqual(await cardData(db, 'place:albukamal'));
   });
 
+  it('returns how each outlet names the entity and its coverage by date, as the bundle computed them', async () => {
+    const card = (await cardData(db, 'place:albukamal'))!;
+    const profile = bundle.profiles!.find((p) => p.entityId === 'place:albukamal')!;
+    expect(card.outlets).toEqual(profile.outlets);
+    expect(card.outlets!.map((o) => [o.outlet, o.names.map((n) => [n.text, n.count])])).toEqual([
+      ['الوطن', [['البوكمال', 2]]],
+      ['الحياة', [['البوكمال', 1]]],
+    ]);
+    expect(card.timeline!.map((d) => [d.date, d.mentions])).toEqual([
+      ['2017-10-26', 2],
+      ['2017-11-03', 1],
+    ]);
+    // The profile is stored with the coverage but is no part of it.
+    expect(card.coverage).not.toHaveProperty('outlets');
+  });
+
+  it('gives no outlets or timeline for data stored without them (a bundle built before them)', async () => {
+    const { profiles: _profiles, ...older } = bundle;
+    await importBundle(openDatabase(name, { relaxed: true }), { ...older, version: 'older' });
+    const card = (await cardData(db, 'place:albukamal'))!;
+    expect(card.outlets).toBeUndefined();
+    expect(card.timeline).toBeUndefined();
+  });
+
   it('gives no parent when there is none and null for an unknown id', async () => {
     expect((await cardData(db, 'group:syrian-army'))!.parent).toBeUndefined();
     expect(await cardData(db, 'place:nowhere')).toBeNull();

@@ -16,6 +16,12 @@ import { ImportFailure, importBundle, importStatus, isQuotaError, QUOTA_MESSAGE,
 import { ensureData } from '../../entrypoints/background/data.ts';
 import { handle } from '../../entrypoints/background/handlers.ts';
 import { bigBundle, freshName, storedCounts } from './fixture.ts';
+import { libraryDocument } from '../../core/library/document.ts';
+import { loadMatcher } from '../../core/match/automaton.ts';
+import { addToLibrary, libraryRows } from '../../db/library.ts';
+import { cardData, matcherPayload } from '../../db/queries.ts';
+import { errorText } from '../../lib/errors.ts';
+import { t } from '../../lib/i18n.ts';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -130,5 +136,31 @@ describe('the background, when storage is too full to record the error', () => {
     const status = await handle({ type: 'getStatus' }, { kind: 'extension' });
     expect(status.state).toBe('error');
     expect(status.error).toMatch(/JSON/);
+  });
+});
+
+describe('a quota error while the reader saves to their library', () => {
+  it('stores none of that save, keeps the earlier library whole, and is told in words', async () => {
+    const db = fresh();
+    await importBundle(db, bigBundle(5));
+    const matcher = loadMatcher((await matcherPayload(db))!.matcher);
+    const doc = (i: number) =>
+      libraryDocument(
+        { title: `خبر ${i}`, outlet: 'نشرة', url: `https://example.com/${i}`, date: '2024-01-0' + i, dateEstimated: false, language: 'ar', text: `خبر ${i} عن البوكمال.`, origin: 'saved' },
+        matcher,
+      );
+    await addToLibrary(db, [doc(1)], { origin: 'saved' });
+    // The disk fills up at the next save's coverage rows (its third write).
+    refuseBulkPut(db, 'libraryCoverage', quota);
+    const failure = await addToLibrary(db, [doc(2), doc(3)], { origin: 'saved' }).catch((e: unknown) => e);
+    expect(isQuotaError(failure)).toBe(true);
+    expect(errorText(failure, 'ar')).toBe(t('storageFull', 'ar'));
+    vi.restoreAllMocks();
+    // Nothing of the refused save: no row, no text, no count; the first article whole.
+    expect((await libraryRows(db)).map((r) => r.headline)).toEqual(['خبر 1']);
+    expect(await db.libraryTexts.count()).toBe(1);
+    expect((await cardData(db, 'place:albukamal'))!.library).toEqual({ articles: 1, mentions: 1 });
+    // And the next save, with room again, works.
+    expect((await addToLibrary(db, [doc(2)], { origin: 'saved' }))[0]!.status).toBe('added');
   });
 });

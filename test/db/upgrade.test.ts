@@ -16,10 +16,13 @@ import { closeDatabase, DB_NAME, LensDatabase, openDatabase, SCHEMA, type Schema
 import { entityBuckets } from '../../db/rows.ts';
 import { importBundle, importStatus, isReady, readImportRecord } from '../../db/import.ts';
 import { cardData, matcherPayload, siteEnabled } from '../../db/queries.ts';
+import { addToLibrary, putUserEntity, userEntities } from '../../db/library.ts';
+import { libraryDocument } from '../../core/library/document.ts';
+import { loadMatcher } from '../../core/match/automaton.ts';
 import { ensureData } from '../../entrypoints/background/data.ts';
 import { loadSettings, saveSettings, SETTINGS_KEY } from '../../lib/settings.ts';
 import { gazetteer, sources } from '../../lib/ui-data.ts';
-import type { Bundle } from '../../core/types.ts';
+import type { Bundle, Entity } from '../../core/types.ts';
 import { bigBundle, fixtureBundle, freshName, storedCounts } from './fixture.ts';
 
 const N = SCHEMA.at(-1)!.version;
@@ -63,14 +66,40 @@ const SITES = [
 const byHost = (a: { host: string }, b: { host: string }) => (a.host < b.host ? -1 : 1);
 
 /** Version N as a reader has it: the bundle imported, some sites switched. */
+/** A full library: 120 of the reader's articles and a name of their own. */
+const LIBRARY_SIZE = 120;
+const OWN_NAME: Entity = {
+  id: 'place:own-hit', kind: 'town', name: 'هيت', nameEn: 'Hit', aliases: [], weakAliases: [], translit: [],
+  description: 'مدينة عراقية.', own: true,
+};
+
 async function installVersionN(name: string) {
   const db = open(name);
   const bundle = bigBundle(60);
   await importBundle(db, bundle, { extensionVersion: '0.1.0', batchSize: 25 });
   await db.sites.bulkPut(SITES);
+  await putUserEntity(db, OWN_NAME);
+  const matcher = loadMatcher((await matcherPayload(db))!.matcher);
+  const docs = Array.from({ length: LIBRARY_SIZE }, (_, i) =>
+    libraryDocument(
+      { title: `خبر ${i}`, outlet: 'نشرة', url: `https://example.com/${i}`, date: '2024-01-02', dateEstimated: false, language: 'ar', text: `خبر ${i}: وصل الجيش السوري إلى البوكمال ثم إلى هيت.`, origin: 'imported' },
+      matcher,
+    ),
+  );
+  await addToLibrary(db, docs, { origin: 'imported', now: 1 });
   expect(db.verno).toBe(N);
   db.close();
   return bundle;
+}
+
+/** The library installVersionN made, whole: every article, its text, its coverage, and the name. */
+async function expectLibrary(db: LensDatabase): Promise<void> {
+  expect(await db.table('library').count()).toBe(LIBRARY_SIZE);
+  expect(await db.table('libraryTexts').count()).toBe(LIBRARY_SIZE);
+  expect((await userEntities(db)).map((e) => e.id)).toEqual([OWN_NAME.id]);
+  const card = await cardData(db, OWN_NAME.id);
+  expect(card?.library).toEqual({ articles: LIBRARY_SIZE, mentions: LIBRARY_SIZE });
+  expect((await cardData(db, 'place:albukamal'))?.library?.articles).toBe(LIBRARY_SIZE);
 }
 
 const SCHEMA_1 = SCHEMA.filter((s) => s.version === 1);
@@ -189,7 +218,9 @@ describe('schema upgrade N → N+1', () => {
     // The bundle: complete, still ready, the same version, nothing re-imported.
     expect(await isReady(next, bundle.version)).toBe(true);
     expect(await storedCounts(next)).toEqual({ entities: bundle.entities.length, articles: bundle.articles.length });
-    expect((await matcherPayload(next))?.matcher).toEqual(bundle.matcher);
+    expect((await matcherPayload(next))?.version.startsWith(`${bundle.version}+`)).toBe(true);
+    // The reader's library and name: all there.
+    await expectLibrary(next);
   });
 
   it('an older build (a rollback) opens a newer database as it is, and drops nothing', async () => {

@@ -19,11 +19,11 @@ import { loadMatcher } from '../../core/match/automaton.ts';
 import { detect } from '../../core/match/detect.ts';
 import { categoryOf, type Bundle } from '../../core/types.ts';
 import { HOST_ELEMENT_NAME, MIN_HIGHLIGHT_CONFIDENCE } from '../../lib/constants.ts';
-import { escapeHtml, makePages, ROOT, type PageMap } from './fixtures/make-pages.ts';
+import { escapeHtml, makePages, type PageMap } from './fixtures/make-pages.ts';
 import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
+import { axePage, highlightedCount, highlightTotal, loadAxe, openCard } from './page-helpers.ts';
 
 const OTHER = '__KHABAR_OTHER_ORIGIN__';
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 let h: Harness;
 let bundle: Bundle;
@@ -91,67 +91,9 @@ function withOwnPages(pages: PageMap, sentence: string): PageMap {
   return pages;
 }
 
-/** The page's highlighted ranges (any category) whose text is `text`. */
-function highlightedCount(page: Page, text: string): Promise<number> {
-  return page.evaluate((wanted) => {
-    let n = 0;
-    for (const key of ['place', 'group', 'person', 'outlet']) {
-      const h = CSS.highlights.get(`khabar-${key}`);
-      if (!h) continue;
-      for (const r of h as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() === wanted) n++;
-      }
-    }
-    return n;
-  }, text);
-}
 
-/** All highlighted ranges on the page. */
-function highlightTotal(page: Page): Promise<number> {
-  return page.evaluate(() =>
-    ['place', 'group', 'person', 'outlet'].reduce((n, k) => n + (CSS.highlights.get(`khabar-${k}`)?.size ?? 0), 0),
-  );
-}
 
-/** The viewport centre of the first highlighted range with text `text`, scrolled into view. */
-function findHighlighted(page: Page, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((wanted) => {
-    for (const key of ['place', 'group', 'person', 'outlet']) {
-      const h = CSS.highlights.get(`khabar-${key}`);
-      if (!h) continue;
-      for (const r of h as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() !== wanted) continue;
-        r.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-        const rect = range.getClientRects()[0];
-        if (!rect || rect.width === 0) continue;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-}
 
-/** Hover `text`'s highlight the way a reader does (approach, then rest) and wait for its card. */
-async function openCard(page: Page, text: string, entityName: string): Promise<void> {
-  await page.bringToFront();
-  const box = await waitFor(() => findHighlighted(page, text).then((b) => b ?? undefined), { what: `a highlight of ${text}` });
-  await page.mouse.move(box.x + 60, box.y + 45);
-  await page.mouse.move(box.x, box.y, { steps: 6 });
-  await waitFor(
-    () =>
-      page.evaluate(
-        ([host, name]) => document.querySelector(host!)?.shadowRoot?.querySelector('.khabar-card h2')?.textContent === name || undefined,
-        [HOST_ELEMENT_NAME, entityName] as const,
-      ),
-    { what: `the card of ${entityName}` },
-  );
-}
 
 /** What the open card says about the match: its unsure note, if any. */
 function unsureNote(page: Page): Promise<string | null> {
@@ -161,22 +103,7 @@ function unsureNote(page: Page): Promise<string | null> {
   );
 }
 
-async function loadAxe(page: Page): Promise<void> {
-  if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object'))) {
-    await page.addScriptTag({ content: AXE_SOURCE }).catch(() => undefined);
-    if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object'))) await page.evaluate(AXE_SOURCE);
-  }
-}
 
-/** axe-core's violations on an extension page (the whole document). */
-async function axePage(page: Page): Promise<string[]> {
-  await loadAxe(page);
-  return page.evaluate(async () => {
-    const a = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await a.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
 
 /**
  * The open hover card as hover.e2e.ts audits it (axe's WCAG 2 A/AA rules on the card element), and
