@@ -144,6 +144,26 @@ async function main() {
     await page.waitForSelector('[data-testid=import-files]');
 
     const first = jsonl(dir, 'bench-1000.jsonl', 0, ARTICLES, 'مقال');
+    if (process.env['BENCH_LIB_PROFILE']) {
+      // Where the page's time goes (not the run that is reported): self time by function.
+      const cdp = await h.context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+      await importThroughPage(page, jsonl(dir, 'profile.jsonl', 50_000, ARTICLES, 'تجربة').path);
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+        profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+      };
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      profile.samples.forEach((id, i) => {
+        const f = byId.get(id)!.callFrame;
+        const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+      });
+      for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  profile: ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+      await cdp.detach();
+    }
     let result!: Awaited<ReturnType<typeof importThroughPage>>;
     const tasks = await tracedTasks(page, async () => {
       result = await importThroughPage(page, first.path);
