@@ -137,7 +137,7 @@ describe('the library page', () => {
     await page.waitForSelector('[data-testid=library-rows]');
   });
 
-  it('a card on a news page now includes the imported article', async () => {
+  it('a card on a news page now includes the imported article, marked as the reader\'s', async () => {
     const news = await h.open('/library/news.html');
     await news.bringToFront();
     const box = await waitFor(
@@ -163,12 +163,19 @@ describe('the library page', () => {
       () =>
         news.evaluate((host) => {
           const card = document.querySelector(host)?.shadowRoot?.querySelector('.khabar-card');
-          const items = [...(card?.querySelectorAll('.kc-headline') ?? [])].map((e) => e.textContent ?? '');
+          const items = [...(card?.querySelectorAll('.kc-article') ?? [])].map((li) => ({
+            headline: li.querySelector('.kc-headline')?.textContent ?? '',
+            own: li.hasAttribute('data-own'),
+            mark: li.querySelector('.kc-own')?.textContent ?? '',
+          }));
           return items.length > 0 ? items : undefined;
         }, HOST_ELEMENT_NAME),
       { what: 'the card of الميادين' },
     );
-    expect(headlines[0]).toBe(MAYADIN_HEADLINE);
+    // The reader's article comes first, marked as theirs; the bundled coverage follows.
+    expect(headlines[0]).toMatchObject({ headline: MAYADIN_HEADLINE, own: true });
+    expect(headlines[0]!.mark).not.toBe('');
+    expect(headlines.slice(1).every((a) => !a.own)).toBe(true);
     await news.close();
   });
 
