@@ -65,6 +65,28 @@ export function listItems(rows: readonly LibraryRow[], nameOf: (entityId: string
   return rows.map((r) => listItem(r, nameOf)).sort(newestFirst);
 }
 
+/** Rows made into items between two pauses: a row's key costs ~20 µs, 10,000 rows ~0.2 s. */
+const ITEMS_SLICE = 500;
+
+/**
+ * listItems for a large library without a long task: ITEMS_SLICE rows at a time, `pause` between;
+ * undefined when `signal` aborts (the library changed again meanwhile).
+ */
+export async function listItemsInSlices(
+  rows: readonly LibraryRow[],
+  nameOf: (entityId: string) => string | undefined,
+  signal: AbortSignal,
+  pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)),
+): Promise<ListItem[] | undefined> {
+  const items: ListItem[] = [];
+  for (let i = 0; i < rows.length; i += ITEMS_SLICE) {
+    if (i > 0) await pause();
+    if (signal.aborted) return undefined;
+    for (const r of rows.slice(i, i + ITEMS_SLICE)) items.push(listItem(r, nameOf));
+  }
+  return items.sort(newestFirst);
+}
+
 /**
  * The items that pass `filter`, in the order given (listItems: newest first). An item passes the
  * query when every word is in its key, or when `textHits` (ids whose text has every word:

@@ -14,7 +14,7 @@ import { libraryRows, ownSummary, removeFromLibrary, restoreToLibrary, type Stor
 import { LIBRARY_UNDO_MS } from '../../lib/constants.ts';
 import { errorText } from '../../lib/errors.ts';
 import { t, type UiKey, type UiLang } from '../../lib/i18n.ts';
-import { filterLibrary, LIBRARY_PAGE_SIZE, listItems, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter, type ListItem } from '../../lib/library-list.ts';
+import { filterLibrary, LIBRARY_PAGE_SIZE, listItemsInSlices, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter, type ListItem } from '../../lib/library-list.ts';
 import { uiDatabase, type Gazetteer } from '../../lib/ui-data.ts';
 
 /** The texts are searched once the reader stops typing for this long (each search reads them all). */
@@ -50,7 +50,19 @@ export function LibraryList(props: LibraryListProps): JSX.Element {
   const ids = { search: useId(), outlet: useId(), from: useId(), to: useId() };
 
   const nameOf = (id: string) => gazetteer?.byId.get(id)?.name;
-  const items = useMemo(() => listItems(rows.value ?? [], nameOf), [rows.value, gazetteer]);
+  // Made in slices (10,000 rows would be a long task); the previous items stay until then.
+  const [made, setMade] = useState<{ rows: LibraryRow[] | undefined; items: ListItem[] }>({ rows: undefined, items: [] });
+  useEffect(() => {
+    const stop = new AbortController();
+    const source = rows.value;
+    listItemsInSlices(source ?? [], nameOf, stop.signal).then(
+      (items) => items && setMade({ rows: source, items }),
+      (e: unknown) => setError(errorText(e, lang)),
+    );
+    return () => stop.abort();
+  }, [rows.value, gazetteer]);
+  const items = made.items;
+  const ready = made.rows === rows.value;
   const outlets = useMemo(() => outletsOf(rows.value ?? []), [rows.value]);
 
   // The texts' words: searched after a pause in typing, abandoned when the query changes.
@@ -152,7 +164,7 @@ export function LibraryList(props: LibraryListProps): JSX.Element {
         </div>
       )}
       {rows.value && total === 0 && <p class="notice">{t('libraryEmpty', lang)}</p>}
-      {total > 0 && shown.length === 0 && !searching && <p class="notice">{t('libraryNoMatch', lang)}</p>}
+      {ready && total > 0 && shown.length === 0 && !searching && <p class="notice">{t('libraryNoMatch', lang)}</p>}
       <ul class="sources library-rows" data-testid="library-rows">
         {visible.map((item) => (
           <Row key={item.row.id} item={item} lang={lang} onOpen={props.onOpen} onDelete={remove} />

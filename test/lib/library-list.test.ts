@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type LibraryRow } from '../../db/database.ts';
-import { filterLibrary, listItems, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter } from '../../lib/library-list.ts';
+import { filterLibrary, listItems, listItemsInSlices, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter } from '../../lib/library-list.ts';
 import { freshName } from '../db/fixture.ts';
 
 const row = (id: string, headline: string, outlet: string, date: string, counts: Record<string, number> = {}, addedAt = 1): LibraryRow => ({
@@ -62,5 +62,18 @@ describe('searchTexts', () => {
     stop.abort();
     expect(await searchTexts(db, 'الموصل', stop.signal)).toBeUndefined();
     closeDatabase(name);
+  });
+});
+
+describe('listItemsInSlices', () => {
+  it('gives what listItems gives, pausing between slices of rows, and nothing once aborted', async () => {
+    const many = Array.from({ length: 1200 }, (_, i) => row(`m${i}`, `خبر ${i}`, 'الحياة', `2017-11-${String(1 + (i % 28)).padStart(2, '0')}`, {}, i));
+    let pauses = 0;
+    const made = await listItemsInSlices(many, () => undefined, new AbortController().signal, async () => void pauses++);
+    expect(made!.map((i) => i.row.id)).toEqual(listItems(many, () => undefined).map((i) => i.row.id));
+    expect(pauses).toBe(2);
+    const stop = new AbortController();
+    const pending = listItemsInSlices(many, () => undefined, stop.signal, async () => stop.abort());
+    expect(await pending).toBeUndefined();
   });
 });
