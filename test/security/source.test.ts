@@ -40,6 +40,15 @@ const FORBIDDEN: [string, RegExp][] = [
   ['javascript: URLs', /javascript:/i],
 ];
 
+/**
+ * The one file each rule allows, and why. The library page imports the reader's own .html files:
+ * it parses them with DOMParser, whose document is inert (no script runs, nothing loads, it is
+ * never attached to the page), and reads only text out of it (lib/extract/html-file.ts).
+ */
+const ALLOWED: Record<string, string[]> = {
+  DOMParser: ['entrypoints/library/read-files.ts'],
+};
+
 describe('the extension’s source', () => {
   const all = SOURCE_DIRS.flatMap((d) => files(join(ROOT, d)));
 
@@ -48,7 +57,10 @@ describe('the extension’s source', () => {
   });
 
   it.each(FORBIDDEN)('never uses %s', (_what, pattern) => {
-    const hits = all.filter((f) => pattern.test(code(readFileSync(f, 'utf8')))).map((f) => relative(ROOT, f));
+    const hits = all
+      .filter((f) => pattern.test(code(readFileSync(f, 'utf8'))))
+      .map((f) => relative(ROOT, f))
+      .filter((f) => !(ALLOWED[_what] ?? []).includes(f));
     expect(hits).toEqual([]);
   });
 });
