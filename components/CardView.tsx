@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { t, type UiLang } from '../lib/i18n.ts';
 import { cardData, uiDatabase } from '../lib/ui-data.ts';
+import { baseMap } from '../db/queries.ts';
 import { EntityCard, type EntityCardProps } from './EntityCard.tsx';
 import { useLiveQuery } from './hooks.ts';
 
@@ -18,6 +19,7 @@ export interface CardViewProps {
 export function CardView(props: CardViewProps): JSX.Element {
   const db = uiDatabase();
   const card = useLiveQuery(() => cardData(db, props.entityId), [props.entityId]);
+  const map = useLiveQuery(() => baseMap(db), []);
   if (card.value === undefined) {
     return (
       <p class="notice" role="status">
@@ -28,5 +30,5 @@ export function CardView(props: CardViewProps): JSX.Element {
   if (card.value === null) return <p class="notice">{t('notFound', props.lang)}</p>;
   const extra: Partial<EntityCardProps> = {};
   if (props.onClose) extra.onClose = props.onClose;
-  return <EntityCard {...card.value} {...extra} lang={props.lang} role={props.role ?? 'region'} />;
+  return <EntityCard {...card.value} {...extra} baseMap={map.value} lang={props.lang} role={props.role ?? 'region'} />;
 }

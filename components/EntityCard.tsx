@@ -17,6 +17,8 @@ import type { ArticleSummary, CardData } from '../lib/messages.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
 import { CoverageTimeline } from './CoverageTimeline.tsx';
 import { OutletNames } from './OutletNames.tsx';
+import { LocatorMap } from './LocatorMap.tsx';
+import type { BaseMap } from '../core/geo/basemap.ts';
 import { firstSnippet } from './first-snippet.ts';
 import { useCardTheme, type CardTheme } from './card-theme.ts';
 import './card.css';
@@ -40,6 +42,8 @@ export interface EntityCardProps extends CardData {
   fullOutlets?: boolean;
   /** Shown at the card's foot (the hover card's actions: CardActions.tsx). */
   children?: JSX.Element | null;
+  /** A place's locator map draws on this (fetched once per page, not with every card). */
+  baseMap?: BaseMap | null | undefined;
 }
 
 export function EntityCard(props: EntityCardProps): JSX.Element {
@@ -97,6 +101,8 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
       </div>
       {props.matchNote}
 
+      {/* Floated beside the facts, so that it shows without scrolling the compact card. */}
+      {category === 'place' && <LocatorMap map={props.baseMap} place={entity} parent={parent} lang={lang} />}
       <dl class="kc-facts">
         {parent && (
           <div class="kc-fact">

@@ -11,6 +11,7 @@ import { CLOSE_GRACE_MS } from '../lib/constants.ts';
 import { kindLabel, t, type UiLang } from '../lib/i18n.ts';
 import { readerArticle, splitText, uiDatabase, type Gazetteer } from '../lib/ui-data.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { ArticlePlaces } from './ArticlePlaces.tsx';
 import { followName } from './card-position.ts';
 import { CardView } from './CardView.tsx';
 import { useLiveQuery } from './hooks.ts';
@@ -148,6 +149,7 @@ export function ReaderView(props: ReaderViewProps): JSX.Element {
               );
             })}
           </div>
+          <ArticlePlaces data={data.value!} gazetteer={gazetteer} lang={lang} />
         </>
       )}
       {card && (

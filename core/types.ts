@@ -179,4 +179,6 @@ export interface Bundle {
    * Optional: a bundle built before it has none, and the card then shows no such section.
    */
   profiles?: import('./analysis/profile.ts').EntityProfile[];
+  /** The locator map's country outlines (core/geo/basemap.ts), made at build time; absent in test bundles. */
+  baseMap?: import('./geo/basemap.ts').BaseMap;
 }

@@ -126,7 +126,15 @@ export interface GazetteerData {
   mentions: Record<string, number>;
 }
 
-export type MetaRow = ImportRecord | MatcherRecord | GazetteerRecord;
+/** The locator map's base map (core/geo/basemap.ts), read once per page that shows a place. */
+export interface BaseMapRecord {
+  key: 'basemap';
+  version: string;
+  /** The BaseMap as JSON. */
+  json: string;
+}
+
+export type MetaRow = ImportRecord | MatcherRecord | GazetteerRecord | BaseMapRecord;
 
 export interface SiteRow {
   /** Host name, lower case, e.g. `www.aljazeera.net`. */
@@ -140,7 +148,7 @@ export const BUNDLED_TABLES = ['entities', 'articles'] as const;
 export type BundledTable = (typeof BUNDLED_TABLES)[number];
 
 /** Records of the meta table filled from the bundle (the import record itself is not one). */
-export const BUNDLED_META = ['matcher', 'gazetteer'] as const;
+export const BUNDLED_META = ['matcher', 'gazetteer', 'basemap'] as const;
 
 /** Tables holding the reader's data: never cleared or written by an import. */
 export const USER_TABLES = ['sites', 'library', 'libraryTexts', 'libraryCoverage', 'userEntities', 'userMeta'] as const;

@@ -10,7 +10,7 @@
 import type { Bundle } from '../core/types.ts';
 import type { ImportStatus } from '../lib/messages.ts';
 import { BUNDLED_META, BUNDLED_TABLES, type BundledTable, type ImportRecord, type LensDatabase } from './database.ts';
-import { articleBuckets, entityBuckets, gazetteerRecord, matcherRecord } from './rows.ts';
+import { articleBuckets, baseMapRecord, entityBuckets, gazetteerRecord, matcherRecord } from './rows.ts';
 import { isQuotaError } from './quota.ts';
 
 export { isQuotaError };
@@ -166,7 +166,7 @@ export async function importBundle(db: LensDatabase, bundle: Bundle, options: Im
     };
     if (options.extensionVersion) ready.extensionVersion = options.extensionVersion;
     await db.transaction('rw', db.meta, async () => {
-      await db.meta.bulkPut([matcherRecord(bundle), gazetteerRecord(bundle), ready]);
+      await db.meta.bulkPut([matcherRecord(bundle), gazetteerRecord(bundle), ...baseMapRecord(bundle), ready]);
     });
   } catch (e) {
     // The batches behind the failed one fail too (their check); the first failure is the cause.

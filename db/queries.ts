@@ -12,6 +12,7 @@ import { mergeProfile } from '../core/analysis/outlet-naming.ts';
 import { matcherFor } from '../core/corpus/build.ts';
 import type { Entity } from '../core/types.ts';
 import { CARD_MAX_ARTICLES } from '../lib/constants.ts';
+import { parseBaseMap, type BaseMap } from '../core/geo/basemap.ts';
 
 /**
  * The items with these ids (undefined where none), reading each bucket they lie in once. Dexie's
@@ -145,6 +146,7 @@ async function bundledCardData(db: LensDatabase, entityId: string): Promise<Card
     const parentRow = entity.parent ? others.shift() : undefined;
     const parent = parentRow && entityOf(parentRow);
     if (parent) card.parent = { id: parent.id, name: parent.name, nameEn: parent.nameEn };
+    if (parent?.coords) card.parent!.coords = parent.coords;
     coverage?.related.forEach((r, i) => {
       const other = others[i];
       const e = other && entityOf(other);
@@ -158,6 +160,12 @@ async function bundledCardData(db: LensDatabase, entityId: string): Promise<Card
 export async function readGazetteerRecord(db: LensDatabase): Promise<GazetteerRecord | null> {
   const row = await db.meta.get('gazetteer');
   return row?.key === 'gazetteer' ? row : null;
+}
+
+/** The locator map's base map, or null when the stored bundle has none. */
+export async function baseMap(db: LensDatabase): Promise<BaseMap | null> {
+  const row = await db.meta.get('basemap');
+  return row?.key === 'basemap' ? parseBaseMap(JSON.parse(row.json)) : null;
 }
 
 /** Sites are on unless the reader switched them off. */

@@ -12,6 +12,7 @@ import {
   type Bucket,
   type EntityRow,
   type GazetteerData,
+  type BaseMapRecord,
   type GazetteerRecord,
   type MatcherRecord,
   type StoredCoverage,
@@ -167,4 +168,9 @@ export function gazetteerRecord(bundle: Bundle): GazetteerRecord {
 
 export function matcherRecord(bundle: Bundle): MatcherRecord {
   return { key: 'matcher', version: bundle.version, json: JSON.stringify(bundle.matcher) };
+}
+
+/** The base map's record, when the bundle has one (test bundles do not). */
+export function baseMapRecord(bundle: Bundle): BaseMapRecord[] {
+  return bundle.baseMap ? [{ key: 'basemap', version: bundle.version, json: JSON.stringify(bundle.baseMap) }] : [];
 }

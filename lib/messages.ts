@@ -25,7 +25,7 @@ export type ArticleSummary = Omit<Article, 'text'>;
 export interface CardData {
   entity: Entity;
   /** Parent area's display names, for places. */
-  parent?: { id: string; name: string; nameEn: string };
+  parent?: { id: string; name: string; nameEn: string; coords?: [number, number] };
   coverage: Coverage | undefined;
   /** The articles named in `coverage.articles`, by id. */
   articles: Record<string, ArticleSummary>;

@@ -21,9 +21,21 @@ export interface TabInfo {
 
 /**
  * What the popup and side panel send to a tab's content script (top frame), and what it answers:
- * `reveal` and `pageInfo`, declared in lib/messages/tab-messages.ts.
+ * `reveal`, `pageInfo` and `pageText`, declared in lib/messages/tab-messages.ts.
  */
-export type TabMessage = TabMessageOf<'reveal' | 'pageInfo'>;
+export type TabMessage = TabMessageOf<'reveal' | 'pageInfo' | 'pageText'>;
+
+/**
+ * pageText (the reader's "export annotations", issue 14): the page's text as annotations count it
+ * (every Text node under <body> in tree order: `document.body.textContent`) and each name found in
+ * it as [start, end) in UTF-16 units. Only on the reader's click, only to the extension's own page.
+ */
+export interface PageText {
+  url: string;
+  title: string;
+  text: string;
+  mentions: { start: number; end: number; entityId: string }[];
+}
 
 /** What `pageInfo` answers: the page's address and title. */
 export interface PageInfo {
@@ -32,7 +44,7 @@ export interface PageInfo {
 }
 
 export function isTabMessage(message: unknown): message is TabMessage {
-  return asTabMessage(message, 'reveal', 'pageInfo') !== undefined;
+  return asTabMessage(message, 'reveal', 'pageInfo', 'pageText') !== undefined;
 }
 
 /** The host of a page the extension works on (http and https only). */
@@ -121,6 +133,16 @@ export async function revealInTab(tabId: number, entityId: string): Promise<bool
     return (await sendToTab(tabId, { type: 'reveal', entityId }))?.ok === true;
   } catch {
     return false;
+  }
+}
+
+/** The tab's text and names for an annotation export; null when its content script does not answer. */
+export async function pageTextOfTab(tabId: number): Promise<PageText | null> {
+  try {
+    const answer = await sendToTab(tabId, { type: 'pageText' });
+    return answer && typeof answer.text === 'string' && Array.isArray(answer.mentions) ? answer : null;
+  } catch {
+    return null;
   }
 }
 

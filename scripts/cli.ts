@@ -13,6 +13,8 @@ import { detect } from '../core/match/detect.ts';
 import type { Bundle, Entity } from '../core/types.ts';
 import { ambiguityFile, gazetteerFiles, readCorpus, ROOT } from './corpus-files.ts';
 import { visibleText } from './visible-text.ts';
+import { withBaseMap } from '../core/geo/build-basemap.ts';
+import type { Topology } from 'topojson-specification';
 
 export const BUNDLE_PATH = join(ROOT, 'public', 'data', 'bundle.json');
 
@@ -40,7 +42,7 @@ function build(args: string[]): void {
   const out = option(args, '--out') ?? BUNDLE_PATH;
   const corpus = option(args, '--corpus');
   // A newsroom's own archive in the corpus format (README, "Your own corpus").
-  const bundle = buildBundle(corpus ? readCorpus(resolve(corpus)) : readCorpus());
+  const bundle = withBaseMap(buildBundle(corpus ? readCorpus(resolve(corpus)) : readCorpus()), readCountries());
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(bundle));
   const mentions = bundle.articleMentions.reduce((n, a) => n + a.mentions.length, 0);
@@ -48,6 +50,11 @@ function build(args: string[]): void {
     `bundle ${bundle.version}: ${bundle.entities.length} entities, ${bundle.names.length} names, ` +
       `${bundle.articles.length} articles, ${mentions} mentions → ${out}`,
   );
+}
+
+/** Natural Earth's country outlines at 1:50m (world-atlas): the locator map's base (core/geo/build-basemap.ts). */
+function readCountries(): Topology {
+  return JSON.parse(readFileSync(join(ROOT, 'node_modules', 'world-atlas', 'countries-50m.json'), 'utf8')) as Topology;
 }
 
 function readInput(file: string): string {

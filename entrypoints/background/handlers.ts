@@ -95,6 +95,10 @@ export const handlers: Handlers = {
     await opening;
     return { ok: true };
   },
+  async getBaseMap() {
+    await ensureReady();
+    return q.baseMap(db());
+  },
   async setSiteEnabled(r) {
     const enabled = await q.setSiteEnabled(db(), r.host, r.enabled);
     await refreshPageSnapshot(); // before answering: the next page load must see the switch

@@ -26,6 +26,7 @@ import { EntityCard } from '../../components/EntityCard.tsx';
 import { CARD_PREWARM_IDLE_TIMEOUT_MS, HOST_ELEMENT_NAME, HOST_REMOUNTS_MAX } from '../../lib/constants.ts';
 import { countryName, formatDate, t, type UiLang } from '../../lib/i18n.ts';
 import { sendRequest, type CardData } from '../../lib/messages.ts';
+import type { BaseMap } from '../../core/geo/basemap.ts';
 import { setPaused } from '../../lib/pause.ts';
 import { sentenceAround } from '../../page/sentence.ts';
 import { toLiveRange } from '../../page/collect-text.ts';
@@ -48,6 +49,8 @@ type CardState =
 
 export interface CardUiOptions {
   fetchCard: (entityId: string) => Promise<CardData | null>;
+  /** The locator map's base map: asked once per page, for the first card of a place with coordinates. */
+  fetchBaseMap?: () => Promise<BaseMap | null>;
   /** The card's language; a function is read at each render (a setting may change it). */
   lang?: UiLang | (() => UiLang);
   /** Told when the card closes by its own means (close button, Escape inside the card). */
@@ -67,6 +70,8 @@ export class CardUi {
   private fontPx = 16;
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private readonly settled = new Map<string, CardData | null>();
+  private baseMap: Promise<BaseMap | null> | undefined;
+  private baseMapValue: BaseMap | null = null;
   private announcement = '';
   /** Counts the card's opens on a new mention: the match line (CorrectionControl) starts afresh. */
   private opens = 0;
@@ -202,7 +207,9 @@ export class CardUi {
     let p = this.cache.get(entityId);
     if (!p) {
       p = this.options.fetchCard(entityId).then(
-        (data) => {
+        async (data) => {
+          // A place's card waits for the map, so that it opens once, whole.
+          if (data?.entity.coords) await this.loadBaseMap();
           this.settled.set(entityId, data);
           return data;
         },
@@ -214,6 +221,20 @@ export class CardUi {
       this.cache.set(entityId, p);
     }
     return p;
+  }
+
+  /** The base map, asked for once; a failure is forgotten (the card shows no map) and asked again later. */
+  private loadBaseMap(): Promise<BaseMap | null> {
+    const fetch = this.options.fetchBaseMap;
+    if (!fetch) return Promise.resolve(null);
+    return (this.baseMap ??= fetch().then(
+      (map) => (this.baseMapValue = map),
+      (error: unknown) => {
+        this.baseMap = undefined;
+        console.warn('[khabar] base map unavailable', error);
+        return null;
+      },
+    ));
   }
 
   /**
@@ -361,7 +382,7 @@ export class CardUi {
     this.renderLayer(
       <div class="khabar-floating" style={{ visibility: 'hidden' }} aria-hidden="true">
         {data ? (
-          <EntityCard {...data} lang={lang} theme={this.theme} onClose={() => undefined} />
+          <EntityCard {...data} lang={lang} theme={this.theme} baseMap={this.baseMapValue} onClose={() => undefined} />
         ) : (
           <section class="khabar-card" data-theme={this.theme} dir="rtl" lang={lang}>
             <p class="kc-status">{t('loading', lang)}</p>
@@ -401,6 +422,7 @@ export class CardUi {
               {...state.data}
               lang={lang}
               theme={this.theme}
+              baseMap={this.baseMapValue}
               onClose={() => this.close(true)}
               onOpenRelated={(id) => this.openEntity(id)}
               matchNote={

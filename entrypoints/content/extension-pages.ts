@@ -13,7 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, highlightStyleCss, watchSettings, type Settings } from '../../lib/settings.ts';
-import { isTabMessage, type PageInfo } from '../../lib/tabs.ts';
+import { isTabMessage, type PageInfo, type PageText } from '../../lib/tabs.ts';
 import { adoptSheet, dropSheet } from '../../page/adopted-sheets.ts';
 import { highlightName, type Highlighter } from '../../page/highlighter.ts';
 import { scrollMentionIntoView } from '../../page/keyboard.ts';
@@ -40,6 +40,31 @@ export function reveal(target: RevealTarget | undefined, entityId: string): bool
   return true;
 }
 
+/**
+ * The page's text for an annotation export (lib/tabs.ts PageText): body's Text nodes in tree order,
+ * and each mention whose two ends lie among them as offsets into their concatenation. Names in
+ * frames and shadow roots are not in that text, and are left out.
+ */
+export function pageText(target: RevealTarget | undefined): PageText {
+  const offsets = new Map<Node, number>();
+  let text = '';
+  const body = document.body;
+  if (body) {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      offsets.set(n, text.length);
+      text += (n as Text).data;
+    }
+  }
+  const mentions: PageText['mentions'] = [];
+  for (const m of target?.index.inDocumentOrder() ?? []) {
+    const a = offsets.get(m.spec.startContainer);
+    const b = offsets.get(m.spec.endContainer);
+    if (a !== undefined && b !== undefined) mentions.push({ start: a + m.spec.startOffset, end: b + m.spec.endOffset, entityId: m.entityId });
+  }
+  return { url: location.href, title: document.title, text, mentions };
+}
+
 /** Answer the popup's and side panel's messages; returns the unsubscribe. */
 export function answerExtensionPages(target: () => RevealTarget | undefined): () => void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): boolean => {
@@ -48,6 +73,9 @@ export function answerExtensionPages(target: () => RevealTarget | undefined): ()
       if (message.type === 'pageInfo') {
         if (window !== window.top) return false;
         sendResponse({ url: location.href, title: document.title } satisfies PageInfo);
+      } else if (message.type === 'pageText') {
+        if (window !== window.top) return false;
+        sendResponse(pageText(target()));
       } else {
         sendResponse({ ok: reveal(target(), message.entityId) });
       }

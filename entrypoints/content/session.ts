@@ -373,6 +373,7 @@ export class PageSession {
     // The card's UI (its styles come by a fetch) is made while the matcher is built.
     const cardReady = CardUi.create(this.ctx, {
       fetchCard: (entityId) => sendRequest({ type: 'getCard', entityId }),
+      fetchBaseMap: () => sendRequest({ type: 'getBaseMap' }),
       onClosed: () => keyboard?.clearCurrent(),
       corrections: this.corrections,
       get lang() {

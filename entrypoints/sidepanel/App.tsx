@@ -18,6 +18,7 @@ import { useReaderRequests } from '../../components/reader-request-hook.ts';
 import { dirOf, t } from '../../lib/i18n.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { relatedSources, sources, type SourceRow } from '../../lib/ui-data.ts';
+import { PagePlaces } from './PagePlaces.tsx';
 
 /** Entity chips offered besides the selected ones: names of the open page, then the corpus's. */
 const PAGE_CHIPS = 6;
@@ -180,6 +181,7 @@ export function SidePanelApp(): JSX.Element {
           </section>
           {/* One name selected: how each outlet names it, and when (EntityOutlets.tsx). */}
           {entities.length === 1 && <EntityOutlets entityId={entities[0]!} lang={lang} />}
+          <PagePlaces db={db} tab={tab} names={pageNames} gazetteer={gaz.value} lang={lang} />
           <section class="section" aria-labelledby="sources-heading">
             <h2 id="sources-heading">{t('sourceList', lang)}</h2>
             <p role="status" class="muted" data-testid="source-count">

@@ -65,6 +65,8 @@ export const REQUESTS = {
   switchOffHere: request({ fields: {}, from: 'content', answer: answers<{ enabled: boolean }>() }),
   /** From the card: open an article in the side panel's reader, for the sender's tab. */
   openSource: request({ fields: { articleId }, from: 'content', answer: answers<{ ok: true }>() }),
+  /** The locator map's base map (a few KB): a content script asks once per page, for its first place card. */
+  getBaseMap: request({ fields: {}, from: 'both', answer: answers<import('../../core/geo/basemap.ts').BaseMap | null>() }),
 };
 
 type Specs = typeof REQUESTS;

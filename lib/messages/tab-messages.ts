@@ -13,7 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageCommand } from '../commands.ts';
-import type { PageInfo } from '../tabs.ts';
+import type { PageInfo, PageText } from '../tabs.ts';
 import { entityId } from './fields.ts';
 import { answers, exact, literal, parseTagged, Problem, type Answer, type Fields, type InferFields, type Schema } from './schema.ts';
 
@@ -30,6 +30,8 @@ export const TAB_MESSAGES = {
   runCommand: tabMessage({ fields: { command: pageCommand }, answer: answers<{ ok: boolean }>() }),
   reveal: tabMessage({ fields: { entityId }, answer: answers<{ ok: boolean }>() }),
   pageInfo: tabMessage({ fields: {}, answer: answers<PageInfo>() }),
+  /** The page's text and the names in it, for the reader's annotation export (lib/export.ts). */
+  pageText: tabMessage({ fields: {}, answer: answers<PageText>() }),
 };
 
 type Table = typeof TAB_MESSAGES;

@@ -28,6 +28,7 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   openOptions: { type: 'openOptions' },
   switchOffHere: { type: 'switchOffHere' },
   openSource: { type: 'openSource', articleId: '001' },
+  getBaseMap: { type: 'getBaseMap' },
 };
 
 /** Who may send what, today: least privilege (see the table's comment). */
@@ -42,6 +43,8 @@ const RULES: Record<RequestType, SenderRule> = {
   openOptions: 'both',
   switchOffHere: 'content',
   openSource: 'content',
+  // The locator map's outlines, the same for every page (issue 14): a card asks, and so do the panels.
+  getBaseMap: 'both',
 };
 
 describe('every declared request', () => {

@@ -145,6 +145,7 @@ describe('no remote code and no eval in any built script', () => {
     ['http://www.w3.org/1999/xhtml', 'XML namespace name (Preact, page/collect-text.ts)'],
     ['http://www.w3.org/2000/svg', 'XML namespace name (Preact)'],
     ['http://www.w3.org/1998/Math/MathML', 'XML namespace name (Preact)'],
+    ['http://www.w3.org/ns/anno.jsonld', 'the JSON-LD @context name written into exported annotations (core/export/annotations.ts)'],
     ['https://developer.mozilla.org/en-US/docs/Web/API/Element/attachShadow#elements_you_can_attach_a_shadow_to', 'link in an error message of @webext-core/isolated-element'],
     ['http://*/*', "the content script's match pattern, kept in its bundle by WXT (defineContentScript)"],
     ['https://*/*', "the content script's match pattern, kept in its bundle by WXT (defineContentScript)"],

@@ -14,6 +14,7 @@ const TAB_EXAMPLES: { [T in TabMessageType]: TabMessageOf<T> } = {
   runCommand: { type: 'runCommand', command: 'next-name' },
   reveal: { type: 'reveal', entityId: 'place:albukamal' },
   pageInfo: { type: 'pageInfo' },
+  pageText: { type: 'pageText' },
 };
 const EVENT_EXAMPLES: { [E in EventName]: EventOf<E> } = {
   importProgress: { event: 'importProgress', progress: 0.5 },

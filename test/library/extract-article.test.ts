@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { LibraryInput } from '../../core/library/input.ts';
-import { extractArticle } from '../../lib/extract/article.ts';
+import { extractArticle, isDateOnly } from '../../lib/extract/article.ts';
 import { splitTitle } from '../../lib/extract/metadata.ts';
 
 const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
@@ -43,7 +43,7 @@ const CASES: Case[] = [
     },
     firstParagraphStarts: 'المصدر : الجزيرة',
     lastParagraphEnds: 'خسرها التنظيم خلال العام الجاري.',
-    notInText: ['اقرأ أيضا', 'الأكثر قراءة', 'أسعار النفط', 'جميع الحقوق', 'إعلان', 'واتساب', 'عاجل'],
+    notInText: ['26/10/2017', 'اقرأ أيضا', 'الأكثر قراءة', 'أسعار النفط', 'جميع الحقوق', 'إعلان', 'واتساب', 'عاجل'],
   },
   {
     fixture: 'wordpress-graph.html',
@@ -149,10 +149,12 @@ describe('extractArticle on Arabic news fixture pages', () => {
   it('broken JSON-LD and a page that declares nothing still give an article (host as outlet, language from the script)', () => {
     const body = Array.from({ length: 5 }, (_, i) => `<p>فقرة رقم ${i + 1} من خبر عن تقدم القوات في ريف دير الزور الشرقي باتجاه مدينة البوكمال على الحدود.</p>`).join('');
     const doc = parse(`<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",,}</script></head>
-      <body><article><h1>تقدم القوات في ريف دير الزور</h1>${body}</article></body></html>`);
+      <body><article><h1>تقدم القوات في ريف دير الزور</h1>${body}<p>ودخلت القوات أطراف <a rel="tag" href="/tag/bukamal">البوكمال</a> مساء أمس.</p></article></body></html>`);
     const result = extractArticle(doc, 'https://www.deirezzor24.example/n/1', NOW);
     if ('problem' in result) throw new Error(result.problem);
     expect(result).toMatchObject({ title: 'تقدم القوات في ريف دير الزور', outlet: 'deirezzor24.example', language: 'ar' });
+    // A name an SEO plugin linked as a tag is still part of its sentence.
+    expect(result.text).toContain('ودخلت القوات أطراف البوكمال مساء أمس.');
   });
 });
 
@@ -170,4 +172,34 @@ describe('splitTitle: the headline without the site name in <title>', () => {
   for (const [title, known, headline, site] of TABLE) {
     it(title, () => expect(splitTitle(title, known)).toEqual(site ? { headline, site } : { headline }));
   }
+});
+
+describe('isDateOnly: dates above the text are not its first paragraph', () => {
+  const TABLE: [string, boolean][] = [
+    ['26/10/2017', true],
+    ['2017-10-26 07:41', true],
+    ['الخميس 26 أكتوبر 2017 - 10:41 ص', true],
+    ['منذ 3 ساعات', true],
+    ['آخر تحديث: ٢٦/١٠/٢٠١٧', true],
+    ['بغداد – ٢٠ تشرين الأول ٢٠١٧ – أعلنت هيئة الحشد الشعبي وصول قطعاتها إلى الحدود', false],
+    ['قتل 20 شخصا', false],
+    ['المصدر : الجزيرة + وكالات', false],
+  ];
+  for (const [paragraph, dateOnly] of TABLE) it(paragraph, () => expect(isDateOnly(paragraph)).toBe(dateOnly));
+});
+
+describe('a hostile page', () => {
+  it('nesting thousands deep is a problem in words, at once (not minutes of Readability)', () => {
+    const depth = 5000;
+    const html = `<html lang="ar"><body>${'<div>'.repeat(depth)}<p>${'نص عن البوكمال والقائم على الحدود. '.repeat(10)}</p>${'</div>'.repeat(depth)}</body></html>`;
+    const result = extractArticle(parse(html), 'https://example.org/deep', NOW);
+    expect(result).toEqual({ problem: "the page's elements are nested more than 150 deep; it was not read" });
+  });
+
+  it("nesting a news page's depth is read", () => {
+    const depth = 60;
+    const html = `<html lang="ar"><body>${'<div>'.repeat(depth)}<p>${'نص عن البوكمال والقائم على الحدود. '.repeat(10)}</p>${'</div>'.repeat(depth)}</body></html>`;
+    const result = extractArticle(parse(html), 'https://example.org/deep', NOW);
+    expect(result).toMatchObject({ text: expect.stringContaining('نص عن البوكمال') });
+  });
 });
