@@ -38,7 +38,8 @@ export default defineConfig({
     // or titles are read), "activeTab" and "scripting" (content scripts are declared in the
     // manifest), "webNavigation" (tabs.onUpdated's status tells a new page), "unlimitedStorage"
     // (the bundle is well under the default quota).
-    permissions: ['storage'],
+    // contextMenus: the selection's "add as a name" item (issue 13 item 3).
+    permissions: ['storage', 'contextMenus'],
     // No host_permissions: manifest-declared content scripts run on their `matches` without
     // them, and the background fetches nothing but its own packaged files.
     // The toolbar button carries the per-tab badge and opens the popup.

@@ -92,6 +92,11 @@ export function EntityCard(props: EntityCardProps): JSX.Element {
         </div>
         <p class="kc-kind">
           <span class="kc-badge">{kindLabel(entity.kind, lang)}</span>
+          {entity.own && (
+            <span class="kc-badge kc-own" data-own="true">
+              {t('ownNameBadge', lang)}
+            </span>
+          )}
         </p>
         {props.onClose && (
           <button type="button" class="kc-close" aria-label={t('close', lang)} onClick={props.onClose}>

@@ -121,8 +121,8 @@ export async function restoreBackup(db: LensDatabase, text: string, onProgress?:
   for (const host of backup.sitesOff) await setSiteEnabled(db, host, false);
   const dismissed = [...new Set([...(await dismissedSuggestions(db)), ...backup.dismissed])];
   await db.userMeta.put({ key: DISMISSED_KEY, list: dismissed });
-  // The caller then refreshes the pages' snapshot (entrypoints/background/page-snapshot.ts), so
-  // open tabs highlight the restored names and skip the switched-off sites.
+  // The caller then tells the background (namesChanged): it refreshes the pages' snapshot, so open
+  // tabs highlight the restored names and skip the switched-off sites, and rescans the library.
   return {
     names: backup.names.length,
     articlesAdded: added,

@@ -15,15 +15,20 @@ export interface SessionWants {
   paused: boolean;
   /** The hidden kinds as one key (a matcher is built for one such key). */
   kinds: string;
+  /**
+   * The version of the page snapshot's matcher ('' until one is announced): the reader added,
+   * edited or deleted a name, and the running session scans with an older one.
+   */
+  matcher: string;
 }
 
 export type SessionRun =
   /** Nothing of ours runs on the page. */
   | { kind: 'idle' }
   /** A start is under way (matcher, card UI, first slice); `stale`: the page was replaced meanwhile. */
-  | { kind: 'starting'; kinds: string; stale: boolean }
-  /** Scanning, highlighting and following the page, with a matcher for `kinds`. */
-  | { kind: 'running'; kinds: string }
+  | { kind: 'starting'; kinds: string; matcher: string; stale: boolean }
+  /** Scanning, highlighting and following the page, with a matcher for `kinds` of version `matcher`. */
+  | { kind: 'running'; kinds: string; matcher: string }
   /** The last start failed (an error, not a change of mind): nothing starts until something changes. */
   | { kind: 'failed' }
   /** The extension went away (reloaded, updated, removed): nothing starts again. */
@@ -41,6 +46,8 @@ export type SessionEvent =
   | { type: 'paused'; paused: boolean }
   /** The reader changed the kinds to highlight: a new matcher is needed. */
   | { type: 'kinds'; kinds: string }
+  /** The snapshot's matcher changed (a name added: 'الصالحية' highlighted without a reload). */
+  | { type: 'matcher'; version: string }
   /** The start of a session for `kinds` has a running session in hand. */
   | { type: 'started'; kinds: string }
   /** A start ended without a running session: it gave up (`failed` false) or failed. */
@@ -64,7 +71,7 @@ export interface SessionTransition {
 }
 
 export const INITIAL_SESSION_STATE: SessionState = {
-  wants: { siteOn: undefined, paused: false, kinds: '' },
+  wants: { siteOn: undefined, paused: false, kinds: '', matcher: '' },
   run: { kind: 'idle' },
 };
 
@@ -75,7 +82,14 @@ export function isWanted(wants: SessionWants): boolean {
 
 /** Whether a start for `kinds` is still what is asked for (a start checks this at each step). */
 export function startStillWanted(state: SessionState, kinds: string): boolean {
-  return state.run.kind === 'starting' && state.run.kinds === kinds && !state.run.stale && isWanted(state.wants) && state.wants.kinds === kinds;
+  return (
+    state.run.kind === 'starting' &&
+    state.run.kinds === kinds &&
+    state.run.matcher === state.wants.matcher &&
+    !state.run.stale &&
+    isWanted(state.wants) &&
+    state.wants.kinds === kinds
+  );
 }
 
 export function nextSessionState(state: SessionState, event: SessionEvent): SessionTransition {
@@ -87,6 +101,8 @@ export function nextSessionState(state: SessionState, event: SessionEvent): Sess
       return settle({ ...state, wants: { ...state.wants, paused: event.paused } });
     case 'kinds':
       return settle({ ...state, wants: { ...state.wants, kinds: event.kinds } });
+    case 'matcher':
+      return settle({ ...state, wants: { ...state.wants, matcher: event.version } });
     case 'started': {
       const run = state.run;
       // A start that was not asked for (a stray report) changes nothing.
@@ -95,7 +111,7 @@ export function nextSessionState(state: SessionState, event: SessionEvent): Sess
         // It scanned the page that was replaced: start again on the new one.
         return settle({ ...state, run: { kind: 'idle' } }, [{ type: 'teardown' }]);
       }
-      return settle({ ...state, run: { kind: 'running', kinds: event.kinds } });
+      return settle({ ...state, run: { kind: 'running', kinds: event.kinds, matcher: run.matcher } });
     }
     case 'startEnded':
       if (state.run.kind !== 'starting') return { state, effects: [] };
@@ -124,7 +140,8 @@ function settle(state: SessionState, effects: SessionEffect[] = []): SessionTran
   if (state.wants.siteOn === undefined) return { state, effects };
   const wanted = isWanted(state.wants);
   let run = state.run;
-  if (run.kind === 'running' && (!wanted || run.kinds !== state.wants.kinds)) {
+  // A newer matcher restarts the session: the new one built, the page scanned again with it.
+  if (run.kind === 'running' && (!wanted || run.kinds !== state.wants.kinds || run.matcher !== state.wants.matcher)) {
     effects = [...effects, { type: 'teardown' }];
     run = { kind: 'idle' };
   }
@@ -132,7 +149,7 @@ function settle(state: SessionState, effects: SessionEffect[] = []): SessionTran
   if (run.kind === 'idle') {
     if (wanted) {
       effects = [...effects, { type: 'start', kinds: state.wants.kinds }];
-      run = { kind: 'starting', kinds: state.wants.kinds, stale: false };
+      run = { kind: 'starting', kinds: state.wants.kinds, matcher: state.wants.matcher, stale: false };
     } else {
       effects = [...effects, { type: 'dropEarly' }];
     }

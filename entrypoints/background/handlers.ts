@@ -10,6 +10,7 @@ import type { BackgroundEvent, Request } from '../../lib/messages.ts';
 import { REQUESTS, type From, type FromOf, type RequestOf, type RequestType, type ResponseOf } from '../../lib/messages/requests.ts';
 import { ensureData, ensureReady, unrecordedFailure } from './data.ts';
 import { refreshPageSnapshot } from './page-snapshot.ts';
+import { namesChanged } from './own-names.ts';
 import { namesOfTab, reportFrame } from './tab-names.ts';
 import { storeReaderRequest } from '../../lib/reader-request.ts';
 
@@ -98,6 +99,11 @@ export const handlers: Handlers = {
   async getBaseMap() {
     await ensureReady();
     return q.baseMap(db());
+  },
+  async namesChanged() {
+    // The reader's names are already in the database (the extension page wrote them).
+    await namesChanged(db());
+    return { ok: true };
   },
   async setSiteEnabled(r) {
     const enabled = await q.setSiteEnabled(db(), r.host, r.enabled);

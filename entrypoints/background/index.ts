@@ -11,6 +11,9 @@ import { handle } from './handlers.ts';
 import { clearTab, refreshBadges } from './tab-names.ts';
 import { listenForCommands, runCommand } from './commands.ts';
 import { openWelcome } from './welcome.ts';
+import { listenForNameMenu } from './name-menu.ts';
+import { resumeRescan } from './own-names.ts';
+import { DB_NAME, openDatabase } from '../../db/database.ts';
 import { RUN_COMMAND_HOOK } from '../../lib/commands.ts';
 import { watchPaused } from '../../lib/pause.ts';
 import { parseRequest, type SenderInfo } from './validate.ts';
@@ -33,6 +36,10 @@ export default defineBackground(() => {
 
   // The keyboard shortcuts (manifest commands), and the global pause on every tab's badge.
   listenForCommands();
+  // The selection's context menu item: add it as a name (issue 13 item 3).
+  listenForNameMenu();
+  // A library rescan the last worker left half done (own-names.ts).
+  void resumeRescan(openDatabase(DB_NAME)).catch((e: unknown) => console.warn('khabar-lens: rescan not resumed', e));
   watchPaused(() => void refreshBadges().catch(() => undefined));
   // The end-to-end tests' way to press a shortcut (lib/commands.ts RUN_COMMAND_HOOK).
   (globalThis as Record<string, unknown>)[RUN_COMMAND_HOOK] = runCommand;

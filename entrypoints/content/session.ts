@@ -40,6 +40,7 @@ import {
   type SessionState,
 } from '../../page/session-state.ts';
 import { matcherOf, parseStartup, readStartup, siteEnabled, type Startup } from './startup.ts';
+import { watchMatcherSnapshot } from './matcher-watch.ts';
 
 function log(what: string): (error: unknown) => void {
   return (error) => console.warn(`[khabar] ${what}`, error);
@@ -277,11 +278,23 @@ export class PageSession {
     this.corrections.start(host, settings.corrections);
     this.settings.use(settings.settings);
     void this.dispatch({ type: 'kinds', kinds: this.kindsKey() });
+    if (settings.matcherVersion !== undefined) void this.dispatch({ type: 'matcher', version: settings.matcherVersion });
     void this.dispatch({ type: 'paused', paused: settings.paused });
     this.ctx.onInvalidated(watchPaused((paused) => void this.dispatch({ type: 'paused', paused })));
     if (!declared) this.firstStartup = settings;
     this.ctx.onInvalidated(this.settings.watch(() => void this.dispatch({ type: 'kinds', kinds: this.kindsKey() })));
     this.ctx.onInvalidated(this.corrections.watch(() => this.active, (names) => this.report(names)));
+    // A name the reader added, edited or deleted: a new matcher in the snapshot, scanned with at once.
+    this.ctx.onInvalidated(
+      watchMatcherSnapshot((version) => {
+        if (version === this.state.wants.matcher) return;
+        // What was built or read before is the old matcher: the restart reads the new one.
+        this.matcher = undefined;
+        this.early = undefined;
+        this.firstStartup = undefined;
+        void this.dispatch({ type: 'matcher', version });
+      }),
+    );
     // The reader's per-site switch, live: the background announces changes to every tab.
     const onMessage = (message: unknown) => {
       try {
@@ -541,6 +554,11 @@ export class PageSession {
     // A start this brings about uses what was just read rather than reading it again.
     this.firstStartup = startup;
     try {
+      // A name added while the page was in the cache: scanned again with the new matcher.
+      if (startup.matcherVersion !== undefined && startup.matcherVersion !== this.state.wants.matcher) {
+        this.matcher = undefined;
+        void this.dispatch({ type: 'matcher', version: startup.matcherVersion });
+      }
       void this.dispatch({ type: 'paused', paused: startup.paused });
       if (this.switchEvents === seen) void this.dispatch({ type: 'site', on: enabled });
       await this.settled();

@@ -20,6 +20,8 @@ export interface Startup {
   enabled: boolean | undefined;
   /** The unfiltered matcher from the snapshot; undefined: ask the background (matcher()). */
   matcher: SerializedMatcher | undefined;
+  /** The snapshot matcher's version (the reader's names change it), when there is one. */
+  matcherVersion?: string;
   /** The reader's corrections (lib/corrections.ts), read as untrusted. */
   corrections: Correction[];
   /** The reader paused the extension everywhere (lib/pause.ts). */
@@ -30,11 +32,13 @@ export interface Startup {
 export function parseStartup(stored: Record<string, unknown> | undefined, host: string): Startup {
   if (!stored) return { settings: DEFAULT_SETTINGS, enabled: undefined, matcher: undefined, corrections: [], paused: false };
   const disabled = parseDisabledHosts(stored[SNAPSHOT_DISABLED_HOSTS_KEY]);
+  const snapshot = parseMatcherSnapshot(stored[SNAPSHOT_MATCHER_KEY]);
   return {
     settings: parseSettings(stored[SETTINGS_KEY]),
     // Listed: maybe switched off (the keys are a filter, lib/page-snapshot.ts), the background knows.
     enabled: disabled ? (disabled.has(hostKey(host)) ? undefined : true) : undefined,
-    matcher: parseMatcherSnapshot(stored[SNAPSHOT_MATCHER_KEY])?.matcher,
+    matcher: snapshot?.matcher,
+    ...(snapshot ? { matcherVersion: snapshot.version } : {}),
     corrections: parseCorrections(stored[CORRECTIONS_KEY]),
     paused: parsePaused(stored[PAUSED_KEY]),
   };

@@ -25,6 +25,7 @@ import { Shortcuts } from '../../components/Shortcuts.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { disabledSites, uiDatabase } from '../../lib/ui-data.ts';
 import { CorrectionsList } from './Corrections.tsx';
+import { OwnNames } from '../../components/OwnNames.tsx';
 import { BackupSection } from './Backup.tsx';
 
 const KINDS_OF: Record<Category, readonly EntityKind[]> = {
@@ -108,6 +109,7 @@ export function OptionsApp(): JSX.Element {
 
           <CorrectionsList lang={lang} onError={setError} onRemoved={() => flash(t('saved', lang))} />
 
+          <OwnNames lang={lang} onError={setError} />
           <BackupSection lang={lang} onSaved={() => flash(t('saved', lang))} />
 
           <p>

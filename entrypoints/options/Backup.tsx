@@ -6,10 +6,10 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { refreshPageSnapshot } from '../background/page-snapshot.ts';
 import { BackupError } from '../../core/library/backup.ts';
 import { backupFile, restoreBackup, type RestoreReport } from '../../lib/backup.ts';
 import { errorText } from '../../lib/errors.ts';
+import { sendRequest } from '../../lib/messages.ts';
 import { t, type UiLang } from '../../lib/i18n.ts';
 import { uiDatabase } from '../../lib/ui-data.ts';
 
@@ -50,8 +50,9 @@ export function BackupSection(props: { lang: UiLang; onSaved: () => void }): JSX
     setState({ step: 'working', done: 0, total: 0 });
     try {
       const report = await restoreBackup(uiDatabase(), await file.text(), (done, total) => setState({ step: 'working', done, total }));
-      // Open tabs and the next page loads: the restored names and switched-off sites.
-      await refreshPageSnapshot();
+      // The background refreshes the pages' snapshot (open tabs and the next loads pick up the
+      // restored names and switched-off sites) and rescans the library with the restored names.
+      await sendRequest({ type: 'namesChanged' });
       setState({ step: 'restored', report });
     } catch (e) {
       fail(e);

@@ -65,6 +65,12 @@ export const REQUESTS = {
   switchOffHere: request({ fields: {}, from: 'content', answer: answers<{ enabled: boolean }>() }),
   /** From the card: open an article in the side panel's reader, for the sender's tab. */
   openSource: request({ fields: { articleId }, from: 'content', answer: answers<{ ok: true }>() }),
+  /**
+   * From an extension page (the add-name form, the reader's names): their names changed in the
+   * database; the background rewrites the page snapshot (answered after it) and rescans the library.
+   * No fields: the names are read from the database, never taken from the message.
+   */
+  namesChanged: request({ fields: {}, from: 'extension', answer: answers<{ ok: true }>() }),
   /** The locator map's base map (a few KB): a content script asks once per page, for its first place card. */
   getBaseMap: request({ fields: {}, from: 'both', answer: answers<import('../../core/geo/basemap.ts').BaseMap | null>() }),
 };

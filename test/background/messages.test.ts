@@ -29,6 +29,7 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   switchOffHere: { type: 'switchOffHere' },
   openSource: { type: 'openSource', articleId: '001' },
   getBaseMap: { type: 'getBaseMap' },
+  namesChanged: { type: 'namesChanged' },
 };
 
 /** Who may send what, today: least privilege (see the table's comment). */
@@ -45,6 +46,8 @@ const RULES: Record<RequestType, SenderRule> = {
   openSource: 'content',
   // The locator map's outlines, the same for every page (issue 14): a card asks, and so do the panels.
   getBaseMap: 'both',
+  // The reader's names changed (issue 13 item 3): only their own pages write names.
+  namesChanged: 'extension',
 };
 
 describe('every declared request', () => {

@@ -18,6 +18,7 @@ import { SETTINGS_KEY } from '../../lib/storage-keys.ts';
 import type { PageNames } from '../../lib/messages.ts';
 import { ROOT } from '../e2e/fixtures/make-pages.ts';
 import { waitFor } from '../e2e/harness.ts';
+import { axeViolations } from './card-helpers.ts';
 import { FIREFOX_EXTENSION_DIR, FirefoxHarness } from './harness.ts';
 
 /** The options page's "restore the defaults" button, as the Arabic interface labels it. */
@@ -43,22 +44,6 @@ afterAll(async () => {
 });
 
 const KEYS = ['place', 'group', 'person', 'outlet'] as const;
-
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/**
- * axe-core's WCAG 2 A/AA violations (id: first target) on a page, or inside the open shadow root
- * of `host` when given (the card), as the Chromium suites audit them.
- */
-async function axeViolations(page: Page, host: string | null): Promise<string[]> {
-  if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object'))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (hostName) => {
-    const axe = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const context = hostName ? { include: [[[hostName, '.khabar-card']]] } : document;
-    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes[0]?.target)}`);
-  }, host);
-}
 
 /** Highlight sizes by category, as the page sees CSS.highlights (-1: not registered). */
 function highlightSizes(page: Page): Promise<Record<string, number>> {

@@ -26,6 +26,7 @@ function run(events: SessionEvent[], from: SessionState = INITIAL_SESSION_STATE)
 const on: SessionEvent = { type: 'site', on: true };
 const off: SessionEvent = { type: 'site', on: false };
 const started = (kinds = ''): SessionEvent => ({ type: 'started', kinds });
+const newMatcher = (version: string): SessionEvent => ({ type: 'matcher', version });
 
 interface Row {
   description: string;
@@ -101,6 +102,48 @@ const rows: Row[] = [
     run: 'starting',
     effects: ['start:', 'dropEarly', 'start:outlet'],
   },
+  {
+    description: 'the reader added a name (a newer matcher) while running: a restart that scans with it',
+    events: [on, started(), newMatcher('v2')],
+    run: 'starting',
+    effects: ['start:', 'teardown', 'start:'],
+  },
+  {
+    description: 'a newer matcher during a start: the old start gives up, a new one begins',
+    events: [on, newMatcher('v2'), { type: 'startEnded', failed: false }],
+    run: 'starting',
+    effects: ['start:', 'start:'],
+  },
+  {
+    description: 'a newer matcher during a start that reports back anyway: torn down, started again',
+    events: [on, newMatcher('v2'), started()],
+    run: 'starting',
+    effects: ['start:', 'teardown', 'start:'],
+  },
+  {
+    description: 'the restart with the newer matcher runs',
+    events: [on, started(), newMatcher('v2'), started()],
+    run: 'running',
+    effects: ['start:', 'teardown', 'start:'],
+  },
+  {
+    description: 'the same matcher announced again: nothing restarts',
+    events: [newMatcher('v2'), on, started(), newMatcher('v2')],
+    run: 'running',
+    effects: ['start:'],
+  },
+  {
+    description: 'a newer matcher while switched off: nothing starts',
+    events: [off, newMatcher('v2')],
+    run: 'idle',
+    effects: ['dropEarly', 'dropEarly'],
+  },
+  {
+    description: 'a newer matcher while paused: nothing starts; resumed: it starts with it',
+    events: [on, started(), { type: 'paused', paused: true }, newMatcher('v2'), { type: 'paused', paused: false }, started()],
+    run: 'running',
+    effects: ['start:', 'teardown', 'dropEarly', 'dropEarly', 'start:'],
+  },
   { description: 'a stray report changes nothing', events: [started('x'), { type: 'startEnded', failed: false }], run: 'idle', effects: [] },
   {
     description: 'the extension goes away while running: torn down for good',
@@ -115,6 +158,8 @@ describe('nextSessionState', () => {
     const result = run(events);
     expect(result.state.run.kind).toBe(expectedRun);
     expect(result.effects).toEqual(effects);
+    // A session that runs scans with the matcher asked for last.
+    if (result.state.run.kind === 'running') expect(result.state.run.matcher).toBe(result.state.wants.matcher);
   });
 
   test('a start is still wanted only while it is the one asked for', () => {
@@ -125,5 +170,6 @@ describe('nextSessionState', () => {
     expect(startStillWanted(run([on, { type: 'paused', paused: true }]).state, '')).toBe(false);
     expect(startStillWanted(run([on, { type: 'pageReplaced' }]).state, '')).toBe(false);
     expect(startStillWanted(run([on, { type: 'kinds', kinds: 'person' }]).state, '')).toBe(false);
+    expect(startStillWanted(run([on, newMatcher('v2')]).state, '')).toBe(false);
   });
 });
