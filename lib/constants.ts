@@ -209,3 +209,13 @@ export const CARD_MAX_ARTICLES = 5;
 
 /** The card shows this many related places and this many related groups. */
 export const CARD_MAX_RELATED = 6;
+
+/**
+ * The library page's import works this long between two pauses (lib/library-import.ts): one
+ * article's names are found in ~1 ms, so a slice is a few articles, the page paints its progress
+ * between slices, and a task stays well under LONG_TASK_MS even on a loaded machine.
+ */
+export const IMPORT_SLICE_MS = 12;
+
+/** The undo bar after deleting from the library stays this long (time to read it and reach it). */
+export const LIBRARY_UNDO_MS = 10_000;

@@ -63,6 +63,9 @@ export function OptionsApp(): JSX.Element {
     <main class="options" lang={lang} dir={dirOf(lang)}>
       <header class="page-header">
         <h1>{t('optionsTitle', lang)}</h1>
+        <a class="btn" href="/library.html" target="_blank" rel="noopener">
+          {t('openLibrary', lang)}
+        </a>
       </header>
       {!stored ? (
         <p class="section muted" role="status">

@@ -36,6 +36,9 @@ export function PopupApp(): JSX.Element {
         <button type="button" class="btn" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions', lang)}
         </button>
+        <a class="btn" href="/library.html" target="_blank" rel="noopener">
+          {t('openLibrary', lang)}
+        </a>
       </header>
       <DataStatus status={status.value} lang={lang} />
       {chosen ? (

@@ -92,6 +92,9 @@ export function SidePanelApp(): JSX.Element {
     <main class="sidepanel" lang={lang} dir={dirOf(lang)}>
       <header class="page-header">
         <h1>{t('sidepanelTitle', lang)}</h1>
+        <a class="btn" href="/library.html" target="_blank" rel="noopener">
+          {t('openLibrary', lang)}
+        </a>
       </header>
       <p class="section muted" data-testid="current-page">
         {tab?.host ? <Message k="currentPage" lang={lang} vars={{ title: tab.title || tab.url }} /> : t('noCurrentPage', lang)}

@@ -1,0 +1,225 @@
+/**
+ * Carries out an import run (lib/import-run.ts holds its states): reads the picked files one by
+ * one, finds the names in each document with the matcher, and stores each file's articles in ONE
+ * transaction together with the journal's "files done", so a file is stored whole or not at all
+ * and the journal never says more or less than what is stored. Work is cut into slices of
+ * IMPORT_SLICE_MS with a pause between them (the page paints its progress, takes clicks, and no
+ * task comes near 50 ms); parsing is by file, entry or batch of lines (core/library/files.ts
+ * importFile yields between them).
+ */
+import { libraryDocument, type LibraryDocument } from '../core/library/document.ts';
+import type { InputProblem, LibraryInput } from '../core/library/input.ts';
+import type { Matcher } from '../core/match/automaton.ts';
+import type { LensDatabase } from '../db/database.ts';
+import { addToLibrary } from '../db/library.ts';
+import { IMPORT_SLICE_MS } from './constants.ts';
+import { isQuotaFailure } from './errors.ts';
+import {
+  asJournal,
+  isRunning,
+  JOURNAL_KEY,
+  transition,
+  type FileReport,
+  type ImportJournal,
+  type ImportRunEffect,
+  type ImportRunEvent,
+  type ImportRunState,
+} from './import-run.ts';
+
+/** A file the reader picked or dropped (a File in the page; bytes in tests and benches). */
+export interface PickedFile {
+  name: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+/** What reading gives, piece by piece: core/library/files.ts FileResult has this shape. */
+export interface ReadChunk {
+  file: string;
+  inputs: LibraryInput[];
+  problems: InputProblem[];
+}
+
+export type ReadFile = (name: string, bytes: Uint8Array) => Iterable<ReadChunk>;
+
+export interface ImportDeps {
+  db: LensDatabase;
+  /** The matcher of the moment (the bundle's names and the reader's): db/queries.ts matcherPayload. */
+  matcher: () => Promise<Matcher>;
+  read: ReadFile;
+  now?: () => number;
+  /** Gives the page back its turn (scheduler.yield or a macrotask). */
+  pause?: () => Promise<void>;
+  newId?: () => string;
+}
+
+/** While a file is written, the run's clock moves this often (the page's progress line shows it). */
+const STORE_TICK_MS = 500;
+
+/** The problem of a file in which the parsers found neither an article nor a problem. */
+export const NOTHING_READ = 'holds no article the library can read';
+
+/** Web Locks name held while a run is under way: another tab does not take its journal for an interrupted run. */
+export const IMPORT_LOCK = 'khabar-lens-import';
+
+/** The page's turn back: scheduler.yield where the browser has it (keeps the task's priority), else a macrotask. */
+export function pageTurn(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+interface Locks {
+  request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+}
+const locks = (): Locks | undefined => (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
+
+export class ImportController {
+  state: ImportRunState = { phase: 'idle' };
+  private listeners = new Set<(state: ImportRunState) => void>();
+  private writes: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+  private readonly pause: () => Promise<void>;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: ImportDeps) {
+    this.now = deps.now ?? Date.now;
+    this.pause = deps.pause ?? pageTurn;
+    this.newId = deps.newId ?? (() => `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  }
+
+  subscribe(listener: (state: ImportRunState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispatch(event: ImportRunEvent): void {
+    const { state, effects } = transition(this.state, event);
+    for (const effect of effects) this.writes = this.writes.then(() => this.apply(effect)).catch(() => undefined);
+    if (state !== this.state) {
+      this.state = state;
+      for (const l of this.listeners) l(state);
+    }
+  }
+
+  /** Journal writes in order; a failed one (full disk) loses only the journal, never articles. */
+  private async apply(effect: ImportRunEffect): Promise<void> {
+    if (effect.type === 'writeJournal') await this.deps.db.userMeta.put(effect.journal as never);
+    else await this.deps.db.userMeta.delete(JOURNAL_KEY);
+  }
+
+  /** Journal writes queued so far are in the database. */
+  settled(): Promise<void> {
+    return this.writes;
+  }
+
+  /**
+   * On the page's opening: a journal left by a run that did not finish (and that no other tab is
+   * running, by the Web Lock) is reported.
+   */
+  async checkInterrupted(): Promise<void> {
+    const journal = asJournal(await this.deps.db.userMeta.get(JOURNAL_KEY));
+    if (!journal) return;
+    const l = locks();
+    const free = l ? await l.request(IMPORT_LOCK, { ifAvailable: true }, (lock) => lock !== null) : true;
+    if (free) this.dispatch({ type: 'foundJournal', journal });
+  }
+
+  /** Import `files` one after another; resolves when the run is done or failed. */
+  async run(files: readonly PickedFile[]): Promise<ImportRunState> {
+    if (isRunning(this.state) || files.length === 0) return this.state;
+    const l = locks();
+    return l ? l.request(IMPORT_LOCK, {}, () => this.runLocked(files)) : this.runLocked(files);
+  }
+
+  private async runLocked(files: readonly PickedFile[]): Promise<ImportRunState> {
+    const importId = this.newId();
+    this.dispatch({ type: 'start', importId, files: files.map((f) => f.name), now: this.now() });
+    const matcher = await this.deps.matcher();
+    for (const file of files) {
+      const state = this.state;
+      if (state.phase !== 'reading') break;
+      await this.importOne(file, matcher, state.run.importId, state.file);
+    }
+    await this.settled();
+    return this.state;
+  }
+
+  private async importOne(file: PickedFile, matcher: Matcher, importId: string, index: number): Promise<void> {
+    const report: FileReport = { file: file.name, added: 0, duplicates: 0, problems: [] };
+    let bytes: Uint8Array;
+    try {
+      bytes = await file.bytes();
+    } catch (e) {
+      report.problems.push({ file: file.name, problem: `could not be read (${(e as Error)?.message ?? String(e)})` });
+      this.dispatch({ type: 'fileDone', report, now: this.now() });
+      return;
+    }
+    const docs = await this.documents(file.name, bytes, matcher, report);
+    if (docs.length === 0) {
+      this.dispatch({ type: 'fileDone', report, now: this.now() });
+      return;
+    }
+    this.dispatch({ type: 'store', now: this.now() });
+    const run = this.state.phase === 'storing' ? this.state.run : undefined;
+    const ticking = setInterval(() => this.dispatch({ type: 'tick', now: this.now() }), STORE_TICK_MS);
+    try {
+      const { db } = this.deps;
+      const results = await db.transaction('rw', [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta], async () => {
+        const r = await addToLibrary(db, docs, { origin: 'imported', importId, now: this.now() });
+        if (run) {
+          const added = r.filter((x) => x.status === 'added').length;
+          const journal: ImportJournal = {
+            key: 'importRun', importId, files: run.files, done: index + 1,
+            added: run.added + added, startedAt: run.startedAt, updatedAt: this.now(),
+          };
+          await db.userMeta.put(journal as never);
+        }
+        return r;
+      });
+      for (const r of results) report[r.status === 'added' ? 'added' : 'duplicates']++;
+      this.dispatch({ type: 'fileDone', report, now: this.now() });
+    } catch (e) {
+      const reason = isQuotaFailure(e) ? 'quota' : 'error';
+      const message = e instanceof Error ? e.message : String(e);
+      this.dispatch({ type: 'storeFailed', report, reason, message, now: this.now() });
+    } finally {
+      clearInterval(ticking);
+    }
+    await this.pause();
+  }
+
+  /** The file's documents, names found; problems into `report`; a pause every IMPORT_SLICE_MS. */
+  private async documents(name: string, bytes: Uint8Array, matcher: Matcher, report: FileReport): Promise<LibraryDocument[]> {
+    const docs: LibraryDocument[] = [];
+    let sliceStart = performance.now();
+    const maybePause = async () => {
+      if (performance.now() - sliceStart < IMPORT_SLICE_MS) return;
+      this.dispatch({ type: 'read', articles: docs.length, now: this.now() });
+      await this.pause();
+      sliceStart = performance.now();
+    };
+    await this.pause();
+    sliceStart = performance.now();
+    const chunks = this.deps.read(name, bytes)[Symbol.iterator]();
+    for (;;) {
+      let step: IteratorResult<ReadChunk>;
+      try {
+        step = chunks.next();
+      } catch (e) {
+        report.problems.push({ file: name, problem: `could not be read (${(e as Error)?.message ?? String(e)})` });
+        break;
+      }
+      if (step.done) break;
+      report.problems.push(...step.value.problems);
+      for (const input of step.value.inputs) {
+        docs.push(libraryDocument(input, matcher));
+        await maybePause();
+      }
+      await maybePause();
+    }
+    // A file that gave nothing and said nothing (a truncated archive) must not pass for a success.
+    if (docs.length === 0 && report.problems.length === 0) report.problems.push({ file: name, problem: NOTHING_READ });
+    this.dispatch({ type: 'read', articles: docs.length, now: this.now() });
+    return docs;
+  }
+}
