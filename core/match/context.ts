@@ -385,8 +385,10 @@ export const SPORTS_CLUB_BEFORE: SenseRule & { sportsWords: ReadonlySet<string> 
   description: 'a club word that is also a common noun before a place, in a sports text: the club',
   example:
     'شباب الفرات يتصدر الدوري السوري بكرة القدم → (none); فاز شباب الموصل في المباراة → (none); ' +
-    'شارك شباب الموصل في حملة تنظيف → Mosul',
-  words: wordSet('شباب', 'أشبال', 'ناشئي', 'ناشئو'),
+    'شارك شباب الموصل في حملة تنظيف → Mosul; فاز فريق نوروز على أمانة بغداد في الدوري → (none); ' +
+    'قالت أمانة بغداد إنها ستغلق الشارع → Baghdad',
+  // أمانة (round 5): "أمانة بغداد" is Baghdad's municipality (gold: the city) except in a sports text, where it is the club.
+  words: wordSet('شباب', 'أشبال', 'ناشئي', 'ناشئو', 'أمانة'),
   sportsWords: wordSet(
     'الدوري', 'دوري', 'المباراة', 'مباراة', 'مباريات', 'المباريات', 'كرة', 'الكرة', 'هدفين', 'الملعب', 'ملعب',
     'المدرب', 'التأهل', 'يتصدر', 'متصدر', 'النادي', 'نادي',
@@ -421,6 +423,52 @@ export const MATCH_VERB_BEFORE: SenseRule = {
   ),
 };
 
+/**
+ * Round 5: a place after a host, guest, opponent or standing word, in a sports text, is the club
+ * (its host, its guest, its balance of points). `via` + `guest`: "ضيفاً على X", the guest "of" X.
+ * A general class: every league report names its clubs so, whatever the club is named after.
+ */
+export const CLUB_RELATION_BEFORE: SenseRule & { via: ReadonlySet<string>; guest: RegExp } = {
+  description: 'a place after (or before) a host/guest/opponent/points word, in a sports text: the club',
+  example:
+    'تجمع الموصل بضيفه الزوراء في الدوري → (none); يستضيف فريق الزوراء نظيره الموصل في المباراة → (none); ' +
+    'ويحل الزوراء ضيفاً على الموصل في الدوري → (none); بينما تجمد رصيد الموصل عند 12 نقطة في الدوري → (none); ' +
+    'رفع الموصل رصيده إلى 23 نقطة في الدوري → (none); استقبل محافظ الموصل ضيوفه في بغداد → Mosul, Baghdad',
+  words: wordSet(
+    'ضيفه', 'مضيفه', 'ضيفها', 'مضيفها', 'نظيره', 'منافسه', 'متحديه', 'خصمه', 'يستضيف', 'استضاف', 'يستقبل',
+    'استقبل', 'يواجه', 'واجه', 'يلاقي', 'لاقى', 'رصيد',
+  ),
+  via: wordSet('على'),
+  guest: /ضيف[اًٌ]*\s+على\s*$/,
+};
+
+/**
+ * Round 5: a weak group name in a text about another theatre names that theatre's group, not the
+ * gazetteer's: "التحالف" in a text about Yemen (its words in `theatre`) is the Saudi-led coalition,
+ * unless the text also names the gazetteer group's own theatre (`home`). Strong names are untouched
+ * ("التحالف الدولي" stays the US-led coalition anywhere).
+ */
+export const OTHER_THEATRE: {
+  description: string;
+  example: string;
+  kinds: ReadonlySet<string>;
+  theatre: ReadonlySet<string>;
+  home: ReadonlySet<string>;
+} = {
+  description: 'a weak coalition name in a text about Yemen (and not about IS, Syria or Iraq) is not the US-led coalition',
+  example:
+    'شنت طائرات التحالف غارات على صنعاء ومواقع الحوثيين → (none); قوات التحالف في مأرب وشبوة → (none); ' +
+    'قوات التحالف تقصف مواقع داعش في الرقة بعد غارات على الحوثيين → the US-led coalition, ISIS, Raqqa; ' +
+    'التحالف الدولي يضرب الحوثيين في صنعاء → the US-led coalition',
+  // By kind, not id: any coalition the gazetteer holds (today the US-led one) is read so.
+  kinds: new Set(['coalition']),
+  theatre: wordSet(
+    'صنعاء', 'الحوثي', 'الحوثيين', 'الحوثيون', 'الحوثية', 'اليمن', 'اليمنية', 'اليمني', 'عدن', 'مأرب', 'شبوة', 'الحديدة',
+    'تعز', 'حضرموت', 'الحزم', 'الانقلابيين', 'أنصار',
+  ),
+  home: wordSet('داعش', 'الدواعش', 'سوريا', 'سورية', 'العراق', 'الرقة', 'الموصل', 'الفرات', 'الزور', 'البوكمال', 'القائم'),
+};
+
 /** One sense per text for clubs (detect.ts): the rows above name the club once, this says the rest. */
 export const CLUB_ONE_SENSE: SenseRule = {
   description: 'once a text names a club after a place, the bare name in the same text is the club',
@@ -446,6 +494,8 @@ export const LEAGUE_SUBJECT: SenseRule & { window: number } = {
   words: wordSet(
     'تأهل', 'التأهل', 'يتأهل', 'يتصدر', 'تصدر', 'فاز', 'يفوز', 'الفوز', 'خسر', 'يخسر', 'تعادل', 'يتعادل', 'هبط',
     'يهبط', 'توج', 'يتوج', 'تغلب', 'يتغلب',
+    // Round 5: "رفع ديالى رصيده" (raised its points), "تجمع ديالى بضيفه" (with its guest): a club's.
+    'رصيده', 'ضيفه', 'مضيفه', 'نظيره',
   ),
 };
 

@@ -12,6 +12,8 @@ import {
   ABSTRACT_COORDINATION,
   BARE_PREPOSITIONS,
   CLUB_BEFORE,
+  CLUB_RELATION_BEFORE,
+  OTHER_THEATRE,
   EVENT_BEFORE,
   IS_PROVINCE,
   IS_PROVINCE_IN_IS_TEXT,
@@ -80,6 +82,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   // Names this text gives to a club (CLUB_BEFORE, SPORTS_CLUB_BEFORE, LEAGUE_SUBJECT): one sense per text.
   let clubSense: Set<string> | undefined;
   const sports = new SportsText(text);
+  const theatre = new OtherTheatre(text);
   for (const raw of raws) {
     if (patterns[raw.pattern]![2].length > 0) continue;
     const shorter = SENSE_SETTING.get(keyOf(raw, patterns));
@@ -106,6 +109,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       const isWeak = (targets[k]! & 1) === 1;
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
+      if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && theatre.is()) continue;
       const country = countries?.[entity];
       if (country) {
         if (nisba === undefined) nisba = nisbaCountryAfter(text, raw.end);
@@ -256,6 +260,10 @@ function clubHere(
   // The local cue first, the text's topic (read once per text) only when there is one.
   if (before && anyWordIn(before, SPORTS_CLUB_BEFORE.words)) return sports.is();
   if (before && anyWordIn(before, TEAM_MEMBER_BEFORE.words)) return sports.is();
+  if (before && anyWordIn(before, CLUB_RELATION_BEFORE.words)) return sports.is();
+  if (before && anyWordIn(before, CLUB_RELATION_BEFORE.via) && CLUB_RELATION_BEFORE.guest.test(text.slice(Math.max(0, raw.start - 24), raw.start))) {
+    return sports.is();
+  }
   // The subject of a match verb standing first (MATCH_VERB_BEFORE), with no proclitic of its own.
   if (before && raw.proclitic === '' && anyWordIn(before, MATCH_VERB_BEFORE.words)) return sports.is();
   // The subject of a league verb: no preposition before it, of its own or as a word.
@@ -274,7 +282,7 @@ function clubHere(
 }
 
 /** Letters every league verb holds one of (as written): a prefilter only. */
-const LEAGUE_HINT = /ت[أا]هل|تصدر|فاز|فوز|خسر|تعادل|هبط|توج|تغلب/;
+const LEAGUE_HINT = /ت[أا]هل|تصدر|فاز|فوز|خسر|تعادل|هبط|توج|تغلب|رصيده|ضيفه|نظيره/;
 
 /** The end of the word after `offset` (past spaces and punctuation), as wordAfter reads it. */
 function nextWordEnd(text: string, offset: number): number {
@@ -310,6 +318,28 @@ class SportsText {
         found = !!word && anyWordIn(readingsOf(word.norm), SPORTS_CLUB_BEFORE.sportsWords);
       }
       this.answer = found;
+    }
+    return this.answer;
+  }
+}
+/**
+ * OTHER_THEATRE: whether the text names another theatre's words and none of the home theatre's,
+ * asked at most once per text and only for a weak name of OTHER_THEATRE.kinds (rare).
+ */
+class OtherTheatre {
+  private answer: boolean | undefined;
+  constructor(private readonly text: string) {}
+  is(): boolean {
+    if (this.answer === undefined) {
+      const words = new Words(this.text);
+      let theatre = false;
+      let home = false;
+      for (let i = 0; i < words.count && !home; i++) {
+        const readings = readingsOf(words.norm(i));
+        if (!theatre && anyWordIn(readings, OTHER_THEATRE.theatre)) theatre = true;
+        if (anyWordIn(readings, OTHER_THEATRE.home)) home = true;
+      }
+      this.answer = theatre && !home;
     }
     return this.answer;
   }

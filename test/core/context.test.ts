@@ -22,6 +22,8 @@ import {
   MIN_CONFIDENCE,
   NEIGHBOURHOOD_BEFORE,
   NISBA_COUNTRY,
+  CLUB_RELATION_BEFORE,
+  OTHER_THEATRE,
   PARTICIPLE,
   PERSONAL_QUALITIES,
   QUALITY_BEFORE,
@@ -264,6 +266,8 @@ const SENSE_RULES = [
   ['سورية next to another nisba or after غير (round 4)', NISBA_PAIR],
   ['an event', EVENT_BEFORE],
   ['a nisba naming another country', NISBA_COUNTRY],
+  ['a place after a host, guest, opponent or points word, in a sports text (round 5)', CLUB_RELATION_BEFORE],
+  ['a weak coalition name in a text about another theatre (round 5)', OTHER_THEATRE],
   ['a text about personal qualities', PERSONAL_QUALITIES],
 ] as const;
 
