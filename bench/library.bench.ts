@@ -146,7 +146,7 @@ const row = (what: string, value: string, target = '', ok?: boolean) => rows.pus
 const section = (title: string) => rows.push([`— ${title}`, '', '', '']);
 
 function matcherRows(m: MatcherLoad, loadTarget: boolean) {
-  row(`  matcherPayload: compile bundle + reader's names (${m.patterns} patterns) / stored copy`, `${ms(m.compileMs)} / ${ms(m.cachedMs)}`);
+  row(`  matcherPayload: first call (compiles bundle + reader's names if they changed; ${m.patterns} patterns) / second call`, `${ms(m.compileMs)} / ${ms(m.cachedMs)}`);
   const p50 = quantile(m.loadMs, 0.5);
   const max = Math.max(...m.loadMs);
   row(`  loadMatcher as the content script (${m.states} states, ${(m.jsonChars / 1e6).toFixed(2)} M JSON chars), p50 / max of ${m.loadMs.length}`, `${ms(p50)} / ${ms(max)}`, loadTarget ? '≤ 30 ms per frame' : '', loadTarget ? p50 <= 30 : undefined);
@@ -235,7 +235,9 @@ row(`  rescanLibrary of ${r.addName.rescanned} articles`, `${ms(r.addName.rescan
 section(`a ${r.importFirst.articles + r.importRest.articles}-article library`);
 row(`  adding the other ${r.importRest.articles} articles`, `${ms(r.importRest.ms)}, ${(r.importRest.articles / (r.importRest.ms / 1000)).toFixed(0)} articles/s`);
 const cardP95 = quantile(r.card.ms, 0.95);
-row(`  cardData, p50 / p95 / max of ${r.card.ms.length} (half from the 20 most-covered)`, `${ms(quantile(r.card.ms, 0.5))} / ${ms(cardP95)} / ${ms(Math.max(...r.card.ms))}`, 'p95 ≤ 10 ms', cardP95 <= 10);
+row(`  cardData after that, p50 / p95 / max of ${r.card.ms.length} (half from the 20 most-covered)`, `${ms(quantile(r.card.ms, 0.5))} / ${ms(cardP95)} / ${ms(Math.max(...r.card.ms))}`, 'p95 ≤ 10 ms', cardP95 <= 10);
+row(`  cardData, first of each of ${r.card.coldMs.length} entities after the import (profile rebuilt), p50 / p95 / max`, `${ms(quantile(r.card.coldMs, 0.5))} / ${ms(quantile(r.card.coldMs, 0.95))} / ${ms(Math.max(...r.card.coldMs))}`);
+row(`  cardData of the most-covered, first after the import`, ms(r.card.topColdMs));
 row(`  cardData of the most-covered (${r.card.topEntity}, ${r.card.topArticles} articles), p50 / p95 of ${r.card.topMs.length}`, `${ms(quantile(r.card.topMs, 0.5))} / ${ms(quantile(r.card.topMs, 0.95))}`);
 row('  search: gazetteer read and indexed (once per change)', ms(r.search.buildMs));
 const searchP95 = quantile(r.search.ms, 0.95);
