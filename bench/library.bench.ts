@@ -21,7 +21,10 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { matcherFor } from '../core/corpus/build.ts';
 import type { LibraryInput } from '../core/library/input.ts';
+import { loadMatcher } from '../core/match/automaton.ts';
+import { userEntitiesVersion } from '../db/library.ts';
 import type { Bundle, Entity } from '../core/types.ts';
 import { CHROMIUM } from '../test/e2e/harness.ts';
 import { ANERCORP, readBio } from '../test/corpus/bio.ts';
@@ -244,6 +247,30 @@ const searchP95 = quantile(r.search.ms, 0.95);
 row(`  search (SearchIndex.search): first / p50 / p95 of ${r.search.ms.length}`, `${ms(r.search.firstMs)} / ${ms(quantile(r.search.ms, 0.5))} / ${ms(searchP95)}`, 'p95 ≤ 20 ms', searchP95 <= 20);
 matcherRows(r.fullMatcher, true);
 row('  database growth (storage.estimate)', `${(r.usageBytes / 1024 / 1024).toFixed(1)} MiB`);
+
+// The same matcher code in Node, CPU time of this thread (process.cpuUsage) next to wall time:
+// with the machine's cores shared, wall time in the page counts the time others ran too.
+section(`the matcher's steps in Node, same code, bundle + ${all.length + 1} reader's names: median CPU / wall of 7 runs`);
+function cpuOf(f: () => unknown): { cpu: number; wall: number } {
+  const c = process.cpuUsage();
+  const w = performance.now();
+  f();
+  const d = process.cpuUsage(c);
+  return { cpu: (d.user + d.system) / 1000, wall: performance.now() - w };
+}
+const entities = [...bundle.entities, ...all, added];
+const serialized = matcherFor(entities);
+const serializedJson = JSON.stringify(serialized);
+for (const [what, f, target] of [
+  ["userEntitiesVersion (hash of the reader's names, every matcherPayload call)", () => userEntitiesVersion([...all, added]), undefined],
+  ['compile (matcherFor)', () => matcherFor(entities), undefined],
+  ['JSON.parse of the stored matcher', () => JSON.parse(serializedJson), undefined],
+  ['loadMatcher (as the content script)', () => loadMatcher(serialized), 30],
+] as const) {
+  const runs = Array.from({ length: 7 }, () => cpuOf(f));
+  const cpu = quantile(runs.map((x) => x.cpu), 0.5);
+  row(`  ${what}`, `${ms(cpu)} / ${ms(quantile(runs.map((x) => x.wall), 0.5))}`, target ? `≤ ${target} ms` : '', target ? cpu <= target : undefined);
+}
 
 const width = Math.max(...rows.map((x) => x[0].length));
 const vwidth = Math.max(...rows.map((x) => x[1].length));
