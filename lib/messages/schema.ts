@@ -32,7 +32,8 @@ export function str(opts: { max: number; pattern?: RegExp; test?: (s: string) =>
 /** A whole number in [min, max]. */
 export function int(opts: { min: number; max: number; what: string }): Schema<number> {
   return (v, at) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= opts.min && v <= opts.max ? v : new Problem(`${at}: ${opts.what}`);
+    // -0 (structured clone keeps it) is taken as 0: what JSON, and the browser's ids, would give.
+    typeof v === 'number' && Number.isInteger(v) && v >= opts.min && v <= opts.max ? (v === 0 ? 0 : v) : new Problem(`${at}: ${opts.what}`);
 }
 
 export function bool(): Schema<boolean> {

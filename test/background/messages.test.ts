@@ -98,3 +98,10 @@ describe('every declared request', () => {
     expect(Object.keys(incomplete)).not.toContain('getCard');
   });
 });
+
+describe('numbers as structured clone carries them', () => {
+  it('takes -0 as 0 (the fuzz test found a tab id of -0 accepted as -0, which JSON makes 0)', () => {
+    const parsed = parseRequest({ type: 'getTabNames', tabId: -0 }, page, ID, ORIGIN);
+    expect(parsed.ok && Object.is((parsed.request as { tabId: number }).tabId, 0)).toBe(true);
+  });
+});
