@@ -18,36 +18,11 @@ import { escapeHtml, makePages } from '../e2e/fixtures/make-pages.ts';
 import { waitFor } from '../e2e/harness.ts';
 import { axeViolations, highlightedCount, openCard } from './card-helpers.ts';
 import { FIREFOX_EXTENSION_DIR, FirefoxHarness } from './harness.ts';
+import { ARTICLE_TITLE, BACKUP, OWN_NAME, SITE_OFF } from '../e2e/fixtures/backup-file.ts';
 
 const bundle = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'data', 'bundle.json'), 'utf8')) as Bundle;
 const entityOf = (id: string) => bundle.entities.find((e) => e.id === id)!;
 
-/** The reader's own name and article, as test/e2e/backup.e2e.ts restores them. */
-const OWN_NAME = 'حصيبة';
-const ARTICLE_TITLE = 'قصف على حصيبة والبوكمال';
-const BACKUP = {
-  format: 'khabar-lens-backup',
-  version: 1,
-  exportedAt: '2026-12-01T08:00:00.000Z',
-  extensionVersion: '0.1.0',
-  articles: [
-    {
-      title: ARTICLE_TITLE, outlet: 'عنب بلدي', url: 'https://www.enabbaladi.net/archives/998877', date: '2017-11-10',
-      dateEstimated: false, language: 'ar', origin: 'saved', addedAt: 1_700_000_000_000,
-      text: 'قصفت طائرات مجهولة بلدة حصيبة العراقية صباح اليوم.\n\nوقال مصدر إن القصف طال أيضاً أطراف مدينة البوكمال السورية.',
-    },
-  ],
-  names: [
-    {
-      id: 'place:own-husaybah', kind: 'town', name: OWN_NAME, nameEn: 'Husaybah', aliases: ['الحصيبة'], weakAliases: [], translit: ['Husaybah'],
-      parent: 'place:alqaim', country: 'IQ', description: 'بلدة عراقية على الحدود قرب القائم.', own: true,
-    },
-  ],
-  corrections: [],
-  settings: { lang: 'ar' },
-  sitesOff: ['switched-off.example'],
-  dismissed: [],
-};
 
 const ISIS = 'group:isis';
 /** A place the coverage names on one date only: its card has no timeline (as outlets.e2e.ts picks it). */
@@ -134,7 +109,7 @@ describe('Firefox: the reader’s library restored from a backup file', () => {
     const card = await openCard(page, OWN_NAME, OWN_NAME, (c) => c.articles.length > 0);
     expect(card.articles[0]).toContain(ARTICLE_TITLE);
     expect(card.articles[0]).toContain('من مكتبتك');
-    expect((await h.send({ type: 'getSiteEnabled', host: 'switched-off.example' })).enabled).toBe(false);
+    expect((await h.send({ type: 'getSiteEnabled', host: SITE_OFF })).enabled).toBe(false);
     await page.close();
   });
 });

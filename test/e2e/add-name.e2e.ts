@@ -16,11 +16,10 @@ import { loadMatcher } from '../../core/match/automaton.ts';
 import { detect } from '../../core/match/detect.ts';
 import type { Bundle } from '../../core/types.ts';
 import { ADD_NAME_MENU_ID, addNameUrl } from '../../entrypoints/background/name-menu.ts';
-import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
-import { escapeHtml, makePages, ROOT, type PageMap } from './fixtures/make-pages.ts';
+import { escapeHtml, makePages, type PageMap } from './fixtures/make-pages.ts';
 import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
+import { axePage, cardText, highlightedCount, openCard as openCardAs } from './page-helpers.ts';
 
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /** A village no gazetteer has (checked against the built matcher below). */
 const WORD = 'الزنبقية';
@@ -45,24 +44,6 @@ function withNamePages(pages: PageMap): PageMap {
   pages.set('/names/a.html', page('خبر أول', SENTENCE_A));
   pages.set('/names/b.html', page('خبر ثان', SENTENCE_B));
   return pages;
-}
-
-/** The page's highlighted ranges whose text is `text`. */
-function highlightedCount(p: Page, text: string): Promise<number> {
-  return p.evaluate((wanted) => {
-    let n = 0;
-    for (const key of ['place', 'group', 'person', 'outlet']) {
-      const hl = CSS.highlights.get(`khabar-${key}`);
-      if (!hl) continue;
-      for (const r of hl as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() === wanted) n++;
-      }
-    }
-    return n;
-  }, text);
 }
 
 const until = (p: Page, text: string, present: boolean, what: string) =>
@@ -93,49 +74,10 @@ function watchHighlight(p: Page, text: string): Promise<void> {
   }, text);
 }
 
-/** Hover `text`'s highlight the way a reader does and wait for the card titled `title`. */
+/** Hover `text`'s highlight the way a reader does; the text of the card titled `title`. */
 async function openCard(p: Page, text: string, title: string): Promise<string> {
-  await p.bringToFront();
-  const box = await waitFor(
-    () =>
-      p.evaluate((wanted) => {
-        for (const key of ['place', 'group', 'person', 'outlet']) {
-          for (const r of (CSS.highlights.get(`khabar-${key}`) ?? []) as unknown as Iterable<AbstractRange>) {
-            const range = document.createRange();
-            range.setStart(r.startContainer, r.startOffset);
-            range.setEnd(r.endContainer, r.endOffset);
-            if (range.toString() !== wanted) continue;
-            const rect = range.getClientRects()[0];
-            if (rect && rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-          }
-        }
-        return undefined;
-      }, text),
-    { what: `a highlight of ${text}` },
-  );
-  await p.mouse.move(box.x + 60, box.y + 45);
-  await p.mouse.move(box.x, box.y, { steps: 6 });
-  return waitFor(
-    () =>
-      p.evaluate(
-        ([host, name]) => {
-          const card = document.querySelector(host!)?.shadowRoot?.querySelector('.khabar-card');
-          return card?.querySelector('h2')?.textContent === name ? card.textContent ?? '' : undefined;
-        },
-        [HOST_ELEMENT_NAME, title] as const,
-      ),
-    { what: `the card of ${title}` },
-  );
-}
-
-async function axePage(p: Page): Promise<string[]> {
-  await p.addScriptTag({ content: AXE_SOURCE }).catch(() => undefined);
-  if (!(await p.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object'))) await p.evaluate(AXE_SOURCE);
-  return p.evaluate(async () => {
-    const a = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await a.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
+  await openCardAs(p, text, title);
+  return cardText(p);
 }
 
 /**

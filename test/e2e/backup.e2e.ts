@@ -13,34 +13,8 @@ import { HOST_ELEMENT_NAME } from '../../lib/constants.ts';
 import { escapeHtml, makePages, type PageMap } from './fixtures/make-pages.ts';
 import { Harness, waitFor } from './harness.ts';
 import { axePage, highlightedCount, openCard } from './page-helpers.ts';
+import { ARTICLE_TITLE, BACKUP, OWN_ID, OWN_NAME, SITE_OFF } from './fixtures/backup-file.ts';
 
-const OWN_NAME = 'حصيبة';
-const OWN_ID = 'place:own-husaybah';
-const ARTICLE_TITLE = 'قصف على حصيبة والبوكمال';
-
-const BACKUP = {
-  format: 'khabar-lens-backup',
-  version: 1,
-  exportedAt: '2026-12-01T08:00:00.000Z',
-  extensionVersion: '0.1.0',
-  articles: [
-    {
-      title: ARTICLE_TITLE, outlet: 'عنب بلدي', url: 'https://www.enabbaladi.net/archives/998877', date: '2017-11-10',
-      dateEstimated: false, language: 'ar', origin: 'saved', addedAt: 1_700_000_000_000,
-      text: 'قصفت طائرات مجهولة بلدة حصيبة العراقية صباح اليوم.\n\nوقال مصدر إن القصف طال أيضاً أطراف مدينة البوكمال السورية.',
-    },
-  ],
-  names: [
-    {
-      id: OWN_ID, kind: 'town', name: OWN_NAME, nameEn: 'Husaybah', aliases: ['الحصيبة'], weakAliases: [], translit: ['Husaybah'],
-      parent: 'place:alqaim', country: 'IQ', description: 'بلدة عراقية على الحدود قرب القائم.', own: true,
-    },
-  ],
-  corrections: [],
-  settings: { lang: 'ar' },
-  sitesOff: ['switched-off.example'],
-  dismissed: [],
-};
 
 function withOwnPage(pages: PageMap): PageMap {
   pages.set('/own.html', {
@@ -101,7 +75,7 @@ async function expectRestored(h: Harness): Promise<void> {
   await page.mouse.move(5, 5);
   await openCard(page, 'البوكمال', 'البوكمال');
   expect(await firstArticle(page)).toContain(ARTICLE_TITLE);
-  expect((await h.send({ type: 'getSiteEnabled', host: 'switched-off.example' })).enabled).toBe(false);
+  expect((await h.send({ type: 'getSiteEnabled', host: SITE_OFF })).enabled).toBe(false);
   await page.close();
 }
 

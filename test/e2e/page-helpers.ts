@@ -74,6 +74,11 @@ export async function openCard(page: Page, text: string, entityName: string): Pr
   );
 }
 
+/** The open card's text (the hover card in the page's shadow root). */
+export function cardText(page: Page): Promise<string> {
+  return page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('.khabar-card')?.textContent ?? '', HOST_ELEMENT_NAME);
+}
+
 export async function loadAxe(page: Page): Promise<void> {
   if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object'))) {
     await page.addScriptTag({ content: AXE_SOURCE }).catch(() => undefined);
