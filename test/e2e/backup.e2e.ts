@@ -3,7 +3,8 @@
  * restored in the options page brings the reader's name (highlighted on a page at once), their
  * article (in the card, marked as theirs), a correction and a switched-off site; the page's
  * "save a backup" downloads a file that, restored into a FRESH profile (another browser profile,
- * nothing else carried over), brings all of it back, in a tab already open too. A broken file is
+ * nothing else carried over), brings all of it back, in a tab already open too, and it all comes
+ * through a new import of the bundled data (what an extension update does). A broken file is
  * refused in words.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,6 @@ import { escapeHtml, makePages, type PageMap } from './fixtures/make-pages.ts';
 import { Harness, waitFor } from './harness.ts';
 import { axePage, highlightedCount, openCard } from './page-helpers.ts';
 import { ARTICLE_TITLE, BACKUP, OWN_ID, OWN_NAME, SITE_OFF } from './fixtures/backup-file.ts';
-
 
 function withOwnPage(pages: PageMap): PageMap {
   pages.set('/own.html', {
@@ -108,6 +108,16 @@ describe('backup and restore', () => {
     // The tab already open picks the restored name up without a reload.
     await waitFor(() => highlightedCount(page, OWN_NAME).then((n) => n === 1 || undefined), { what: `${OWN_NAME} highlighted in the open tab` });
     await page.close();
+    await expectRestored(fresh);
+
+    // An extension update imports the bundled data again (the import record made stale, the worker
+    // restarted): the reader's library and names come through it whole.
+    await fresh.markImportStale();
+    await fresh.stopServiceWorker();
+    await waitFor(async () => ((await fresh.send({ type: 'getStatus' })).state === 'ready' ? true : undefined), {
+      timeout: 60_000,
+      what: 'the new import of the bundle',
+    });
     await expectRestored(fresh);
   });
 
