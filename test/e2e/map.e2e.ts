@@ -239,8 +239,9 @@ describe('the side panel: the map of the page, the exports', () => {
     const text = await page.evaluate(() => document.body.textContent ?? '');
     const problems = items.map((a) => reanchorProblem(text, a)).filter(Boolean);
     expect(problems).toEqual([]);
-    // And the quote found there is a highlighted name of the page: the same text at the same place.
-    expect(await side.getByRole('status').first().textContent()).toMatch(/\.jsonld/);
+    // The button's own status line says what was saved (the panel has other status lines: the save button's).
+    const said = side.locator('p.export', { has: side.getByTestId('export-page-annotations') }).getByRole('status');
+    await expect.poll(() => said.textContent()).toMatch(/\.jsonld/);
   });
 
   it('exports the gazetteer places as GeoJSON', async () => {
