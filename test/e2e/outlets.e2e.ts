@@ -182,6 +182,10 @@ describe('the hover card', () => {
 
   it(`opens with the outlet section and the timeline in one task of at most ${CARD_OPEN_TASK_MS} ms`, async () => {
     await page.bringToFront();
+    // The page's own start-up work (the scan's idle slices, the warm-up card made in idle time) is
+    // measured elsewhere (interaction-scale.e2e.ts); let it finish, as that test does, so the trace
+    // holds the card's opening only.
+    await page.waitForTimeout(1500);
     const tracer = await TaskTracer.start(h.context, page, h.extensionId);
     let tasks: TaskSummary;
     try {
