@@ -12,29 +12,21 @@ import { detect } from '../match/detect.ts';
 import type { Article, ArticleCoverage, Mention } from '../types.ts';
 import { hashString } from '../util/hash.ts';
 import type { LibraryInput } from './input.ts';
+import { cleanUrl } from './url.ts';
 
 /** Library article ids: `own-` and a hash, apart from the corpus's slugs (lib/messages ARTICLE_ID). */
 export const OWN_ID_PREFIX = 'own-';
 
-/** Query parameters that only track the reader and never change the article. */
-const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|mc_[a-z]+|igshid|ref|ref_src|spm)$/i;
-
 /**
- * The URL as the library compares it: no fragment, no tracking parameters, no trailing slash,
- * scheme and host lower case (https://Example.com/a/?utm_source=x#c → https://example.com/a).
- * Undefined for what is not an http(s) URL.
+ * The URL as the library compares it: cleanUrl's (no fragment, no tracking parameters: url.ts), with
+ * its query sorted and no trailing slash
+ * (https://Example.com/a/?utm_source=x#c → https://example.com/a). Undefined for what is not an
+ * http(s) URL.
  */
 export function canonicalUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  u.hash = '';
-  for (const key of [...u.searchParams.keys()]) if (TRACKING_PARAM.test(key)) u.searchParams.delete(key);
+  const clean = cleanUrl(url);
+  if (!clean) return undefined;
+  const u = new URL(clean);
   u.searchParams.sort();
   return u.toString().replace(/\/(?=$|\?)/, '');
 }

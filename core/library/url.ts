@@ -10,9 +10,11 @@ export const TRACKING_PARAMS: readonly { pattern: RegExp; example: string }[] = 
   { pattern: /^gclid$|^dclid$|^gbraid$|^wbraid$/i, example: '?gclid=… (Google Ads click ids)' },
   { pattern: /^msclkid$/i, example: '?msclkid=… (Microsoft Ads click id)' },
   { pattern: /^igshid$/i, example: '?igshid=… (Instagram share id)' },
-  { pattern: /^mc_(cid|eid)$/i, example: '?mc_cid=…&mc_eid=… (Mailchimp newsletters)' },
   { pattern: /^_ga$|^_gl$/i, example: '?_ga=2.1234 (Google Analytics cross-site linker)' },
   { pattern: /^yclid$/i, example: '?yclid=… (Yandex click id)' },
+  { pattern: /^ref$|^ref_src$/i, example: '?ref=homepage, ?ref_src=twsrc (which link the reader followed)' },
+  { pattern: /^spm$/i, example: '?spm=a2c4g.1 (Alibaba-family page position)' },
+  { pattern: /^mc_[a-z]+$/i, example: '?mc_cid=…&mc_eid=… (Mailchimp newsletters)' },
 ];
 
 /** `raw` resolved against `base`, tracking parameters and fragment removed; undefined unless http(s). */

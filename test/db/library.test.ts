@@ -69,6 +69,7 @@ describe('core/library/document', () => {
   it.each([
     ['https://Example.com/a/?utm_source=x&fbclid=1#c', 'https://example.com/a'],
     ['https://example.com/a?b=2&a=1', 'https://example.com/a?a=1&b=2'],
+    ['https://example.com/a?ref=home&gclid=x&id=7', 'https://example.com/a?id=7'],
     ['ftp://example.com/a', undefined],
     ['not a url', undefined],
   ])('canonicalUrl(%s) → %s', (url, expected) => {
