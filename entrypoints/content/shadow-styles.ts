@@ -9,7 +9,9 @@ import { adoptSheet } from '../../page/adopted-sheets.ts';
  * first mounted: the <style> is removed before it is ever connected, so it is never checked.
  */
 export function adoptShadowStyles(shadow: ShadowRoot): void {
-  const styles = [...shadow.querySelectorAll(':scope > style')] as HTMLStyleElement[];
+  // The shadow root's own <style> children (`:scope` matches no element when the root is a
+  // ShadowRoot, so a `:scope > style` query would find nothing).
+  const styles = [...shadow.children].filter((el): el is HTMLStyleElement => el.localName === 'style');
   if (styles.length === 0) return;
   try {
     const win = shadow.ownerDocument.defaultView as (Window & typeof globalThis) | null;

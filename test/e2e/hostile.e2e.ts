@@ -704,11 +704,21 @@ describe('hostile pages in Chromium', () => {
       expect(zone(report, 'article').count).toBeGreaterThan(0);
       expect(await hoverCard(v.page, v.page, 'article')).toBeTruthy();
       const styled = await v.page.evaluate((hostName) => {
-        const card = document.querySelector(hostName)!.shadowRoot!.querySelector('.khabar-card')!;
+        const root = document.querySelector(hostName)!.shadowRoot!;
+        const card = root.querySelector('.khabar-card')!;
         const s = getComputedStyle(card);
-        return { background: s.backgroundColor, radius: s.borderTopLeftRadius, position: getComputedStyle(card.parentElement!).position };
+        return {
+          background: s.backgroundColor,
+          radius: s.borderTopLeftRadius,
+          position: getComputedStyle(card.parentElement!).position,
+          // Styled by a constructed sheet, not an inline <style> the CSP could refuse (Firefox does).
+          inlineStyles: root.querySelectorAll('style').length,
+          adopted: root.adoptedStyleSheets.length,
+        };
       }, HOST_ELEMENT_NAME);
       expect(styled.background).not.toBe('rgba(0, 0, 0, 0)');
+      expect(styled.inlineStyles).toBe(0);
+      expect(styled.adopted).toBeGreaterThan(0);
       expect(styled.position).toBe('fixed');
       await expectClean(v);
       await v.page.close();
