@@ -67,7 +67,7 @@ describe('eval sets', () => {
     for (const it of items) splitsOf.set(it.url, (splitsOf.get(it.url) ?? new Set()).add(it.split));
     const shared = [...splitsOf].filter(([, s]) => s.size > 1).map(([url]) => url);
     expect(shared).toEqual([]);
-    for (const src of readdirSync(SRC_DIR).filter((f) => /\.heldout[234]\.txt$/.test(f))) {
+    for (const src of readdirSync(SRC_DIR).filter((f) => /\.heldout[2345]\.txt$/.test(f))) {
       const { set, split } = parseSourceFileName(src);
       expect(set).not.toContain('.');
       expect(src).toContain(`.${split}.`);
