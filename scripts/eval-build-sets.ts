@@ -17,6 +17,7 @@
  * was seen: all its pages go to split "heldout2" (eval/sets/NAME.heldout2.jsonl), no hash split.
  * NAME.heldout3.txt is the third, collected in round 4 after heldout2 had been read: split "heldout3".
  * NAME.heldout4.txt is the fourth, collected in round 5 after heldout3 had been read: split "heldout4".
+ * NAME.heldout5.txt is the fifth, collected in round 6 by a labeller who never ran the detector: split "heldout5".
  *
  * Usage: npx tsx scripts/eval-build-sets.ts            (all sources)
  */
@@ -69,11 +70,11 @@ function parseItem(raw: string, resolve: (k: string) => string): Pick<EvalItem, 
 }
 
 /** A source file that names its split: every page in it goes there, no hash split. */
-export type FixedSplit = 'heldout2' | 'heldout3' | 'heldout4';
+export type FixedSplit = 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
 
 /** "general.txt" → { set: "general" } (hash split); "general.heldout2.txt" → { set: "general", split: "heldout2" }. */
 export function parseSourceFileName(file: string): { set: string; split?: FixedSplit } {
-  const m = /^(.+)\.(heldout2|heldout3|heldout4)\.txt$/.exec(file);
+  const m = /^(.+)\.(heldout2|heldout3|heldout4|heldout5)\.txt$/.exec(file);
   return m ? { set: m[1]!, split: m[2] as FixedSplit } : { set: basename(file, '.txt') };
 }
 
