@@ -246,6 +246,7 @@ matcherRows(r.addName.matcher, false);
   row('  the call after it, nothing changed', p(rb.unchanged));
   row('  rebuild after an edit, worker cold (reads bundle + all names)', p(rb.cold));
   row('  a cold call with nothing changed (a worker start: the stored copy)', p(rb.coldStored));
+  row("  parts of a cold one: every name read / the stored copy read / written", `${ms(quantile(rb.parts.readNames, 0.5))} / ${ms(quantile(rb.parts.readStored, 0.5))} / ${ms(quantile(rb.parts.writeStored, 0.5))}`);
 }
 row(`  rescanLibrary of ${r.addName.rescanned} articles`, `${ms(r.addName.rescanMs)}; new name found: ${r.addName.found ? 'yes' : 'NO'}`);
 section(`a ${r.importFirst.articles + r.importRest.articles}-article library`);
