@@ -8,8 +8,8 @@ import type { SerializedMatcher } from '../core/match/automaton.ts';
 import { ARTICLE_BUCKETS, ENTITY_BUCKETS, type ArticleRow, type Bucket, type EntityRow, type GazetteerRecord, type LensDatabase, type MatcherRecord } from './database.ts';
 import { bucketOf, coverageOf, entityOf, profileOf, unpackCoverage } from './rows.ts';
 import { entityLibrary, entityLibraryProfile, NAMES_VERSION_KEY, namesVersionString, ownSummary, userEntities, type NamesVersion } from './library.ts';
-import { bundleEntities, hasKeptNames, keepPayload, keptPayload, readerNames } from './matcher-cache.ts';
-import { matcherForCached } from '../core/match/cached-names.ts';
+import { bundleGroups, hasKeptNames, keepPayload, keptPayload, readerGroups } from './matcher-cache.ts';
+import { matcherFromGroups } from '../core/match/cached-names.ts';
 import { mergeProfile } from '../core/analysis/outlet-naming.ts';
 import type { Entity } from '../core/types.ts';
 import { CARD_MAX_ARTICLES } from '../lib/constants.ts';
@@ -77,15 +77,16 @@ export async function matcherPayload(db: LensDatabase): Promise<MatcherPayload |
       }
     }
   }
-  const names = await readerNames(db);
-  if (names.entities.length === 0) return bundlePayload(db, row);
-  const version = `${row.version}+${namesVersionString({ ...names, count: names.entities.length })}`;
+  const names = await readerGroups(db);
+  if (names.groups.length === 0) return bundlePayload(db, row);
+  const version = `${row.version}+${namesVersionString({ ...names, count: names.groups.length })}`;
   const kept = keptPayload(db, version);
   if (kept) return kept;
-  const bundled = await bundleEntities(db, row.version, () => bundledEntitiesOf(db, row.version));
-  const ownIds = new Set(names.entities.map((e) => e.id));
-  // As allEntities: the reader's entity wins an id both have (an edited bundled name).
-  const matcher = matcherForCached([...bundled.filter((e) => !ownIds.has(e.id)), ...names.entities]);
+  const bundled = await bundleGroups(db, row.version, () => bundledEntitiesOf(db, row.version));
+  const ownIds = new Set(names.groups.map((g) => g.id));
+  // As allEntities: the reader's entity wins an id both have (an edited bundled name); the
+  // result is matcherFor(allEntities) (test/db/names-version.test.ts).
+  const matcher = matcherFromGroups([...bundled.filter((g) => !ownIds.has(g.id)), ...names.groups]);
   await db.userMeta.put({ key: 'matcher', version, json: JSON.stringify(matcher) });
   return keep(db, { version, matcher });
 }

@@ -15,7 +15,7 @@ import type { Entity } from '../../core/types.ts';
 import { closeDatabase, openDatabase, type LensDatabase } from '../../db/database.ts';
 import { importBundle } from '../../db/import.ts';
 import { deleteUserEntity, NAMES_VERSION_KEY, putUserEntities, putUserEntity, readNamesVersion } from '../../db/library.ts';
-import { forgetMatcherCache } from '../../db/matcher-cache.ts';
+import { forgetMatcherCache, READER_GROUPS_KEY } from '../../db/matcher-cache.ts';
 import { allEntities, matcherPayload } from '../../db/queries.ts';
 import { backupFile, restoreBackup } from '../../lib/backup.ts';
 import { fixtureBundle, freshName } from './fixture.ts';
@@ -173,6 +173,40 @@ describe('the reader\'s names and the pages\' matcher', () => {
     expect(await highlighted('في بلدة299 و حصيبة')).toEqual(['place:bulk-299', HUSAYBAH.id]);
     await expectFresh();
     other.close();
+  });
+
+  it('a worker woken by a change (nothing in memory) builds from the stored groups and reads only the names written since', async () => {
+    // A weak spelling, a country and another kind: all of them must come back from the stored copy.
+    const anah: Entity = { ...RAWA, id: 'place:own-anah', kind: 'militia', name: 'عانة', weakAliases: ['عانه القديمة'], country: 'IQ' };
+    await putUserEntities(db, [HUSAYBAH, RAWA, anah]);
+    await matcherPayload(db);
+    forgetMatcherCache();
+    await putUserEntity(db, { ...HUSAYBAH, name: 'الحصيبة الشرقية' });
+    await deleteUserEntity(db, RAWA.id);
+    const toArray = vi.spyOn(db.userEntities, 'toArray');
+    expect(await highlighted('بين راوة و الحصيبة الشرقية و حصيبة')).toEqual([HUSAYBAH.id]);
+    expect(toArray).not.toHaveBeenCalled();
+    toArray.mockRestore();
+    await expectFresh();
+  });
+
+  it('a stored copy of the groups that is broken or too old is read around', async () => {
+    await putUserEntities(db, [HUSAYBAH, RAWA]);
+    await matcherPayload(db);
+    const stored = (await db.userMeta.get(READER_GROUPS_KEY))!;
+    expect(stored).toMatchObject({ rev: 1 });
+    await db.userMeta.put({ ...stored, json: '[["place:own-rawa", "village", "", [["not rawa", 0]]' });
+    forgetMatcherCache();
+    await putUserEntity(db, { ...HUSAYBAH, name: 'حصيبة' });
+    expect(await highlighted('بين راوة و حصيبة')).toEqual([RAWA.id, HUSAYBAH.id]);
+    await expectFresh();
+    // 40 writes since the copy: more than the version's log lists.
+    await db.userMeta.put(stored);
+    forgetMatcherCache();
+    for (let i = 0; i < 40; i++) await putUserEntity(db, { ...RAWA, id: `place:own-${i}`, name: `قرية${i}` });
+    await deleteUserEntity(db, RAWA.id);
+    expect(await highlighted('بين راوة و حصيبة و قرية0 و قرية39')).toEqual([HUSAYBAH.id, 'place:own-0', 'place:own-39']);
+    await expectFresh();
   });
 
   it('names stored without a version (before there were versions) are in the matcher, and the next write versions them', async () => {
