@@ -244,7 +244,7 @@ matcherRows(r.addName.matcher, false);
   const warm = quantile(rb.warm, 0.5);
   row(`  rebuild after an edit, worker up (kept bundle + names), median (min–max) of ${rb.warm.length}`, p(rb.warm), '≤ 100 ms', warm <= 100);
   row('  the call after it, nothing changed', p(rb.unchanged));
-  row('  rebuild after an edit, worker cold (reads bundle + all names)', p(rb.cold));
+  row('  rebuild after an edit, worker cold (stored name groups + the names written since)', p(rb.cold));
   row('  a cold call with nothing changed (a worker start: the stored copy)', p(rb.coldStored));
   row("  parts of a cold one: every name read / the stored copy read / written", `${ms(quantile(rb.parts.readNames, 0.5))} / ${ms(quantile(rb.parts.readStored, 0.5))} / ${ms(quantile(rb.parts.writeStored, 0.5))}`);
 }
