@@ -8,7 +8,7 @@
  *   matcher rebuild   matcherFor(bundle + reader's names): what matcherPayload compiles after a change
  *   matcherPayload    the same through the database: with the bundle and names kept (the worker up:
  *                     the changed name read and normalised), with nothing changed, and cold
- *                     (every name read; db/matcher-cache.ts)
+ *                     (nothing in memory: the stored name groups; db/matcher-cache.ts)
  *   loadMatcher       what each content script builds from the snapshot
  *   rescan            rescanLibrary over the whole library with the new matcher (batches of 50)
  *

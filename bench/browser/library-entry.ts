@@ -51,7 +51,8 @@ export interface MatcherLoad {
 /**
  * matcherPayload after an edit of a name, run after run (ms each): `warm` with this context's
  * kept bundle and names (a background that stayed up), `unchanged` the call after it, `cold`
- * after forgetting them (a worker woken by the change: reads the bundle and every name),
+ * after forgetting them (a worker woken by the change: the bundle, the stored name groups and
+ * the names written since),
  * `coldStored` a cold call with nothing changed (a worker's start: the stored copy).
  */
 export interface RebuildRuns {
