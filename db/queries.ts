@@ -57,7 +57,8 @@ export function summary(row: ArticleRow): ArticleSummary {
  * NamesVersion), compiled when either changed and kept in userMeta so that the next worker reads
  * it ready. In between, this context keeps what it built (db/matcher-cache.ts): with nothing
  * changed a call is two key reads; after the reader adds a name, the compile reads and normalises
- * that name alone. The payload may be shared between callers: none may change it.
+ * that name alone (a worker started cold reads the reader's stored name groups, not every name).
+ * The payload may be shared between callers: none may change it.
  */
 export async function matcherPayload(db: LensDatabase): Promise<MatcherPayload | null> {
   const row = await db.meta.get('matcher');
