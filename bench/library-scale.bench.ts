@@ -14,7 +14,8 @@
  * The extension's own code runs in a page (bench/browser/library-entry.ts, bundled by esbuild),
  * served from http://localhost by request interception; the same Chromium and IndexedDB as the
  * extension, but not its chrome-extension:// origin. Env: BENCH_LIB_BATCH (articles per
- * addToLibrary call, 50), BENCH_LIB_LOOKUPS (400), BENCH_LIB_SEARCHES (400).
+ * addToLibrary call, 50), BENCH_LIB_LOOKUPS (400), BENCH_LIB_SEARCHES (400), BENCH_LIB_REBUILDS
+ * (runs of each matcher rebuild after an edit, 7); BENCH_LIB_ARTICLES=1000 stops after the add-name part's library.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -24,6 +25,7 @@ import { chromium } from 'playwright-core';
 import { matcherFor } from '../core/corpus/build.ts';
 import type { LibraryInput } from '../core/library/input.ts';
 import { loadMatcher } from '../core/match/automaton.ts';
+import { matcherForCached } from '../core/match/cached-names.ts';
 import { SearchIndex } from '../core/search/search.ts';
 import { userEntitiesVersion } from '../db/library.ts';
 import type { Bundle, Entity } from '../core/types.ts';
@@ -38,6 +40,7 @@ const ADD_AT = Math.min(1000, ARTICLES);
 const BATCH = Number(process.env['BENCH_LIB_BATCH'] ?? 50);
 const LOOKUPS = Number(process.env['BENCH_LIB_LOOKUPS'] ?? 400);
 const SEARCHES = Number(process.env['BENCH_LIB_SEARCHES'] ?? 400);
+const REBUILDS = Number(process.env['BENCH_LIB_REBUILDS'] ?? 7);
 const ARTICLE_BYTES = 4300;
 const ROOT = join(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'public', 'data', 'bundle.json');
@@ -172,7 +175,7 @@ for (let i = 0; i < SEARCHES + 1; i++) {
   const n = i % 2 === 0 ? bundle.names[Math.floor(rnd() * bundle.names.length)]!.text : all[Math.floor(rnd() * all.length)]!.name;
   queries.push(n.slice(0, Math.max(2, n.length - 2)));
 }
-const input: LibraryBenchInput = { bundle, own: all, added, articles, addAt: ADD_AT, batch: BATCH, lookups: LOOKUPS, searches: SEARCHES, queries };
+const input: LibraryBenchInput = { bundle, own: all, added, articles, addAt: ADD_AT, batch: BATCH, lookups: LOOKUPS, searches: SEARCHES, rebuilds: REBUILDS, queries };
 const json = JSON.stringify(input);
 const textBytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
 log(`input: ${articles.length} articles (${(textBytes / 1e6).toFixed(1)} MB of text), ${all.length} reader's names, in ${ms(performance.now() - t)}`);
@@ -235,6 +238,16 @@ section(`add a name with ${r.importFirst.articles} articles and ${r.ownNames} na
 row('  putUserEntity', ms(r.addName.putMs));
 row('  matcher rebuild (matcherPayload compile)', ms(r.addName.matcher.compileMs), '≤ 100 ms', r.addName.matcher.compileMs <= 100);
 matcherRows(r.addName.matcher, false);
+{
+  const rb = r.addName.rebuild;
+  const p = (xs: number[]) => `${ms(quantile(xs, 0.5))} (${ms(Math.min(...xs))}–${ms(Math.max(...xs))})`;
+  const warm = quantile(rb.warm, 0.5);
+  row(`  rebuild after an edit, worker up (kept bundle + names), median (min–max) of ${rb.warm.length}`, p(rb.warm), '≤ 100 ms', warm <= 100);
+  row('  the call after it, nothing changed', p(rb.unchanged));
+  row('  rebuild after an edit, worker cold (stored name groups + the names written since)', p(rb.cold));
+  row('  a cold call with nothing changed (a worker start: the stored copy)', p(rb.coldStored));
+  row("  parts of a cold one: every name read / the stored copy read / written", `${ms(quantile(rb.parts.readNames, 0.5))} / ${ms(quantile(rb.parts.readStored, 0.5))} / ${ms(quantile(rb.parts.writeStored, 0.5))}`);
+}
 row(`  rescanLibrary of ${r.addName.rescanned} articles`, `${ms(r.addName.rescanMs)}; new name found: ${r.addName.found ? 'yes' : 'NO'}`);
 section(`a ${r.importFirst.articles + r.importRest.articles}-article library`);
 if (r.importRest.articles > 0) row(`  adding the other ${r.importRest.articles} articles`, `${ms(r.importRest.ms)}, ${(r.importRest.articles / (r.importRest.ms / 1000)).toFixed(0)} articles/s`);
@@ -263,8 +276,10 @@ const entities = [...bundle.entities, ...all, added];
 const serialized = matcherFor(entities);
 const serializedJson = JSON.stringify(serialized);
 for (const [what, f, target] of [
-  ["userEntitiesVersion (hash of the reader's names, every matcherPayload call)", () => userEntitiesVersion([...all, added]), undefined],
+  ["userEntitiesVersion (hash of the reader's names: now only for names stored without a version)", () => userEntitiesVersion([...all, added]), undefined],
   ['compile (matcherFor)', () => matcherFor(entities), undefined],
+  ['compile again with one entity new (matcherForCached, the others kept)', () => matcherForCached([...entities.slice(0, -1), { ...added, description: `${Math.random()}` }]), undefined],
+  ['JSON.stringify of the matcher (stored in userMeta)', () => JSON.stringify(serialized), undefined],
   ['JSON.parse of the stored matcher', () => JSON.parse(serializedJson), undefined],
   ['loadMatcher (as the content script)', () => loadMatcher(serialized), 30],
 ] as const) {

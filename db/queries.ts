@@ -5,11 +5,12 @@
 import type { ArticleSummary, CardData, MatcherPayload } from '../lib/messages.ts';
 import type { PromiseExtended, Table } from 'dexie';
 import type { SerializedMatcher } from '../core/match/automaton.ts';
-import { ARTICLE_BUCKETS, ENTITY_BUCKETS, type ArticleRow, type Bucket, type EntityRow, type GazetteerRecord, type LensDatabase } from './database.ts';
+import { ARTICLE_BUCKETS, ENTITY_BUCKETS, type ArticleRow, type Bucket, type EntityRow, type GazetteerRecord, type LensDatabase, type MatcherRecord } from './database.ts';
 import { bucketOf, coverageOf, entityOf, profileOf, unpackCoverage } from './rows.ts';
-import { entityLibrary, entityLibraryProfile, ownSummary, userEntities, userEntitiesVersion } from './library.ts';
+import { entityLibrary, entityLibraryProfile, NAMES_VERSION_KEY, namesVersionString, ownSummary, userEntities, type NamesVersion } from './library.ts';
+import { bundleGroups, hasKeptNames, keepPayload, keptPayload, readerGroups } from './matcher-cache.ts';
+import { matcherFromGroups } from '../core/match/cached-names.ts';
 import { mergeProfile } from '../core/analysis/outlet-naming.ts';
-import { matcherFor } from '../core/corpus/build.ts';
 import type { Entity } from '../core/types.ts';
 import { CARD_MAX_ARTICLES } from '../lib/constants.ts';
 import { parseBaseMap, type BaseMap } from '../core/geo/basemap.ts';
@@ -52,22 +53,62 @@ export function summary(row: ArticleRow): ArticleSummary {
 
 /**
  * The matcher pages scan with: the bundle's, or, once the reader added names, one compiled from
- * the bundle's entities and theirs (version `bundle+names`), compiled when either changed and kept
- * in userMeta so that the next page load (and the next worker) reads it ready.
+ * the bundle's entities and theirs (version `bundle+names`, the names' stored version: db/library.ts
+ * NamesVersion), compiled when either changed and kept in userMeta so that the next worker reads
+ * it ready. In between, this context keeps what it built (db/matcher-cache.ts): with nothing
+ * changed a call is two key reads; after the reader adds a name, the compile reads and normalises
+ * that name alone (a worker started cold reads the reader's stored name groups, not every name).
+ * The payload may be shared between callers: none may change it.
  */
 export async function matcherPayload(db: LensDatabase): Promise<MatcherPayload | null> {
   const row = await db.meta.get('matcher');
   if (row?.key !== 'matcher') return null;
-  const own = await userEntities(db);
-  if (own.length === 0) return { version: row.version, matcher: JSON.parse(row.json) as SerializedMatcher };
-  const version = `${row.version}+${userEntitiesVersion(own)}`;
-  const stored = await db.userMeta.get('matcher');
-  if (stored?.['version'] === version && typeof stored['json'] === 'string') {
-    return { version, matcher: JSON.parse(stored['json']) as SerializedMatcher };
+  const stamp = (await db.userMeta.get(NAMES_VERSION_KEY)) as NamesVersion | undefined;
+  if (stamp?.count === 0) return bundlePayload(db, row);
+  if (stamp) {
+    const version = `${row.version}+${namesVersionString(stamp)}`;
+    const kept = keptPayload(db, version);
+    if (kept) return kept;
+    // Cold (a new worker, another page): the copy the last compile stored, when it is this one.
+    // Warm, compiling the names written since costs less than reading the copy (0.3 MB).
+    if (!hasKeptNames(db, stamp.lineage)) {
+      const stored = await db.userMeta.get('matcher');
+      if (stored?.['version'] === version && typeof stored['json'] === 'string') {
+        return keep(db, { version, matcher: JSON.parse(stored['json']) as SerializedMatcher });
+      }
+    }
   }
-  const matcher = await combinedMatcher(db, own);
+  const names = await readerGroups(db);
+  if (names.groups.length === 0) return bundlePayload(db, row);
+  const version = `${row.version}+${namesVersionString({ ...names, count: names.groups.length })}`;
+  const kept = keptPayload(db, version);
+  if (kept) return kept;
+  const bundled = await bundleGroups(db, row.version, () => bundledEntitiesOf(db, row.version));
+  const ownIds = new Set(names.groups.map((g) => g.id));
+  // As allEntities: the reader's entity wins an id both have (an edited bundled name); the
+  // result is matcherFor(allEntities) (test/db/names-version.test.ts).
+  const matcher = matcherFromGroups([...bundled.filter((g) => !ownIds.has(g.id)), ...names.groups]);
   await db.userMeta.put({ key: 'matcher', version, json: JSON.stringify(matcher) });
-  return { version, matcher };
+  return keep(db, { version, matcher });
+}
+
+function keep(db: LensDatabase, payload: MatcherPayload): MatcherPayload {
+  keepPayload(db, payload);
+  return payload;
+}
+
+function bundlePayload(db: LensDatabase, row: MatcherRecord): MatcherPayload {
+  return keptPayload(db, row.version) ?? keep(db, { version: row.version, matcher: JSON.parse(row.json) as SerializedMatcher });
+}
+
+/**
+ * The bundle's entities, and whether they are `version`'s: the import writes the matcher and the
+ * gazetteer records together, so they are, but for a database left half-written by other code.
+ */
+async function bundledEntitiesOf(db: LensDatabase, version: string): Promise<{ entities: Entity[]; ofVersion: boolean }> {
+  const record = await readGazetteerRecord(db);
+  const entities = record ? (JSON.parse(record.json) as { entities: Entity[] }).entities : [];
+  return { entities, ofVersion: record?.version === version };
 }
 
 /** The bundle's entities and the reader's (theirs win an id both have: an edited name). */
@@ -77,10 +118,6 @@ export async function allEntities(db: LensDatabase, own?: readonly Entity[]): Pr
   const mine = own ?? (await userEntities(db));
   const ids = new Set(mine.map((e) => e.id));
   return [...bundled.filter((e) => !ids.has(e.id)), ...mine];
-}
-
-async function combinedMatcher(db: LensDatabase, own: readonly Entity[]): Promise<SerializedMatcher> {
-  return matcherFor(await allEntities(db, own));
 }
 
 /**

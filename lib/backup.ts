@@ -14,7 +14,7 @@ import { libraryDocument } from '../core/library/document.ts';
 import type { LibraryInput } from '../core/library/input.ts';
 import { loadMatcher } from '../core/match/automaton.ts';
 import type { LensDatabase } from '../db/database.ts';
-import { addToLibrary, libraryRows, libraryText, putUserEntity, userEntities } from '../db/library.ts';
+import { addToLibrary, libraryRows, libraryText, putUserEntities, userEntities } from '../db/library.ts';
 import { disabledHosts, matcherPayload, setSiteEnabled } from '../db/queries.ts';
 import { loadCorrections } from './corrections-store.ts';
 import { parseCorrections, withCorrection } from './corrections.ts';
@@ -101,7 +101,8 @@ function inputOf(a: BackupArticle): LibraryInput {
  */
 export async function restoreBackup(db: LensDatabase, text: string, onProgress?: (done: number, total: number) => void): Promise<RestoreReport> {
   const backup = parseBackup(text);
-  for (const name of backup.names) await putUserEntity(db, name);
+  // In one transaction with one new version of the names (db/library.ts NamesVersion).
+  await putUserEntities(db, backup.names);
   const payload = await matcherPayload(db);
   if (!payload) throw new Error('the gazetteer is not ready yet; try again in a moment');
   const matcher = loadMatcher(payload.matcher);

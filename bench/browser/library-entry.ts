@@ -14,7 +14,8 @@ import type { Bundle, Entity } from '../../core/types.ts';
 import type { LibraryInput } from '../../core/library/input.ts';
 import { closeDatabase, openDatabase } from '../../db/database.ts';
 import { importBundle } from '../../db/import.ts';
-import { addToLibrary, documentsOf, libraryTotals, putUserEntity, rescanLibrary } from '../../db/library.ts';
+import { addToLibrary, documentsOf, libraryTotals, putUserEntities, putUserEntity, rescanLibrary } from '../../db/library.ts';
+import { forgetMatcherCache } from '../../db/matcher-cache.ts';
 import { cardData, matcherPayload } from '../../db/queries.ts';
 import { gazetteer } from '../../lib/ui-data.ts';
 import { seededRandom } from './synthetic.ts';
@@ -29,6 +30,8 @@ export interface LibraryBenchInput {
   batch: number;
   lookups: number;
   searches: number;
+  /** Runs of each kind of matcher rebuild (RebuildRuns). */
+  rebuilds: number;
   /** Search queries: prefixes of bundled and reader's names. */
   queries: string[];
 }
@@ -45,11 +48,27 @@ export interface MatcherLoad {
   states: number;
 }
 
+/**
+ * matcherPayload after an edit of a name, run after run (ms each): `warm` with this context's
+ * kept bundle and names (a background that stayed up), `unchanged` the call after it, `cold`
+ * after forgetting them (a worker woken by the change: the bundle, the stored name groups and
+ * the names written since),
+ * `coldStored` a cold call with nothing changed (a worker's start: the stored copy).
+ */
+export interface RebuildRuns {
+  warm: number[];
+  unchanged: number[];
+  cold: number[];
+  coldStored: number[];
+  /** Parts of the cold rebuild in this page's IndexedDB, ms each run: every name read, the stored copy read, it written. */
+  parts: { readNames: number[]; readStored: number[]; writeStored: number[] };
+}
+
 export interface LibraryBenchResult {
   ownNames: number;
   importFirst: { articles: number; bytes: number; ms: number; detectMs: number; maxBatchMs: number; batches: number; added: number };
   initialMatcher: MatcherLoad;
-  addName: { putMs: number; matcher: MatcherLoad; rescanMs: number; rescanned: number; found: boolean };
+  addName: { putMs: number; matcher: MatcherLoad; rebuild: RebuildRuns; rescanMs: number; rescanned: number; found: boolean };
   importRest: { articles: number; ms: number };
   fullMatcher: MatcherLoad;
   /** coldMs: every bundled entity once, first card after the import; ms: the look-ups after. */
@@ -90,6 +109,34 @@ async function measureMatcher(db: ReturnType<typeof openDatabase>, loads: number
   return { load: { compileMs, cachedMs, loadMs, jsonChars, patterns: payload.matcher.patterns.length, states: matcher.stateCount }, matcher };
 }
 
+async function timed(f: () => Promise<unknown>): Promise<number> {
+  const t = now();
+  await f();
+  return now() - t;
+}
+
+async function rebuildRuns(db: ReturnType<typeof openDatabase>, name: Entity, runs: number): Promise<RebuildRuns> {
+  const r: RebuildRuns = { warm: [], unchanged: [], cold: [], coldStored: [], parts: { readNames: [], readStored: [], writeStored: [] } };
+  for (let i = 0; i < runs; i++) {
+    await putUserEntity(db, { ...name, description: `edit ${i}` });
+    r.warm.push(await timed(() => matcherPayload(db)));
+    r.unchanged.push(await timed(() => matcherPayload(db)));
+  }
+  for (let i = 0; i < runs; i++) {
+    forgetMatcherCache();
+    await putUserEntity(db, { ...name, description: `cold edit ${i}` });
+    r.cold.push(await timed(() => matcherPayload(db)));
+    forgetMatcherCache();
+    r.coldStored.push(await timed(() => matcherPayload(db)));
+    r.parts.readNames.push(await timed(() => db.userEntities.toArray()));
+    let stored: Record<string, unknown> | undefined;
+    r.parts.readStored.push(await timed(async () => (stored = await db.userMeta.get('matcher'))));
+    r.parts.writeStored.push(await timed(() => db.userMeta.put({ ...stored!, key: 'matcher' })));
+  }
+  await putUserEntity(db, name);
+  return r;
+}
+
 async function addArticles(
   db: ReturnType<typeof openDatabase>,
   inputs: readonly LibraryInput[],
@@ -120,7 +167,8 @@ async function run(input: LibraryBenchInput): Promise<LibraryBenchResult> {
   const before = (await navigator.storage.estimate()).usage ?? 0;
   const setup = openDatabase(name, { relaxed: true });
   await importBundle(setup, input.bundle);
-  await setup.userEntities.bulkPut(input.own.map((e) => ({ ...e, own: true as const })));
+  // As the product stores them (one transaction, with their version: db/library.ts NamesVersion).
+  await putUserEntities(setup, input.own);
   closeDatabase(name);
 
   // The background's connection (default durability, as it writes the library).
@@ -136,6 +184,7 @@ async function run(input: LibraryBenchInput): Promise<LibraryBenchResult> {
   await putUserEntity(db, input.added);
   const putMs = now() - t;
   const afterAdd = await measureMatcher(db, 5);
+  const rebuild = await rebuildRuns(db, input.added, input.rebuilds);
   t = now();
   const rescanned = await rescanLibrary(db, afterAdd.matcher);
   const rescanMs = now() - t;
@@ -200,7 +249,7 @@ async function run(input: LibraryBenchInput): Promise<LibraryBenchResult> {
     ownNames: input.own.length,
     importFirst,
     initialMatcher: initial.load,
-    addName: { putMs, matcher: afterAdd.load, rescanMs, rescanned, found },
+    addName: { putMs, matcher: afterAdd.load, rebuild, rescanMs, rescanned, found },
     importRest,
     fullMatcher: full.load,
     card: { coldMs, ms: cardMs, topMs, topEntity, topArticles: top.articles, topColdMs },
