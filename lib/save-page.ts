@@ -9,7 +9,7 @@
 import { libraryDocument } from '../core/library/document.ts';
 import { loadMatcher, type Matcher } from '../core/match/automaton.ts';
 import type { LensDatabase } from '../db/database.ts';
-import { addToLibrary, userEntities, userEntitiesVersion } from '../db/library.ts';
+import { addToLibrary } from '../db/library.ts';
 import { matcherPayload } from '../db/queries.ts';
 import { isQuotaError } from '../db/quota.ts';
 import { HOST_ELEMENT_NAME } from './constants.ts';
@@ -29,16 +29,8 @@ export interface SaveDeps {
 /** The matcher last loaded, by version: loading one is most of a save's detection time. */
 let cached: { version: string; matcher: Matcher } | undefined;
 
-/** The version matcherPayload would give (db/queries.ts: `bundle`, or `bundle+names`), without parsing the matcher. */
-async function matcherVersion(db: LensDatabase): Promise<string | null> {
-  const row = await db.meta.get('matcher');
-  if (row?.key !== 'matcher') return null;
-  const own = await userEntities(db);
-  return own.length === 0 ? row.version : `${row.version}+${userEntitiesVersion(own)}`;
-}
-
+/** The matcher of the moment: matcherPayload answers from its kept copy by two key reads when nothing changed. */
 async function currentMatcher(db: LensDatabase): Promise<Matcher | null> {
-  if (cached && cached.version === (await matcherVersion(db))) return cached.matcher;
   const payload = await matcherPayload(db);
   if (!payload) return null;
   if (cached?.version !== payload.version) cached = { version: payload.version, matcher: loadMatcher(payload.matcher) };

@@ -16,7 +16,7 @@ import { SearchIndex } from '../core/search/search.ts';
 import type { Article, Entity, Mention } from '../core/types.ts';
 import { DB_NAME, openDatabase, type ArticleRow, type GazetteerData, type GazetteerRecord, type LensDatabase, type SiteRow, type StoredMention } from '../db/database.ts';
 import { allArticleRows, articleRow, readGazetteerRecord, summary } from '../db/queries.ts';
-import { libraryRows, libraryText, libraryTotals, ownSummary, userEntities, userEntitiesVersion } from '../db/library.ts';
+import { libraryRows, libraryText, libraryTotals, namesVersionString, ownSummary, readNamesVersion, userEntities } from '../db/library.ts';
 import { mentionsOf, unpackMentions } from '../db/rows.ts';
 import type { ArticleSummary, PageNames } from './messages.ts';
 
@@ -55,13 +55,14 @@ function buildGazetteer(record: GazetteerRecord | null, own: readonly Entity[], 
 let built: { version: string; gazetteer: Gazetteer } | undefined;
 
 export async function gazetteer(db: LensDatabase): Promise<Gazetteer> {
-  const [record, own, counts] = await Promise.all([readGazetteerRecord(db), userEntities(db), libraryTotals(db)]);
-  if (!record && own.length === 0) return buildGazetteer(null, [], {});
+  const [record, names, counts] = await Promise.all([readGazetteerRecord(db), readNamesVersion(db), libraryTotals(db)]);
+  if (!record && names.count === 0) return buildGazetteer(null, [], {});
   // The library's counts change with every saved article: part of the version, cheaply (a sum).
   let total = 0;
   for (const t of Object.values(counts)) total += t.mentions * 31 + t.articles;
-  const version = `${record?.version ?? ''}+${userEntitiesVersion(own)}+${Object.keys(counts).length}:${total}`;
-  if (built?.version !== version) built = { version, gazetteer: buildGazetteer(record, own, counts) };
+  // The reader's names by their stored version: read whole only when they changed.
+  const version = `${record?.version ?? ''}+${namesVersionString(names)}+${Object.keys(counts).length}:${total}`;
+  if (built?.version !== version) built = { version, gazetteer: buildGazetteer(record, await userEntities(db), counts) };
   return built.gazetteer;
 }
 
