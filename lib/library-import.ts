@@ -49,7 +49,14 @@ export interface ImportDeps {
   now?: () => number;
   /** Gives the page back its turn (scheduler.yield or a macrotask). */
   pause?: () => Promise<void>;
+  /** Work between two pauses, ms: IMPORT_SLICE_MS on the page; a worker, with no page to keep smooth, takes longer ones. */
+  sliceMs?: number;
   newId?: () => string;
+  /**
+   * Every event given to the run's state machine, in order. The library page's worker forwards
+   * them, and the page replays them through the same transition function (lib/import-worker.ts).
+   */
+  onEvent?: (event: ImportRunEvent) => void;
 }
 
 /** While a file is written, the run's clock moves this often (the page's progress line shows it). */
@@ -80,10 +87,14 @@ export class ImportController {
   private readonly now: () => number;
   private readonly pause: () => Promise<void>;
   private readonly newId: () => string;
+  private readonly sliceMs: number;
+  /** The reader asked to stop: taken at the next pause of a file's reading, or before the next file. */
+  private cancelRequested = false;
 
   constructor(private readonly deps: ImportDeps) {
     this.now = deps.now ?? Date.now;
     this.pause = deps.pause ?? pageTurn;
+    this.sliceMs = deps.sliceMs ?? IMPORT_SLICE_MS;
     this.newId = deps.newId ?? (() => `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   }
 
@@ -93,6 +104,7 @@ export class ImportController {
   }
 
   dispatch(event: ImportRunEvent): void {
+    this.deps.onEvent?.(event);
     const { state, effects } = transition(this.state, event);
     for (const effect of effects) this.writes = this.writes.then(() => this.apply(effect)).catch(() => undefined);
     if (state !== this.state) {
@@ -105,6 +117,11 @@ export class ImportController {
   private async apply(effect: ImportRunEffect): Promise<void> {
     if (effect.type === 'writeJournal') await this.deps.db.userMeta.put(effect.journal as never);
     else await this.deps.db.userMeta.delete(JOURNAL_KEY);
+  }
+
+  /** Stop the run between whole files: a file being stored is finished, one being read is dropped. */
+  cancel(): void {
+    if (isRunning(this.state)) this.cancelRequested = true;
   }
 
   /** Journal writes queued so far are in the database. */
@@ -133,11 +150,16 @@ export class ImportController {
 
   private async runLocked(files: readonly PickedFile[]): Promise<ImportRunState> {
     const importId = this.newId();
+    this.cancelRequested = false;
     this.dispatch({ type: 'start', importId, files: files.map((f) => f.name), now: this.now() });
     const matcher = await this.deps.matcher();
     for (const file of files) {
       const state = this.state;
       if (state.phase !== 'reading') break;
+      if (this.cancelRequested) {
+        this.dispatch({ type: 'cancel', now: this.now() });
+        break;
+      }
       await this.importOne(file, matcher, state.run.importId, state.file);
     }
     await this.settled();
@@ -155,6 +177,10 @@ export class ImportController {
       return;
     }
     const docs = await this.documents(file.name, bytes, matcher, report);
+    if (docs === undefined) {
+      this.dispatch({ type: 'cancel', now: this.now() });
+      return;
+    }
     if (docs.length === 0) {
       this.dispatch({ type: 'fileDone', report, now: this.now() });
       return;
@@ -188,17 +214,21 @@ export class ImportController {
     await this.pause();
   }
 
-  /** The file's documents, names found; problems into `report`; a pause every IMPORT_SLICE_MS. */
-  private async documents(name: string, bytes: Uint8Array, matcher: Matcher, report: FileReport): Promise<LibraryDocument[]> {
+  /**
+   * The file's documents, names found; problems into `report`; a pause every slice. Undefined
+   * when the reader cancelled while it was read (nothing of it is written).
+   */
+  private async documents(name: string, bytes: Uint8Array, matcher: Matcher, report: FileReport): Promise<LibraryDocument[] | undefined> {
     const docs: LibraryDocument[] = [];
     let sliceStart = performance.now();
     const maybePause = async () => {
-      if (performance.now() - sliceStart < IMPORT_SLICE_MS) return;
+      if (performance.now() - sliceStart < this.sliceMs) return;
       this.dispatch({ type: 'read', articles: docs.length, now: this.now() });
       await this.pause();
       sliceStart = performance.now();
     };
     await this.pause();
+    if (this.cancelRequested) return undefined;
     sliceStart = performance.now();
     const chunks = this.deps.read(name, bytes)[Symbol.iterator]();
     for (;;) {
@@ -214,8 +244,10 @@ export class ImportController {
       for (const input of step.value.inputs) {
         docs.push(libraryDocument(input, matcher));
         await maybePause();
+        if (this.cancelRequested) return undefined;
       }
       await maybePause();
+      if (this.cancelRequested) return undefined;
     }
     // A file that gave nothing and said nothing (a truncated archive) must not pass for a success.
     if (docs.length === 0 && report.problems.length === 0) report.problems.push({ file: name, problem: NOTHING_READ });

@@ -1,24 +1,26 @@
 /**
- * The page's file reader for the import: core/library/files.ts's parsers, with the page's own
- * DOMParser for HTML files (a parsed document is inert: no script runs, nothing loads).
+ * The import worker's file reader (entrypoints/library/import.worker.ts): core/library/files.ts's
+ * parsers, with HTML files parsed into an inert document by entrypoints/background/parse-html.ts
+ * (the browser's DOMParser where there is one; linkedom's in a worker, which has none: no script
+ * runs, nothing loads), and the matcher pages scan with. What the page itself keeps: the picked
+ * files, as they cross to the worker.
  */
 import { importFile } from '../../core/library/files.ts';
 import { loadMatcher, type Matcher } from '../../core/match/automaton.ts';
 import type { LensDatabase } from '../../db/database.ts';
 import { matcherPayload } from '../../db/queries.ts';
 import { htmlFileReader } from '../../lib/extract/html-file.ts';
-import type { PickedFile, ReadFile } from '../../lib/library-import.ts';
+import { NoMatcherError } from '../../lib/import-worker.ts';
+import type { ReadFile } from '../../lib/library-import.ts';
+import type { FileToImport } from '../../lib/messages/import-worker.ts';
+import { parseHtml } from '../background/parse-html.ts';
 
-export function pageFileReader(now = new Date()): ReadFile {
-  const readHtml = htmlFileReader((html) => new DOMParser().parseFromString(html, 'text/html'), now);
+export function fileReader(now = new Date()): ReadFile {
+  const readHtml = htmlFileReader(parseHtml, now);
   return (name, bytes) => importFile(name, bytes, { now, readHtml });
 }
 
-export class NoMatcherError extends Error {
-  constructor() {
-    super('the bundled data is not ready');
-  }
-}
+export { NoMatcherError };
 
 /** The matcher pages scan with (the bundle's names and the reader's own). */
 export async function currentMatcher(db: LensDatabase): Promise<Matcher> {
@@ -28,11 +30,8 @@ export async function currentMatcher(db: LensDatabase): Promise<Matcher> {
 }
 
 /** The files the reader picked or dropped; a folder's files keep their relative path as name. */
-export function pickedFiles(list: FileList | readonly File[]): PickedFile[] {
-  return [...list].map((f) => ({
-    name: f.webkitRelativePath || f.name,
-    bytes: async () => new Uint8Array(await f.arrayBuffer()),
-  }));
+export function pickedFiles(list: FileList | readonly File[]): FileToImport[] {
+  return [...list].map((f) => ({ name: f.webkitRelativePath || f.name, blob: f }));
 }
 
 /** What the picker accepts: the extensions core/library/files.ts reads. */

@@ -53,6 +53,10 @@ describe('transition: where each event leads', () => {
     ['dismissing a finished report', done, { type: 'dismiss' }, 'idle', []],
     ['dismiss while running does nothing', storing0, { type: 'dismiss' }, 'storing', []],
     ['a late fileDone after the run ended is ignored', done, fileDone(report('z')), 'done', []],
+    ['cancel while a file is read: cancelled, journal removed (nothing of that file was written)', reading0, { type: 'cancel', now: 4 }, 'cancelled', ['clearJournal']],
+    ['cancel while a file is stored waits for it (the controller sends it before the next file)', storing0, { type: 'cancel', now: 4 }, 'storing', []],
+    ['cancel after the run ended changes nothing', done, { type: 'cancel', now: 4 }, 'done', []],
+    ['dismissing a cancelled report', { phase: 'cancelled', run: run({ done: 1 }) }, { type: 'dismiss' }, 'idle', []],
   ])('%s', (_why, state, event, phase, effects) => {
     const t = transition(state, event);
     expect(t.state.phase).toBe(phase);
