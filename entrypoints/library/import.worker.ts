@@ -7,7 +7,7 @@
 import { DB_NAME, openDatabase } from '../../db/database.ts';
 import { IMPORT_WORKER_SLICE_MS } from '../../lib/constants.ts';
 import { serveImport, type ImportPort } from '../../lib/import-worker.ts';
-import { currentMatcher, fileReader } from './read-files.ts';
+import { currentMatcher, fileReader } from './worker-reader.ts';
 
 /** A turn without setTimeout's 4 ms clamp: a message to ourselves lets the page's commands in. */
 const channel = new MessageChannel();
