@@ -90,6 +90,7 @@ export class ImportController {
   private readonly sliceMs: number;
   /** The reader asked to stop: taken at the next pause of a file's reading, or before the next file. */
   private cancelRequested = false;
+  private starting = false;
 
   constructor(private readonly deps: ImportDeps) {
     this.now = deps.now ?? Date.now;
@@ -143,16 +144,23 @@ export class ImportController {
 
   /** Import `files` one after another; resolves when the run is done or failed. */
   async run(files: readonly PickedFile[]): Promise<ImportRunState> {
-    if (isRunning(this.state) || files.length === 0) return this.state;
+    if (isRunning(this.state) || this.starting || files.length === 0) return this.state;
+    // The state says 'running' only once the lock and the matcher are there: till then this flag refuses a second pick.
+    this.starting = true;
     const l = locks();
-    return l ? l.request(IMPORT_LOCK, {}, () => this.runLocked(files)) : this.runLocked(files);
+    try {
+      return await (l ? l.request(IMPORT_LOCK, {}, () => this.runLocked(files)) : this.runLocked(files));
+    } finally {
+      this.starting = false;
+    }
   }
 
   private async runLocked(files: readonly PickedFile[]): Promise<ImportRunState> {
+    // The matcher first: a run that cannot start (the data not ready) leaves no state and no journal behind.
+    const matcher = await this.deps.matcher();
     const importId = this.newId();
     this.cancelRequested = false;
     this.dispatch({ type: 'start', importId, files: files.map((f) => f.name), now: this.now() });
-    const matcher = await this.deps.matcher();
     for (const file of files) {
       const state = this.state;
       if (state.phase !== 'reading') break;

@@ -133,6 +133,9 @@ describe('the import through the worker', () => {
     page.run([file('a.txt', 1)]);
     await new Promise((r) => setTimeout(r, 50));
     expect(failures).toEqual(['noMatcher: the bundled data is not ready']);
+    // Nothing started: no run to show, no journal for the next opening to call interrupted.
+    expect(page.state.phase).toBe('idle');
+    expect(await db.userMeta.get(JOURNAL_KEY)).toBeUndefined();
   });
 
   it('the worker refuses a malformed command in words; the page refuses a message that is not a declared event', async () => {
