@@ -56,7 +56,8 @@ export interface RunProgress {
 export type ImportRunState =
   | { phase: 'idle' }
   | { phase: 'reading'; run: RunProgress; file: number; articles: number }
-  | { phase: 'storing'; run: RunProgress; file: number; articles: number }
+  /** `stored`: articles of the file written so far (its transaction commits them all at once). */
+  | { phase: 'storing'; run: RunProgress; file: number; articles: number; stored?: number }
   | { phase: 'done'; run: RunProgress }
   | { phase: 'failed'; run: RunProgress; reason: 'quota' | 'error'; message: string }
   | { phase: 'cancelled'; run: RunProgress }
@@ -69,6 +70,8 @@ export type ImportRunEvent =
   | { type: 'read'; articles: number; now: number }
   /** The current file is read; its articles are being written. */
   | { type: 'store'; now: number }
+  /** More of the current file's articles are written (within its one transaction). */
+  | { type: 'stored'; articles: number; now: number }
   /** Time passes while a file is written (the page shows the run's time: it is alive). */
   | { type: 'tick'; now: number }
   /** The current file is finished: stored, or nothing in it to store. */
@@ -155,6 +158,9 @@ export function transition(state: ImportRunState, event: ImportRunEvent): Transi
     case 'store':
       if (state.phase !== 'reading') return stay(state);
       return stay({ phase: 'storing', run: { ...state.run, updatedAt: event.now }, file: state.file, articles: state.articles });
+    case 'stored':
+      if (state.phase !== 'storing') return stay(state);
+      return stay({ ...state, stored: event.articles, run: { ...state.run, updatedAt: event.now } });
     case 'tick':
       if (state.phase !== 'reading' && state.phase !== 'storing') return stay(state);
       return stay({ ...state, run: { ...state.run, updatedAt: event.now } });

@@ -129,7 +129,11 @@ function RunReport(props: { state: ImportRunState; lang: UiLang; onCancel?: () =
         {current !== undefined && (
           <span class="muted">
             {' — '}
-            {state.phase === 'reading' ? t('libraryReading', lang, { file: current, n: state.articles }) : t('libraryStoring', lang, { file: current })}
+            {state.phase === 'reading'
+              ? t('libraryReading', lang, { file: current, n: state.articles })
+              : state.phase === 'storing' && state.stored !== undefined
+                ? t('libraryStoringCount', lang, { file: current, stored: state.stored, n: state.articles })
+                : t('libraryStoring', lang, { file: current })}
           </span>
         )}
       </p>

@@ -72,6 +72,7 @@ const EVENTS: { [K in ImportRunEvent['type']]: { schema: Schema<EventOf<K>> } } 
   start: { schema: fields({ importId: name, files: list(name, MAX_FILES), now }) },
   read: { schema: fields({ articles: count, now }) },
   store: { schema: fields({ now }) },
+  stored: { schema: fields({ articles: count, now }) },
   tick: { schema: fields({ now }) },
   fileDone: { schema: fields({ report, now }) },
   storeFailed: { schema: fields({ report, reason: literal('quota', 'error'), message: text, now }) },

@@ -42,6 +42,8 @@ describe('transition: where each event leads', () => {
     ['time passing while storing stays storing', storing0, { type: 'tick', now: 2 }, 'storing', []],
     ['a tick after the run ended changes nothing', done, { type: 'tick', now: 2 }, 'done', []],
     ['a file read goes to storing', reading0, { type: 'store', now: 2 }, 'storing', []],
+    ['articles written while storing: still storing (the file\'s one transaction is not committed)', storing0, { type: 'stored', articles: 100, now: 2 }, 'storing', []],
+    ['a late count of written articles after the file is done changes nothing', reading0, { type: 'stored', articles: 100, now: 2 }, 'reading', []],
     ['a stored file that is not the last reads the next, journal written', storing0, fileDone(report('a.txt')), 'reading', ['writeJournal']],
     ['a file with nothing to store, read the next', reading0, fileDone({ ...report('a.txt', 0), problems: [{ file: 'a.txt', problem: 'is empty' }] }), 'reading', ['writeJournal']],
     ['the last file stored: done, journal removed', storingLast, fileDone(report('c.md')), 'done', ['clearJournal']],

@@ -158,6 +158,7 @@ const EXAMPLES: { [K in ImportRunEvent['type']]: Extract<ImportRunEvent, { type:
   start: { type: 'start', importId: 'imp-1', files: ['a.txt', 'مجلد/ب.zip'], now: 1 },
   read: { type: 'read', articles: 12, now: 2 },
   store: { type: 'store', now: 3 },
+  stored: { type: 'stored', articles: 100, now: 4 },
   tick: { type: 'tick', now: 4 },
   fileDone: { type: 'fileDone', report: { file: 'a.jsonl', added: 2, duplicates: 1, problems: [{ file: 'a.jsonl', line: 3, problem: 'bad JSON' }, { file: 'a.jsonl', problem: 'x' }] }, now: 5 },
   storeFailed: { type: 'storeFailed', report: { file: 'a.txt', added: 0, duplicates: 0, problems: [], failed: 'quota' }, reason: 'quota', message: 'QuotaExceededError', now: 6 },
