@@ -275,6 +275,8 @@ describe('the library page', () => {
     const lines = await page.evaluate(() => (globalThis as unknown as { __lines: string[] }).__lines);
     const counts = lines.flatMap((l) => /big\.jsonl» \(المقالات المقروءة: (\d+)\)/.exec(l)?.[1] ?? []).map(Number);
     expect(new Set(counts).size, lines.join('\n')).toBeGreaterThan(2);
+    // And while its articles are written (one transaction), how many of them so far.
+    expect(lines.some((l) => /big\.jsonl» \(المحفوظة: \d+ من 600\)/.test(l)), lines.join('\n')).toBe(true);
     expect(await resultOf(page, 'big.jsonl')).toContain('أُضيف: 600');
     expect(await resultOf(page, 'note.txt')).toContain('أُضيف: 1');
     expect(await page.getByTestId('import-progress').innerText()).toContain('2 من 2');
