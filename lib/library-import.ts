@@ -262,7 +262,13 @@ export class ImportController {
       if (step.done) break;
       report.problems.push(...step.value.problems);
       for (const input of step.value.inputs) {
-        docs.push(libraryDocument(input, matcher));
+        try {
+          docs.push(libraryDocument(input, matcher));
+        } catch (e) {
+          // One article the detector trips on is that article's problem, never the run's end.
+          const why = (e as Error)?.message ?? String(e);
+          report.problems.push({ file: input.sourceFile ?? name, problem: `«${input.title.slice(0, 80)}»: its names could not be found (${why})` });
+        }
         await maybePause();
         if (this.cancelRequested) return undefined;
       }

@@ -184,4 +184,19 @@ describe('ImportController', () => {
     expect(await db.libraryTexts.count()).toBe(0);
     expect(await libraryTotals(db)).toEqual({});
   });
+
+  it('an article the detector trips on is that file\'s problem; the file\'s other articles and the next files go in', async () => {
+    const real = loadMatcher((await matcherPayload(db))!.matcher);
+    const tripping = Object.create(real, {
+      scan: { value: (text: string) => (text.includes('اليوم 2 ') ? (() => { throw new Error('boom'); })() : real.scan(text)) },
+    }) as typeof real;
+    const end = await controller({ matcher: async () => tripping }).run([file('a.jsonl', 1, 2, 3), file('b.txt', 4)]);
+    expect(end.phase).toBe('done');
+    if (end.phase !== 'done') return;
+    expect(end.run.reports.map((r) => [r.file, r.added, r.problems.map((p) => p.problem)])).toEqual([
+      ['a.jsonl', 2, ['«خبر رقم 2 عن البوكمال»: its names could not be found (boom)']],
+      ['b.txt', 1, []],
+    ]);
+    expect(await libraryRows(db)).toHaveLength(3);
+  });
 });
