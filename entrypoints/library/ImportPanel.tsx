@@ -95,6 +95,8 @@ export function ImportPanel(props: ImportPanelProps): JSX.Element {
 
 function RunReport(props: { state: ImportRunState; lang: UiLang; onCancel?: () => void; onDismiss: () => void }): JSX.Element | null {
   const { state, lang } = props;
+  // The run the reader asked to stop (by its id): the button waits, as the run stops between whole files.
+  const [stopping, setStopping] = useState<string | null>(null);
   if (state.phase === 'idle') return null;
   if (state.phase === 'interrupted') {
     const { journal } = state;
@@ -138,8 +140,17 @@ function RunReport(props: { state: ImportRunState; lang: UiLang; onCancel?: () =
         )}
       </p>
       {current !== undefined && props.onCancel && (
-        <button type="button" class="btn" data-testid="import-cancel" onClick={props.onCancel}>
-          {t('libraryCancel', lang)}
+        <button
+          type="button"
+          class="btn"
+          data-testid="import-cancel"
+          disabled={stopping === run.importId}
+          onClick={() => {
+            setStopping(run.importId);
+            props.onCancel?.();
+          }}
+        >
+          {t(stopping === run.importId ? 'libraryCancelling' : 'libraryCancel', lang)}
         </button>
       )}
       {state.phase === 'cancelled' && (
