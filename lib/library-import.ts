@@ -2,10 +2,11 @@
  * Carries out an import run (lib/import-run.ts holds its states): reads the picked files one by
  * one, finds the names in each document with the matcher, and stores each file's articles in ONE
  * transaction together with the journal's "files done", so a file is stored whole or not at all
- * and the journal never says more or less than what is stored. Work is cut into slices of
- * IMPORT_SLICE_MS with a pause between them (the page paints its progress, takes clicks, and no
- * task comes near 50 ms); parsing is by file, entry or batch of lines (core/library/files.ts
- * importFile yields between them).
+ * and the journal never says more or less than what is stored. Work is cut into slices with a
+ * pause between them; parsing is by file, entry or batch of lines (core/library/files.ts
+ * importFile yields between them). The library page runs it in a worker (lib/import-worker.ts:
+ * slices of IMPORT_WORKER_SLICE_MS, between which progress goes out and a cancel comes in); run
+ * on a page's own thread, slices of IMPORT_SLICE_MS keep its tasks well under 50 ms.
  */
 import { libraryDocument, type LibraryDocument } from '../core/library/document.ts';
 import type { InputProblem, LibraryInput } from '../core/library/input.ts';
