@@ -97,18 +97,23 @@ describe('the import through the worker', () => {
   });
 
   it('cancel stops between whole files: the file being read is not written, the rest are listed as not imported', async () => {
-    // A pause that holds the second file's reading until the page has asked to cancel.
-    let release: () => void = () => undefined;
-    let held = false;
-    const { worker, page, until } = connect({
-      pause: () => (held ? new Promise((r) => setTimeout(r, 0)) : new Promise<void>((r) => (release = r))),
+    // The second file's reading waits at its pauses until the worker has taken the page's cancel.
+    let gate!: () => void;
+    const opened = new Promise<void>((r) => (gate = r));
+    let worker: ImportController | undefined;
+    const c = connect({
+      pause: async () => {
+        if (worker?.state.phase === 'reading' && worker.state.file === 1) await opened;
+        else await new Promise((r) => setTimeout(r, 0));
+      },
     });
+    worker = c.worker;
+    const { page, until } = c;
     page.run([file('one.txt', 1), file('two.jsonl', 2, 3, 4), file('three.txt', 5)]);
-    release(); // the first file's read
-    await new Promise((r) => setTimeout(r, 0));
-    held = true;
     await until((s) => s.phase === 'reading' && s.file === 1);
     page.cancel();
+    await expect.poll(() => (worker as unknown as { cancelRequested: boolean }).cancelRequested).toBe(true);
+    gate();
     const end = await until((s) => s.phase === 'cancelled');
     if (end.phase !== 'cancelled') return;
     expect(end.run.done).toBe(1);
