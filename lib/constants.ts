@@ -219,3 +219,17 @@ export const IMPORT_SLICE_MS = 12;
 
 /** The undo bar after deleting from the library stays this long (time to read it and reach it). */
 export const LIBRARY_UNDO_MS = 10_000;
+
+/**
+ * The import worker's slices (lib/import-worker.ts): no page to keep smooth there, so a slice is
+ * long enough that pausing costs nothing measurable, and short enough that the page's progress
+ * line moves several times a second and a cancel is taken at once.
+ */
+export const IMPORT_WORKER_SLICE_MS = 50;
+
+/**
+ * While an import runs, the library page's live lists (its rows, the gazetteer's counts) are read
+ * again at most this often: each commit of the worker would otherwise re-read every row on the
+ * page's main thread. The list still grows visibly during a long run; it is exact when the run ends.
+ */
+export const LIBRARY_REFRESH_DURING_IMPORT_MS = 2_000;

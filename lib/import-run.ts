@@ -5,6 +5,7 @@
  *   idle → reading(file i) → storing(file i) → reading(file i+1) … → done
  *                                         ↘ failed (the disk is full: the rest would fail too)
  *   idle → interrupted (a journal of an unfinished run was found when the page opened)
+ *   reading(file i) → cancelled (the reader stopped the run: files before i are stored, i and on are not)
  *
  * An interrupted run is REPORTED, not rolled back: every file is stored whole or not at all (its
  * articles and the journal's "files done" are written in one transaction, lib/library-import.ts),
@@ -55,9 +56,11 @@ export interface RunProgress {
 export type ImportRunState =
   | { phase: 'idle' }
   | { phase: 'reading'; run: RunProgress; file: number; articles: number }
-  | { phase: 'storing'; run: RunProgress; file: number; articles: number }
+  /** `stored`: articles of the file written so far (its transaction commits them all at once). */
+  | { phase: 'storing'; run: RunProgress; file: number; articles: number; stored?: number }
   | { phase: 'done'; run: RunProgress }
   | { phase: 'failed'; run: RunProgress; reason: 'quota' | 'error'; message: string }
+  | { phase: 'cancelled'; run: RunProgress }
   | { phase: 'interrupted'; journal: ImportJournal };
 
 export type ImportRunEvent =
@@ -67,12 +70,19 @@ export type ImportRunEvent =
   | { type: 'read'; articles: number; now: number }
   /** The current file is read; its articles are being written. */
   | { type: 'store'; now: number }
+  /** More of the current file's articles are written (within its one transaction). */
+  | { type: 'stored'; articles: number; now: number }
   /** Time passes while a file is written (the page shows the run's time: it is alive). */
   | { type: 'tick'; now: number }
   /** The current file is finished: stored, or nothing in it to store. */
   | { type: 'fileDone'; report: FileReport; now: number }
   /** The current file could not be stored. Quota stops the run; another error is that file's. */
   | { type: 'storeFailed'; report: FileReport; reason: 'quota' | 'error'; message: string; now: number }
+  /**
+   * The reader stopped the run. Taken while a file is read (nothing of it is written yet); a
+   * file being stored is finished first, so the run stops between whole files.
+   */
+  | { type: 'cancel'; now: number }
   /** The page opened and found the journal of a run that did not finish. */
   | { type: 'foundJournal'; journal: ImportJournal }
   /** The reader closed the report (of a finished, failed or interrupted run). */
@@ -148,6 +158,9 @@ export function transition(state: ImportRunState, event: ImportRunEvent): Transi
     case 'store':
       if (state.phase !== 'reading') return stay(state);
       return stay({ phase: 'storing', run: { ...state.run, updatedAt: event.now }, file: state.file, articles: state.articles });
+    case 'stored':
+      if (state.phase !== 'storing') return stay(state);
+      return stay({ ...state, stored: event.articles, run: { ...state.run, updatedAt: event.now } });
     case 'tick':
       if (state.phase !== 'reading' && state.phase !== 'storing') return stay(state);
       return stay({ ...state, run: { ...state.run, updatedAt: event.now } });
@@ -168,18 +181,23 @@ export function transition(state: ImportRunState, event: ImportRunEvent): Transi
         effects: [{ type: 'clearJournal' }],
       };
     }
+    case 'cancel': {
+      if (state.phase !== 'reading') return stay(state);
+      // Nothing is left half-done: the journal goes, and the files not imported are listed.
+      return { state: { phase: 'cancelled', run: { ...state.run, updatedAt: event.now } }, effects: [{ type: 'clearJournal' }] };
+    }
     case 'foundJournal':
       if (state.phase !== 'idle') return stay(state);
       return stay({ phase: 'interrupted', journal: event.journal });
     case 'dismiss':
       if (state.phase === 'interrupted') return { state: { phase: 'idle' }, effects: [{ type: 'clearJournal' }] };
-      if (state.phase === 'done' || state.phase === 'failed') return stay({ phase: 'idle' });
+      if (state.phase === 'done' || state.phase === 'failed' || state.phase === 'cancelled') return stay({ phase: 'idle' });
       return stay(state);
   }
 }
 
-/** The files of an interrupted run that were not imported (to pick again). */
-export function notImported(journal: ImportJournal): string[] {
+/** The files of an interrupted or cancelled run that were not imported (to pick again). */
+export function notImported(journal: Pick<ImportJournal, 'files' | 'done'>): string[] {
   return journal.files.slice(journal.done);
 }
 

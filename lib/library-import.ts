@@ -2,16 +2,17 @@
  * Carries out an import run (lib/import-run.ts holds its states): reads the picked files one by
  * one, finds the names in each document with the matcher, and stores each file's articles in ONE
  * transaction together with the journal's "files done", so a file is stored whole or not at all
- * and the journal never says more or less than what is stored. Work is cut into slices of
- * IMPORT_SLICE_MS with a pause between them (the page paints its progress, takes clicks, and no
- * task comes near 50 ms); parsing is by file, entry or batch of lines (core/library/files.ts
- * importFile yields between them).
+ * and the journal never says more or less than what is stored. Work is cut into slices with a
+ * pause between them; parsing is by file, entry or batch of lines (core/library/files.ts
+ * importFile yields between them). The library page runs it in a worker (lib/import-worker.ts:
+ * slices of IMPORT_WORKER_SLICE_MS, between which progress goes out and a cancel comes in); run
+ * on a page's own thread, slices of IMPORT_SLICE_MS keep its tasks well under 50 ms.
  */
 import { libraryDocument, type LibraryDocument } from '../core/library/document.ts';
 import type { InputProblem, LibraryInput } from '../core/library/input.ts';
 import type { Matcher } from '../core/match/automaton.ts';
 import type { LensDatabase } from '../db/database.ts';
-import { addToLibrary } from '../db/library.ts';
+import { addToLibrary, type AddResult } from '../db/library.ts';
 import { IMPORT_SLICE_MS } from './constants.ts';
 import { isQuotaFailure } from './errors.ts';
 import {
@@ -49,11 +50,25 @@ export interface ImportDeps {
   now?: () => number;
   /** Gives the page back its turn (scheduler.yield or a macrotask). */
   pause?: () => Promise<void>;
+  /** Work between two pauses, ms: IMPORT_SLICE_MS on the page; a worker, with no page to keep smooth, takes longer ones. */
+  sliceMs?: number;
   newId?: () => string;
+  /**
+   * Every event given to the run's state machine, in order. The library page's worker forwards
+   * them, and the page replays them through the same transition function (lib/import-worker.ts).
+   */
+  onEvent?: (event: ImportRunEvent) => void;
 }
 
 /** While a file is written, the run's clock moves this often (the page's progress line shows it). */
 const STORE_TICK_MS = 500;
+
+/**
+ * A file's articles go to addToLibrary this many at a time, all within the file's one transaction,
+ * so that the page can count them as they are written (~0.3 s a slice of 100 in a worker on a
+ * loaded machine: the progress line moves more often than once a second).
+ */
+const STORE_SLICE_ARTICLES = 100;
 
 /** The problem of a file in which the parsers found neither an article nor a problem. */
 export const NOTHING_READ = 'holds no article the library can read';
@@ -80,10 +95,15 @@ export class ImportController {
   private readonly now: () => number;
   private readonly pause: () => Promise<void>;
   private readonly newId: () => string;
+  private readonly sliceMs: number;
+  /** The reader asked to stop: taken at the next pause of a file's reading, or before the next file. */
+  private cancelRequested = false;
+  private starting = false;
 
   constructor(private readonly deps: ImportDeps) {
     this.now = deps.now ?? Date.now;
     this.pause = deps.pause ?? pageTurn;
+    this.sliceMs = deps.sliceMs ?? IMPORT_SLICE_MS;
     this.newId = deps.newId ?? (() => `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   }
 
@@ -93,6 +113,7 @@ export class ImportController {
   }
 
   dispatch(event: ImportRunEvent): void {
+    this.deps.onEvent?.(event);
     const { state, effects } = transition(this.state, event);
     for (const effect of effects) this.writes = this.writes.then(() => this.apply(effect)).catch(() => undefined);
     if (state !== this.state) {
@@ -105,6 +126,11 @@ export class ImportController {
   private async apply(effect: ImportRunEffect): Promise<void> {
     if (effect.type === 'writeJournal') await this.deps.db.userMeta.put(effect.journal as never);
     else await this.deps.db.userMeta.delete(JOURNAL_KEY);
+  }
+
+  /** Stop the run between whole files: a file being stored is finished, one being read is dropped. */
+  cancel(): void {
+    if (isRunning(this.state)) this.cancelRequested = true;
   }
 
   /** Journal writes queued so far are in the database. */
@@ -126,18 +152,30 @@ export class ImportController {
 
   /** Import `files` one after another; resolves when the run is done or failed. */
   async run(files: readonly PickedFile[]): Promise<ImportRunState> {
-    if (isRunning(this.state) || files.length === 0) return this.state;
+    if (isRunning(this.state) || this.starting || files.length === 0) return this.state;
+    // The state says 'running' only once the lock and the matcher are there: till then this flag refuses a second pick.
+    this.starting = true;
     const l = locks();
-    return l ? l.request(IMPORT_LOCK, {}, () => this.runLocked(files)) : this.runLocked(files);
+    try {
+      return await (l ? l.request(IMPORT_LOCK, {}, () => this.runLocked(files)) : this.runLocked(files));
+    } finally {
+      this.starting = false;
+    }
   }
 
   private async runLocked(files: readonly PickedFile[]): Promise<ImportRunState> {
-    const importId = this.newId();
-    this.dispatch({ type: 'start', importId, files: files.map((f) => f.name), now: this.now() });
+    // The matcher first: a run that cannot start (the data not ready) leaves no state and no journal behind.
     const matcher = await this.deps.matcher();
+    const importId = this.newId();
+    this.cancelRequested = false;
+    this.dispatch({ type: 'start', importId, files: files.map((f) => f.name), now: this.now() });
     for (const file of files) {
       const state = this.state;
       if (state.phase !== 'reading') break;
+      if (this.cancelRequested) {
+        this.dispatch({ type: 'cancel', now: this.now() });
+        break;
+      }
       await this.importOne(file, matcher, state.run.importId, state.file);
     }
     await this.settled();
@@ -155,6 +193,10 @@ export class ImportController {
       return;
     }
     const docs = await this.documents(file.name, bytes, matcher, report);
+    if (docs === undefined) {
+      this.dispatch({ type: 'cancel', now: this.now() });
+      return;
+    }
     if (docs.length === 0) {
       this.dispatch({ type: 'fileDone', report, now: this.now() });
       return;
@@ -165,7 +207,12 @@ export class ImportController {
     try {
       const { db } = this.deps;
       const results = await db.transaction('rw', [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta], async () => {
-        const r = await addToLibrary(db, docs, { origin: 'imported', importId, now: this.now() });
+        const r: AddResult[] = [];
+        for (let i = 0; i < docs.length; i += STORE_SLICE_ARTICLES) {
+          // Same transaction: a slice's duplicates of an earlier slice are found as stored ones.
+          r.push(...(await addToLibrary(db, docs.slice(i, i + STORE_SLICE_ARTICLES), { origin: 'imported', importId, now: this.now() })));
+          if (r.length < docs.length) this.dispatch({ type: 'stored', articles: r.length, now: this.now() });
+        }
         if (run) {
           const added = r.filter((x) => x.status === 'added').length;
           const journal: ImportJournal = {
@@ -188,17 +235,21 @@ export class ImportController {
     await this.pause();
   }
 
-  /** The file's documents, names found; problems into `report`; a pause every IMPORT_SLICE_MS. */
-  private async documents(name: string, bytes: Uint8Array, matcher: Matcher, report: FileReport): Promise<LibraryDocument[]> {
+  /**
+   * The file's documents, names found; problems into `report`; a pause every slice. Undefined
+   * when the reader cancelled while it was read (nothing of it is written).
+   */
+  private async documents(name: string, bytes: Uint8Array, matcher: Matcher, report: FileReport): Promise<LibraryDocument[] | undefined> {
     const docs: LibraryDocument[] = [];
     let sliceStart = performance.now();
     const maybePause = async () => {
-      if (performance.now() - sliceStart < IMPORT_SLICE_MS) return;
+      if (performance.now() - sliceStart < this.sliceMs) return;
       this.dispatch({ type: 'read', articles: docs.length, now: this.now() });
       await this.pause();
       sliceStart = performance.now();
     };
     await this.pause();
+    if (this.cancelRequested) return undefined;
     sliceStart = performance.now();
     const chunks = this.deps.read(name, bytes)[Symbol.iterator]();
     for (;;) {
@@ -212,10 +263,18 @@ export class ImportController {
       if (step.done) break;
       report.problems.push(...step.value.problems);
       for (const input of step.value.inputs) {
-        docs.push(libraryDocument(input, matcher));
+        try {
+          docs.push(libraryDocument(input, matcher));
+        } catch (e) {
+          // One article the detector trips on is that article's problem, never the run's end.
+          const why = (e as Error)?.message ?? String(e);
+          report.problems.push({ file: input.sourceFile ?? name, problem: `«${input.title.slice(0, 80)}»: its names could not be found (${why})` });
+        }
         await maybePause();
+        if (this.cancelRequested) return undefined;
       }
       await maybePause();
+      if (this.cancelRequested) return undefined;
     }
     // A file that gave nothing and said nothing (a truncated archive) must not pass for a success.
     if (docs.length === 0 && report.problems.length === 0) report.problems.push({ file: name, problem: NOTHING_READ });

@@ -2,45 +2,60 @@
  * The library page: import the reader's documents into their library, and the library's list
  * with the reader view of one article (components/ReaderView.tsx, as in the side panel). An
  * extension page: it opens the database directly (lib/ui-data.ts); cards in open tabs read the
- * new articles from it on their next hover, so no message is needed.
+ * new articles from it on their next hover, so no message is needed. The import itself runs in
+ * a worker (import.worker.ts, lib/import-worker.ts): the page shows its progress, takes the
+ * reader's cancel, and reads its live lists at most every LIBRARY_REFRESH_DURING_IMPORT_MS meanwhile.
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useDocumentLanguage, useLiveQuery, useSettings } from '../../components/hooks.ts';
+import { useDocumentLanguage, useSettings } from '../../components/hooks.ts';
 import { ReaderView } from '../../components/ReaderView.tsx';
-import { errorText } from '../../lib/errors.ts';
+import { LIBRARY_REFRESH_DURING_IMPORT_MS } from '../../lib/constants.ts';
 import { dirOf, t } from '../../lib/i18n.ts';
-import type { ImportRunState } from '../../lib/import-run.ts';
-import { ImportController, type PickedFile } from '../../lib/library-import.ts';
+import { isRunning, type ImportRunState } from '../../lib/import-run.ts';
+import { ImportClient, type ImportPort } from '../../lib/import-worker.ts';
+import type { FileToImport } from '../../lib/messages/import-worker.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { gazetteer, uiDatabase } from '../../lib/ui-data.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { LibraryList } from './LibraryList.tsx';
-import { currentMatcher, NoMatcherError, pageFileReader } from './read-files.ts';
+import ImportWorker from './import.worker.ts?worker';
+import { useThrottledLiveQuery } from './throttled-live-query.ts';
+
+/**
+ * The import worker, started with the page. Vite bundles it apart through `?worker` (WXT defines
+ * import.meta.url away, so `new Worker(new URL(…, import.meta.url))` would not be seen); it is a
+ * file of the extension's own origin, which the pages' CSP ('self') allows.
+ */
+function startImportWorker(): ImportClient {
+  const worker = new ImportWorker();
+  const client = new ImportClient(worker as unknown as ImportPort);
+  worker.addEventListener('error', (e) => client.fail(e.message || 'the import worker did not start'));
+  return client;
+}
 
 export function LibraryApp(): JSX.Element {
   const settings = useSettings();
   const lang = settings?.lang ?? DEFAULT_SETTINGS.lang;
   useDocumentLanguage(lang, 'libraryTitle');
   const db = uiDatabase();
-  const gaz = useLiveQuery(() => gazetteer(db), []);
-  const controller = useMemo(
-    () => new ImportController({ db, matcher: () => currentMatcher(db), read: (name, bytes) => pageFileReader()(name, bytes) }),
-    [],
-  );
-  const [state, setState] = useState<ImportRunState>(controller.state);
+  const client = useMemo(startImportWorker, []);
+  const [state, setState] = useState<ImportRunState>(client.state);
+  const importing = isRunning(state);
+  const gaz = useThrottledLiveQuery(() => gazetteer(db), importing ? LIBRARY_REFRESH_DURING_IMPORT_MS : 0);
   const [error, setError] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
 
   useEffect(() => {
-    const stop = controller.subscribe(setState);
-    controller.checkInterrupted().catch((e: unknown) => setError(errorText(e, lang)));
+    const stop = client.subscribe(setState);
+    client.checkInterrupted();
     return stop;
-  }, [controller]);
+  }, [client]);
+  useEffect(() => client.onFailure((reason, message) => setError(reason === 'noMatcher' ? t('libraryNoMatcher', lang) : message)), [client, lang]);
 
-  const onImport = (files: PickedFile[]) => {
+  const onImport = (files: FileToImport[]) => {
     setError('');
-    controller.run(files).catch((e: unknown) => setError(e instanceof NoMatcherError ? t('libraryNoMatcher', lang) : errorText(e, lang)));
+    client.run(files);
   };
 
   return (
@@ -58,8 +73,8 @@ export function LibraryApp(): JSX.Element {
         />
       ) : (
         <>
-          <ImportPanel state={state} lang={lang} error={error} onImport={onImport} onDismiss={() => controller.dispatch({ type: 'dismiss' })} />
-          <LibraryList lang={lang} gazetteer={gaz.value} onOpen={setOpenId} />
+          <ImportPanel state={state} lang={lang} error={error} onImport={onImport} onCancel={() => client.cancel()} onDismiss={() => client.dismiss()} />
+          <LibraryList lang={lang} gazetteer={gaz.value} importing={importing} onOpen={setOpenId} />
         </>
       )}
     </main>

@@ -2,13 +2,14 @@
  * The import section of the library page: pick files or drop them (the drop zone is a button too:
  * Enter or Space opens the picker), a progress bar while the run goes file by file, then a result
  * per file (added, duplicates, or the problem with the file and line), and the report of a run
- * that was interrupted when the page or browser closed (lib/import-run.ts).
+ * that was interrupted when the page or browser closed (lib/import-run.ts). A run can be stopped:
+ * it stops between whole files, and the files not imported are listed, as for an interrupted one.
  */
 import type { JSX } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
 import { t, type UiLang } from '../../lib/i18n.ts';
 import { isRunning, notImported, type FileReport, type ImportRunState } from '../../lib/import-run.ts';
-import type { PickedFile } from '../../lib/library-import.ts';
+import type { FileToImport } from '../../lib/messages/import-worker.ts';
 import { ACCEPTED, pickedFiles } from './read-files.ts';
 
 export interface ImportPanelProps {
@@ -16,7 +17,9 @@ export interface ImportPanelProps {
   lang: UiLang;
   /** A failure before any file was read (the data not ready), in words. */
   error: string;
-  onImport: (files: PickedFile[]) => void;
+  onImport: (files: FileToImport[]) => void;
+  /** Stop the run (between whole files); no button without it. */
+  onCancel?: () => void;
   onDismiss: () => void;
 }
 
@@ -85,13 +88,15 @@ export function ImportPanel(props: ImportPanelProps): JSX.Element {
           {props.error}
         </p>
       )}
-      <RunReport state={state} lang={lang} onDismiss={props.onDismiss} />
+      <RunReport state={state} lang={lang} onCancel={props.onCancel} onDismiss={props.onDismiss} />
     </section>
   );
 }
 
-function RunReport(props: { state: ImportRunState; lang: UiLang; onDismiss: () => void }): JSX.Element | null {
+function RunReport(props: { state: ImportRunState; lang: UiLang; onCancel?: () => void; onDismiss: () => void }): JSX.Element | null {
   const { state, lang } = props;
+  // The run the reader asked to stop (by its id): the button waits, as the run stops between whole files.
+  const [stopping, setStopping] = useState<string | null>(null);
   if (state.phase === 'idle') return null;
   if (state.phase === 'interrupted') {
     const { journal } = state;
@@ -115,7 +120,7 @@ function RunReport(props: { state: ImportRunState; lang: UiLang; onDismiss: () =
   }
   const { run } = state;
   const current = state.phase === 'reading' || state.phase === 'storing' ? run.files[state.file] : undefined;
-  const ended = state.phase === 'done' || state.phase === 'failed';
+  const ended = state.phase === 'done' || state.phase === 'failed' || state.phase === 'cancelled';
   return (
     <div class="import-report" data-testid="import-report" data-phase={state.phase}>
       <progress max={run.files.length} value={run.done} aria-label={t('libraryProgressLabel', lang)} />
@@ -126,10 +131,41 @@ function RunReport(props: { state: ImportRunState; lang: UiLang; onDismiss: () =
         {current !== undefined && (
           <span class="muted">
             {' — '}
-            {state.phase === 'reading' ? t('libraryReading', lang, { file: current, n: state.articles }) : t('libraryStoring', lang, { file: current })}
+            {state.phase === 'reading'
+              ? t('libraryReading', lang, { file: current, n: state.articles })
+              : state.phase === 'storing' && state.stored !== undefined
+                ? t('libraryStoringCount', lang, { file: current, stored: state.stored, n: state.articles })
+                : t('libraryStoring', lang, { file: current })}
           </span>
         )}
       </p>
+      {current !== undefined && props.onCancel && (
+        <button
+          type="button"
+          class="btn"
+          data-testid="import-cancel"
+          disabled={stopping === run.importId}
+          onClick={() => {
+            setStopping(run.importId);
+            props.onCancel?.();
+          }}
+        >
+          {t(stopping === run.importId ? 'libraryCancelling' : 'libraryCancel', lang)}
+        </button>
+      )}
+      {state.phase === 'cancelled' && (
+        <div class="notice" role="status" data-testid="import-cancelled">
+          <p>{t('libraryCancelled', lang, { total: run.files.length, done: run.done, added: run.added })}</p>
+          <p>{t('libraryNotImported', lang)}</p>
+          <ul class="file-names">
+            {notImported(run).map((f) => (
+              <li key={f} dir="auto">
+                {f}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {state.phase === 'done' && <p class="notice">{t('libraryDone', lang, { added: run.added, duplicates: run.duplicates })}</p>}
       {state.phase === 'failed' && (
         <p class="notice" data-kind="error" role="alert">

@@ -8,14 +8,14 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { ArticleDate } from '../../components/ArticleMeta.tsx';
-import { useLiveQuery } from '../../components/hooks.ts';
 import type { LibraryRow } from '../../db/database.ts';
 import { libraryRows, ownSummary, removeFromLibrary, restoreToLibrary, type StoredArticle } from '../../db/library.ts';
-import { LIBRARY_UNDO_MS } from '../../lib/constants.ts';
+import { LIBRARY_REFRESH_DURING_IMPORT_MS, LIBRARY_UNDO_MS } from '../../lib/constants.ts';
 import { errorText } from '../../lib/errors.ts';
 import { t, type UiKey, type UiLang } from '../../lib/i18n.ts';
 import { filterLibrary, LIBRARY_PAGE_SIZE, listItemsInSlices, NO_FILTER, outletsOf, queryWords, searchTexts, type LibraryFilter, type ListItem } from '../../lib/library-list.ts';
 import { uiDatabase, type Gazetteer } from '../../lib/ui-data.ts';
+import { useThrottledLiveQuery } from './throttled-live-query.ts';
 
 /** The texts are searched once the reader stops typing for this long (each search reads them all). */
 const TEXT_SEARCH_DELAY_MS = 250;
@@ -29,6 +29,8 @@ const ORIGIN_KEYS: Record<LibraryRow['origin'], UiKey> = {
 export interface LibraryListProps {
   lang: UiLang;
   gazetteer: Gazetteer | undefined;
+  /** An import is under way: the rows are read again at most every LIBRARY_REFRESH_DURING_IMPORT_MS. */
+  importing?: boolean;
   onOpen: (articleId: string) => void;
 }
 
@@ -40,7 +42,7 @@ interface Undo {
 export function LibraryList(props: LibraryListProps): JSX.Element {
   const { lang, gazetteer } = props;
   const db = uiDatabase();
-  const rows = useLiveQuery(() => libraryRows(db), []);
+  const rows = useThrottledLiveQuery(() => libraryRows(db), props.importing === true ? LIBRARY_REFRESH_DURING_IMPORT_MS : 0);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [page, setPage] = useState(0);
   const [textHits, setTextHits] = useState<{ query: string; ids: Set<string> } | undefined>();

@@ -1,38 +1,12 @@
 /**
- * The page's file reader for the import: core/library/files.ts's parsers, with the page's own
- * DOMParser for HTML files (a parsed document is inert: no script runs, nothing loads).
+ * The files the reader picks or drops on the library page, as they cross to the import worker
+ * (which reads them: worker-reader.ts). The page itself parses nothing.
  */
-import { importFile } from '../../core/library/files.ts';
-import { loadMatcher, type Matcher } from '../../core/match/automaton.ts';
-import type { LensDatabase } from '../../db/database.ts';
-import { matcherPayload } from '../../db/queries.ts';
-import { htmlFileReader } from '../../lib/extract/html-file.ts';
-import type { PickedFile, ReadFile } from '../../lib/library-import.ts';
-
-export function pageFileReader(now = new Date()): ReadFile {
-  const readHtml = htmlFileReader((html) => new DOMParser().parseFromString(html, 'text/html'), now);
-  return (name, bytes) => importFile(name, bytes, { now, readHtml });
-}
-
-export class NoMatcherError extends Error {
-  constructor() {
-    super('the bundled data is not ready');
-  }
-}
-
-/** The matcher pages scan with (the bundle's names and the reader's own). */
-export async function currentMatcher(db: LensDatabase): Promise<Matcher> {
-  const payload = await matcherPayload(db);
-  if (!payload) throw new NoMatcherError();
-  return loadMatcher(payload.matcher);
-}
+import type { FileToImport } from '../../lib/messages/import-worker.ts';
 
 /** The files the reader picked or dropped; a folder's files keep their relative path as name. */
-export function pickedFiles(list: FileList | readonly File[]): PickedFile[] {
-  return [...list].map((f) => ({
-    name: f.webkitRelativePath || f.name,
-    bytes: async () => new Uint8Array(await f.arrayBuffer()),
-  }));
+export function pickedFiles(list: FileList | readonly File[]): FileToImport[] {
+  return [...list].map((f) => ({ name: f.webkitRelativePath || f.name, blob: f }));
 }
 
 /** What the picker accepts: the extensions core/library/files.ts reads. */

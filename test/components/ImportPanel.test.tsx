@@ -88,4 +88,20 @@ describe('ImportPanel', () => {
     fireEvent.keyDown(zone, { key: 'Enter' });
     expect(click).toHaveBeenCalled();
   });
+
+  it('while storing: the articles written so far; a stop button that waits once pressed; then the files not imported', () => {
+    const onCancel = vi.fn();
+    const state: ImportRunState = { phase: 'storing', run: run({ done: 1, added: 4, updatedAt: 3_000 }), file: 1, articles: 1000, stored: 300 };
+    const { rerender } = render(<ImportPanel state={state} lang="en" error="" onImport={vi.fn()} onCancel={onCancel} onDismiss={vi.fn()} />);
+    expect(screen.getByTestId('import-progress').textContent).toContain('Storing “b.jsonl” (300 of 1000 articles)');
+    fireEvent.click(screen.getByRole('button', { name: 'Stop the import' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    const waiting = screen.getByTestId('import-cancel') as HTMLButtonElement;
+    expect([waiting.disabled, waiting.textContent]).toEqual([true, 'Stopping after this file…']);
+    rerender(<ImportPanel state={{ phase: 'cancelled', run: run({ done: 2, added: 1004 }) }} lang="en" error="" onImport={vi.fn()} onCancel={onCancel} onDismiss={vi.fn()} />);
+    expect(screen.queryByTestId('import-cancel')).toBeNull();
+    const report = screen.getByTestId('import-cancelled');
+    expect(report.textContent).toContain('stopped after 2 of 3 files (articles added: 1004)');
+    expect([...report.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['c.zip']);
+  });
 });

@@ -136,7 +136,8 @@ export class FirefoxHarness {
       throw e;
     }
     browser.on('targetcreated', (t) => {
-      void t.page().then((p) => p && harness.watch(p));
+      // A worker's target (the library page's import worker) has no page: BiDi rejects page().
+      t.page().then((p) => p && harness.watch(p), () => undefined);
     });
     return harness;
   }

@@ -42,6 +42,8 @@ describe('transition: where each event leads', () => {
     ['time passing while storing stays storing', storing0, { type: 'tick', now: 2 }, 'storing', []],
     ['a tick after the run ended changes nothing', done, { type: 'tick', now: 2 }, 'done', []],
     ['a file read goes to storing', reading0, { type: 'store', now: 2 }, 'storing', []],
+    ['articles written while storing: still storing (the file\'s one transaction is not committed)', storing0, { type: 'stored', articles: 100, now: 2 }, 'storing', []],
+    ['a late count of written articles after the file is done changes nothing', reading0, { type: 'stored', articles: 100, now: 2 }, 'reading', []],
     ['a stored file that is not the last reads the next, journal written', storing0, fileDone(report('a.txt')), 'reading', ['writeJournal']],
     ['a file with nothing to store, read the next', reading0, fileDone({ ...report('a.txt', 0), problems: [{ file: 'a.txt', problem: 'is empty' }] }), 'reading', ['writeJournal']],
     ['the last file stored: done, journal removed', storingLast, fileDone(report('c.md')), 'done', ['clearJournal']],
@@ -53,6 +55,10 @@ describe('transition: where each event leads', () => {
     ['dismissing a finished report', done, { type: 'dismiss' }, 'idle', []],
     ['dismiss while running does nothing', storing0, { type: 'dismiss' }, 'storing', []],
     ['a late fileDone after the run ended is ignored', done, fileDone(report('z')), 'done', []],
+    ['cancel while a file is read: cancelled, journal removed (nothing of that file was written)', reading0, { type: 'cancel', now: 4 }, 'cancelled', ['clearJournal']],
+    ['cancel while a file is stored waits for it (the controller sends it before the next file)', storing0, { type: 'cancel', now: 4 }, 'storing', []],
+    ['cancel after the run ended changes nothing', done, { type: 'cancel', now: 4 }, 'done', []],
+    ['dismissing a cancelled report', { phase: 'cancelled', run: run({ done: 1 }) }, { type: 'dismiss' }, 'idle', []],
   ])('%s', (_why, state, event, phase, effects) => {
     const t = transition(state, event);
     expect(t.state.phase).toBe(phase);

@@ -154,4 +154,49 @@ describe('ImportController', () => {
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.at(-1)).toBe(20);
   });
+
+  it('a large file is written in slices within its one transaction: the page counts them; duplicates across slices are found', async () => {
+    const c = controller();
+    const stored: number[] = [];
+    c.subscribe((s) => s.phase === 'storing' && s.stored !== undefined && stored.push(s.stored));
+    // 250 lines: 1..240, then 10 repeats of articles from the first slice.
+    const lines = [...Array.from({ length: 240 }, (_, i) => i + 1), ...Array.from({ length: 10 }, (_, i) => i + 1)];
+    const end = await c.run([file('big.jsonl', ...lines)]);
+    expect(stored).toEqual([100, 200]);
+    expect(end.phase === 'done' && end.run.reports[0]).toMatchObject({ added: 240, duplicates: 10 });
+    expect(await libraryRows(db)).toHaveLength(240);
+    expect(await db.libraryTexts.count()).toBe(240);
+    expect((await libraryTotals(db))['place:albukamal']?.articles).toBe(240);
+  });
+
+  it('a large file that fails in its last slice leaves nothing of it: the slices are one transaction', async () => {
+    const c = controller();
+    const realBulkPut = db.libraryTexts.bulkPut.bind(db.libraryTexts);
+    let calls = 0;
+    db.libraryTexts.bulkPut = ((...args: Parameters<typeof realBulkPut>) => {
+      // addToLibrary writes 50 a request: the 5th request is the third slice's.
+      if (++calls === 5) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return realBulkPut(...args);
+    }) as typeof db.libraryTexts.bulkPut;
+    const end = await c.run([file('big.jsonl', ...Array.from({ length: 250 }, (_, i) => i + 1))]);
+    expect(end).toMatchObject({ phase: 'failed', reason: 'quota', run: { done: 0, added: 0 } });
+    expect(await libraryRows(db)).toHaveLength(0);
+    expect(await db.libraryTexts.count()).toBe(0);
+    expect(await libraryTotals(db)).toEqual({});
+  });
+
+  it('an article the detector trips on is that file\'s problem; the file\'s other articles and the next files go in', async () => {
+    const real = loadMatcher((await matcherPayload(db))!.matcher);
+    const tripping = Object.create(real, {
+      scan: { value: (text: string) => (text.includes('اليوم 2 ') ? (() => { throw new Error('boom'); })() : real.scan(text)) },
+    }) as typeof real;
+    const end = await controller({ matcher: async () => tripping }).run([file('a.jsonl', 1, 2, 3), file('b.txt', 4)]);
+    expect(end.phase).toBe('done');
+    if (end.phase !== 'done') return;
+    expect(end.run.reports.map((r) => [r.file, r.added, r.problems.map((p) => p.problem)])).toEqual([
+      ['a.jsonl', 2, ['«خبر رقم 2 عن البوكمال»: its names could not be found (boom)']],
+      ['b.txt', 1, []],
+    ]);
+    expect(await libraryRows(db)).toHaveLength(3);
+  });
 });
