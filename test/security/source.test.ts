@@ -44,13 +44,14 @@ const FORBIDDEN: [string, RegExp][] = [
  * The only exceptions, each for one reason (issue 13 "Save this page"): the content script reads
  * (serialises, never assigns) its document's outerHTML to hand the background a copy, and the
  * background parses that copy into an inert document (no script runs, nothing loads) to find the
- * article in it; the library page parses the reader's own .html files the same way (an inert
- * document, never attached, only its text read: lib/extract/html-file.ts). Assigning HTML
+ * article in it; the library's import worker parses the reader's own .html files the same way
+ * (parse-html.ts's linkedom, an inert document, only its text read: lib/extract/html-file.ts).
+ * Assigning HTML
  * anywhere stays forbidden, here too.
  */
 const ALLOWED: Record<string, string[]> = {
   'innerHTML / outerHTML': ['entrypoints/content/copy-page.ts'],
-  DOMParser: ['entrypoints/background/parse-html.ts', 'entrypoints/library/read-files.ts'],
+  DOMParser: ['entrypoints/background/parse-html.ts'],
 };
 
 describe('the extension’s source', () => {
