@@ -9,6 +9,7 @@
  */
 import { libraryDocument, type LibraryDocument } from '../core/library/document.ts';
 import type { InputProblem, LibraryInput } from '../core/library/input.ts';
+import { at, errorDetail, problem } from '../core/library/problem.ts';
 import type { Matcher } from '../core/match/automaton.ts';
 import type { LensDatabase } from '../db/database.ts';
 import { addToLibrary } from '../db/library.ts';
@@ -55,8 +56,6 @@ export interface ImportDeps {
 /** While a file is written, the run's clock moves this often (the page's progress line shows it). */
 const STORE_TICK_MS = 500;
 
-/** The problem of a file in which the parsers found neither an article nor a problem. */
-export const NOTHING_READ = 'holds no article the library can read';
 
 /** Web Locks name held while a run is under way: another tab does not take its journal for an interrupted run. */
 export const IMPORT_LOCK = 'khabar-lens-import';
@@ -150,7 +149,7 @@ export class ImportController {
     try {
       bytes = await file.bytes();
     } catch (e) {
-      report.problems.push({ file: file.name, problem: `could not be read (${(e as Error)?.message ?? String(e)})` });
+      report.problems.push(at(file.name, problem('unreadable', { detail: errorDetail(e) })));
       this.dispatch({ type: 'fileDone', report, now: this.now() });
       return;
     }
@@ -206,7 +205,7 @@ export class ImportController {
       try {
         step = chunks.next();
       } catch (e) {
-        report.problems.push({ file: name, problem: `could not be read (${(e as Error)?.message ?? String(e)})` });
+        report.problems.push(at(name, problem('unreadable', { detail: errorDetail(e) })));
         break;
       }
       if (step.done) break;
@@ -218,7 +217,7 @@ export class ImportController {
       await maybePause();
     }
     // A file that gave nothing and said nothing (a truncated archive) must not pass for a success.
-    if (docs.length === 0 && report.problems.length === 0) report.problems.push({ file: name, problem: NOTHING_READ });
+    if (docs.length === 0 && report.problems.length === 0) report.problems.push(at(name, problem('nothingRead')));
     this.dispatch({ type: 'read', articles: docs.length, now: this.now() });
     return docs;
   }
