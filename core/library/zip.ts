@@ -9,11 +9,13 @@
  */
 import { Inflate, Unzip, type FlateError, type UnzipDecoder, type UnzipFile } from 'fflate';
 import { errorDetail, problem, type Problem } from './problem.ts';
+import { fallbackName, zipEntryNames } from './zip-names.ts';
 
 /** Compressed bytes handed to the inflater at a time: deflate's worst ratio (~1:1032) makes this ≤ 4 MiB of output between two checks. */
 const INFLATE_SLICE_BYTES = 4096;
 
 export interface ZipEntry {
+  /** As the reader wrote it, whatever the tool's encoding (core/library/zip-names.ts). */
   name: string;
   /** Decompressed bytes, at most `cap`; or why there are none. */
   read(cap: number): { bytes: Uint8Array } | { problem: Problem };
@@ -88,10 +90,11 @@ export function listZip(bytes: Uint8Array): { entries: ZipEntry[]; broken?: Prob
   } catch (e) {
     broken = problem('damagedZip', { detail: errorDetail(e) });
   }
+  const written = zipEntryNames(bytes);
   const entries = files
     .filter((f) => !f.name.endsWith('/'))
     .map((file): ZipEntry => ({
-      name: file.name,
+      name: written.get(file.name)?.shift() ?? fallbackName(file.name),
       read(limit) {
         cap.bytes = limit;
         if (file.originalSize !== undefined && file.originalSize > limit) {
