@@ -12,7 +12,7 @@ import type { InputProblem, LibraryInput } from '../core/library/input.ts';
 import { at, errorDetail, problem } from '../core/library/problem.ts';
 import type { Matcher } from '../core/match/automaton.ts';
 import type { LensDatabase } from '../db/database.ts';
-import { addToLibrary } from '../db/library.ts';
+import { addToLibrary, libraryTables } from '../db/library.ts';
 import { IMPORT_SLICE_MS } from './constants.ts';
 import { isQuotaFailure } from './errors.ts';
 import {
@@ -163,7 +163,7 @@ export class ImportController {
     const ticking = setInterval(() => this.dispatch({ type: 'tick', now: this.now() }), STORE_TICK_MS);
     try {
       const { db } = this.deps;
-      const results = await db.transaction('rw', [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta], async () => {
+      const results = await db.transaction('rw', libraryTables(db), async () => {
         const r = await addToLibrary(db, docs, { origin: 'imported', importId, now: this.now() });
         if (run) {
           const added = r.filter((x) => x.status === 'added').length;

@@ -1,0 +1,78 @@
+/**
+ * The library's word index in IndexedDB (core/library/word-index.ts says what it holds): written
+ * in the same transaction as the texts it indexes (db/library.ts addToLibrary), read by the
+ * library page's search of the texts (lib/library-list.ts searchTexts), one bucket per query word.
+ *
+ * A removed article's bits stay in its batch (rewriting a batch on every delete would cost more
+ * than it saves); the list shows only articles still in the library, and undo needs them back.
+ */
+import { batchHits, hasForm, queryForms, WORD_BATCH_MAX, wordBatch, wordBucket } from '../core/library/word-index.ts';
+import type { LensDatabase } from './database.ts';
+
+/** A batch's article ids (`bucket` -1), or one bucket of its forms. */
+export interface LibraryWordsRow {
+  id: string;
+  batch: string;
+  bucket: number;
+  ids?: string[];
+  words?: Record<string, number>;
+}
+
+/** The row of a batch's ids: its bucket is none of the forms'. */
+const IDS_BUCKET = -1;
+
+let batchCounter = 0;
+const newBatchId = () => `${Date.now().toString(36)}-${(batchCounter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+/** The rows indexing `texts` (any number: cut into batches of WORD_BATCH_MAX). */
+export function wordRows(texts: readonly { id: string; text: string }[]): LibraryWordsRow[] {
+  const rows: LibraryWordsRow[] = [];
+  for (let i = 0; i < texts.length; i += WORD_BATCH_MAX) {
+    const batch = newBatchId();
+    const { ids, buckets } = wordBatch(texts.slice(i, i + WORD_BATCH_MAX));
+    rows.push({ id: batch, batch, bucket: IDS_BUCKET, ids });
+    for (const [bucket, words] of buckets) rows.push({ id: `${batch}:${bucket}`, batch, bucket, words });
+  }
+  return rows;
+}
+
+/** Index `texts` (call inside the transaction that stores them). */
+export async function indexTexts(db: LensDatabase, texts: readonly { id: string; text: string }[]): Promise<void> {
+  if (texts.length > 0) await db.libraryWords.bulkPut(wordRows(texts));
+}
+
+/**
+ * Ids of the articles whose text holds every word of `query` (whole words, clitics off: see
+ * core/library/word-index.ts). Reads one bucket per distinct word, then the id lists of the
+ * batches that have a hit: never a text.
+ */
+export async function articlesWithWords(db: LensDatabase, query: string): Promise<Set<string>> {
+  const forms = queryForms(query);
+  const hits = new Set<string>();
+  if (forms.length === 0) return hits;
+  const buckets = [...new Set(forms.map(wordBucket))];
+  const rows = await db.libraryWords.where('bucket').anyOf(buckets).toArray();
+  const byBatch = new Map<string, Map<number, Record<string, number>>>();
+  for (const row of rows) {
+    let b = byBatch.get(row.batch);
+    if (!b) byBatch.set(row.batch, (b = new Map()));
+    if (row.words) b.set(row.bucket, row.words);
+  }
+  // A batch with every query word has a hit only if some article has them all; the ids come after.
+  const candidates = [...byBatch].filter(([, b]) => forms.every((f) => hasForm(b.get(wordBucket(f)), f)));
+  if (candidates.length === 0) return hits;
+  const idRows = await db.libraryWords.bulkGet(candidates.map(([batch]) => batch));
+  candidates.forEach(([, b], i) => {
+    const ids = idRows[i]?.ids ?? [];
+    for (const id of batchHits(forms, ids, (bucket) => b.get(bucket))) hits.add(id);
+  });
+  return hits;
+}
+
+/** Schema step's upgrade: index the texts a library already holds (once, when the table appears). */
+export async function indexExistingTexts(tx: import('dexie').Transaction): Promise<void> {
+  const texts = (await tx.table('libraryTexts').toArray()) as { id: string; text: string }[];
+  for (let i = 0; i < texts.length; i += WORD_BATCH_MAX) {
+    await tx.table('libraryWords').bulkPut(wordRows(texts.slice(i, i + WORD_BATCH_MAX).map((t) => ({ id: t.id, text: t.text }))));
+  }
+}

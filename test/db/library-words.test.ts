@@ -1,0 +1,91 @@
+/**
+ * The library's word index: which forms a word is found under (a table of examples), that
+ * addToLibrary writes it with the texts, that a query reads the index and not the texts, and that
+ * a library stored before the index existed (schema 3) is indexed when the database upgrades.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { libraryDocument } from '../../core/library/document.ts';
+import { batchHits, maskMembers, queryForms, textForms, wordBatch, wordForms } from '../../core/library/word-index.ts';
+import { loadMatcher } from '../../core/match/automaton.ts';
+import { LensDatabase, SCHEMA } from '../../db/database.ts';
+import { addToLibrary, removeFromLibrary } from '../../db/library.ts';
+import { articlesWithWords } from '../../db/library-words.ts';
+import { importBundle } from '../../db/import.ts';
+import { matcherPayload } from '../../db/queries.ts';
+import { fixtureBundle, freshName } from './fixture.ts';
+
+describe('the forms a word is indexed under', () => {
+  it.each<[string, string, string[]]>([
+    ['a bare word is itself', 'دمشق', ['دمشق']],
+    ['wa- comes off', 'ودمشق', ['ودمشق', 'دمشق']],
+    ['wa- + al-: with and without the article', 'والرقه', ['والرقه', 'رقه', 'الرقه']],
+    ['li- + al- drops the alef: the article comes back', 'للقائم', ['للقائم', 'قائم', 'لقائم', 'القائم', 'اللقائم']],
+    ['a word starting with a clitic letter keeps its own form', 'بلده', ['بلده', 'لده']],
+    ['no core shorter than two letters', 'وب', ['وب']],
+  ])('%s: %s', (_why, word, forms) => {
+    expect(wordForms(word).sort()).toEqual([...forms].sort());
+  });
+
+  it('a query word, however the reader writes it, meets the text\'s word', () => {
+    const text = textForms('وصلت القوات إلى والرَّقة، وبالبوكمال صباحاً');
+    for (const q of ['الرقة', 'الرقه', 'رقة', 'والرقة', 'البوكمال', 'بوكمال', 'القوات']) {
+      expect(queryForms(q).every((f) => text.has(f)), q).toBe(true);
+    }
+    expect(queryForms('الموصل').every((f) => text.has(f))).toBe(false);
+  });
+
+  it('a batch masks its articles by place', () => {
+    const batch = wordBatch([{ id: 'a', text: 'الرقة' }, { id: 'b', text: 'الموصل' }, { id: 'c', text: 'الرقة والموصل' }]);
+    const bucketOf = (b: number) => batch.buckets.get(b);
+    expect(batchHits(['الرقه'], batch.ids, bucketOf)).toEqual(['a', 'c']);
+    expect(batchHits(['الرقه', 'الموصل'], batch.ids, bucketOf)).toEqual(['c']);
+    expect(batchHits(['constructor'], batch.ids, bucketOf)).toEqual([]);
+    expect(maskMembers(2 ** 49 + 2 ** 3 + 1)).toEqual([0, 3, 49]);
+  });
+});
+
+const dbs: LensDatabase[] = [];
+const open = (name: string, schema = SCHEMA) => {
+  const db = new LensDatabase(name, { schema });
+  dbs.push(db);
+  return db;
+};
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+});
+
+const article = (i: number, text: string) => ({
+  title: `خبر ${i}`, outlet: 'نشرة', url: `https://example.com/${i}`, date: '2024-01-02', dateEstimated: false, language: 'ar', text, origin: 'imported' as const,
+});
+
+describe('the index in the database', () => {
+  it('addToLibrary writes it; a query reads it and no text', async () => {
+    const db = open(freshName());
+    await importBundle(db, fixtureBundle(), { extensionVersion: 't' });
+    const matcher = loadMatcher((await matcherPayload(db))!.matcher);
+    const docs = Array.from({ length: 120 }, (_, i) => libraryDocument(article(i, i % 40 === 5 ? `خبر ${i}: دخلت القوات إلى الميادين وبالبوكمال.` : `خبر ${i}: نص آخر عن الاقتصاد.`), matcher));
+    await addToLibrary(db, docs, { origin: 'imported', now: 1 });
+    const ids = (await db.library.toArray()).filter((r) => r.headline.endsWith(' 5') || r.headline.endsWith(' 45') || r.headline.endsWith(' 85')).map((r) => r.id).sort();
+    await db.libraryTexts.clear(); // what is found comes from the index alone
+    expect([...(await articlesWithWords(db, 'البوكمال الميادين'))].sort()).toEqual(ids);
+    expect((await articlesWithWords(db, 'البوكمال الموصل')).size).toBe(0);
+    // Removed articles stay in their batch; the list shows only what the library holds.
+    await removeFromLibrary(db, [ids[0]!]);
+    expect(await db.library.get(ids[0]!)).toBeUndefined();
+  });
+
+  it('a library of schema 3 is indexed when the database upgrades', async () => {
+    const name = freshName();
+    const old = open(name, SCHEMA.filter((s) => s.version <= 3));
+    await old.table('libraryTexts').bulkPut(
+      Array.from({ length: 130 }, (_, i) => ({ id: `own-${i}`, text: i % 60 === 1 ? 'وصلت القوات إلى الموصِل صباحاً' : 'نص آخر', mentions: '[]' })),
+    );
+    expect(old.verno).toBe(3);
+    old.close();
+    const db = open(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA.at(-1)!.version);
+    expect([...(await articlesWithWords(db, 'موصل'))].sort()).toEqual(['own-1', 'own-121', 'own-61']);
+  });
+});
