@@ -6,7 +6,7 @@
  * A removed article's bits stay in its batch (rewriting a batch on every delete would cost more
  * than it saves); the list shows only articles still in the library, and undo needs them back.
  */
-import { batchHits, hasForm, queryForms, WORD_BATCH_MAX, wordBatch, wordBucket } from '../core/library/word-index.ts';
+import { andMask, batchHits, encodeBucket, maskIn, queryForms, WORD_BATCH_MAX, wordBatch, wordBucket } from '../core/library/word-index.ts';
 import type { LensDatabase } from './database.ts';
 
 /** A batch's article ids (`bucket` -1), or one bucket of its forms. */
@@ -15,7 +15,8 @@ export interface LibraryWordsRow {
   batch: string;
   bucket: number;
   ids?: string[];
-  words?: Record<string, number>;
+  /** The bucket's forms and masks (core/library/word-index.ts encodeBucket). */
+  words?: string;
 }
 
 /** The row of a batch's ids: its bucket is none of the forms'. */
@@ -31,7 +32,7 @@ export function wordRows(texts: readonly { id: string; text: string }[]): Librar
     const batch = newBatchId();
     const { ids, buckets } = wordBatch(texts.slice(i, i + WORD_BATCH_MAX));
     rows.push({ id: batch, batch, bucket: IDS_BUCKET, ids });
-    for (const [bucket, words] of buckets) rows.push({ id: `${batch}:${bucket}`, batch, bucket, words });
+    for (const [bucket, words] of buckets) rows.push({ id: `${batch}:${bucket}`, batch, bucket, words: encodeBucket(words) });
   }
   return rows;
 }
@@ -52,19 +53,19 @@ export async function articlesWithWords(db: LensDatabase, query: string): Promis
   if (forms.length === 0) return hits;
   const buckets = [...new Set(forms.map(wordBucket))];
   const rows = await db.libraryWords.where('bucket').anyOf(buckets).toArray();
-  const byBatch = new Map<string, Map<number, Record<string, number>>>();
+  const byBatch = new Map<string, Map<number, string>>();
   for (const row of rows) {
     let b = byBatch.get(row.batch);
     if (!b) byBatch.set(row.batch, (b = new Map()));
     if (row.words) b.set(row.bucket, row.words);
   }
-  // A batch with every query word has a hit only if some article has them all; the ids come after.
-  const candidates = [...byBatch].filter(([, b]) => forms.every((f) => hasForm(b.get(wordBucket(f)), f)));
+  const maskOf = (b: Map<number, string>) => (form: string) => maskIn(b.get(wordBucket(form)), form);
+  // A batch where some article has every word: only those batches' id lists are read.
+  const candidates = [...byBatch].filter(([, b]) => forms.reduce((m, f) => (m === 0 ? 0 : andMask(m, maskOf(b)(f))), 2 ** WORD_BATCH_MAX - 1) !== 0);
   if (candidates.length === 0) return hits;
   const idRows = await db.libraryWords.bulkGet(candidates.map(([batch]) => batch));
   candidates.forEach(([, b], i) => {
-    const ids = idRows[i]?.ids ?? [];
-    for (const id of batchHits(forms, ids, (bucket) => b.get(bucket))) hits.add(id);
+    for (const id of batchHits(forms, idRows[i]?.ids ?? [], maskOf(b))) hits.add(id);
   });
   return hits;
 }

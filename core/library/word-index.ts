@@ -12,13 +12,16 @@
  * Layout (db/library-words.ts stores it): the articles stored together (one write of at most
  * WORD_BATCH_MAX articles) are a batch; per batch, one row per bucket (a hash of the form, so a
  * query reads one bucket per word, of every batch), mapping each form in that bucket to a bit mask
- * of the batch's articles that hold it. Only the batch's own row lists the article ids. Pure.
+ * of the batch's articles that hold it, encoded as one string ("\nform\tmask…", mask in base 36):
+ * IndexedDB hands back a string at the cost of a copy, where an object of 300 keys is rebuilt key
+ * by key, and a form is found in it by one indexOf. Only the batch's own row lists the article
+ * ids. Pure.
  */
 import { normaliseKey } from '../arabic/normalise.ts';
 import { PROCLITICS } from '../arabic/clitics.ts';
 
 /** Buckets a batch's forms are spread over: a query reads 1/WORD_BUCKETS of the index per word. */
-export const WORD_BUCKETS = 128;
+export const WORD_BUCKETS = 512;
 
 /** Articles per batch at most: a mask is a number, exact up to 2^53, and bit i is article i. */
 export const WORD_BATCH_MAX = 50;
@@ -99,20 +102,38 @@ export function maskMembers(mask: number): number[] {
   return out;
 }
 
-/** Whether a bucket holds `form` (its own key: a form may be "constructor"). */
-export function hasForm(words: Record<string, number> | undefined, form: string): boolean {
-  return words !== undefined && Object.hasOwn(words, form);
+/** A bucket's forms and masks as stored: "\nform\tmask" for each, the mask in base 36. */
+export function encodeBucket(words: Record<string, number>): string {
+  let out = '';
+  for (const form in words) out += `\n${form}\t${words[form]!.toString(36)}`;
+  return out;
 }
 
-/** Articles holding all of `forms`, from one batch's buckets (every form's bucket present or empty). */
-export function batchHits(forms: readonly string[], ids: readonly string[], bucketOf: (bucket: number) => Record<string, number> | undefined): string[] {
-  let common: Set<number> | undefined;
+/** The mask of `form` in an encoded bucket; 0 when it is not there. */
+export function maskIn(encoded: string | undefined, form: string): number {
+  if (!encoded) return 0;
+  const key = `\n${form}\t`;
+  const at = encoded.indexOf(key);
+  if (at < 0) return 0;
+  const from = at + key.length;
+  const end = encoded.indexOf('\n', from);
+  return parseInt(encoded.slice(from, end < 0 ? encoded.length : end), 36);
+}
+
+const HALF = 2 ** 25;
+/** a AND b for masks of up to 50 bits (JavaScript's & stops at 32). */
+export function andMask(a: number, b: number): number {
+  return (Math.floor(a / HALF) & Math.floor(b / HALF)) * HALF + ((a % HALF) & (b % HALF));
+}
+
+/** Articles of a batch holding all of `forms`: `maskOf` gives a form's mask in that batch. */
+export function batchHits(forms: readonly string[], ids: readonly string[], maskOf: (form: string) => number): string[] {
+  let common = 2 ** WORD_BATCH_MAX - 1;
   for (const form of forms) {
-    const words = bucketOf(wordBucket(form));
-    const mask = hasForm(words, form) ? words![form]! : 0;
-    const members = new Set(maskMembers(mask));
-    common = common ? new Set([...common].filter((i) => members.has(i))) : members;
-    if (common.size === 0) return [];
+    common = andMask(common, maskOf(form));
+    if (common === 0) return [];
   }
-  return [...(common ?? [])].map((i) => ids[i]!).filter((id) => id !== undefined);
+  return maskMembers(common)
+    .map((i) => ids[i])
+    .filter((id): id is string => id !== undefined);
 }

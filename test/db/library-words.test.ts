@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { libraryDocument } from '../../core/library/document.ts';
-import { batchHits, maskMembers, queryForms, textForms, wordBatch, wordForms } from '../../core/library/word-index.ts';
+import { andMask, batchHits, encodeBucket, maskIn, maskMembers, queryForms, textForms, wordBatch, wordBucket, wordForms } from '../../core/library/word-index.ts';
 import { loadMatcher } from '../../core/match/automaton.ts';
 import { LensDatabase, SCHEMA } from '../../db/database.ts';
 import { addToLibrary, removeFromLibrary } from '../../db/library.ts';
@@ -37,11 +37,15 @@ describe('the forms a word is indexed under', () => {
 
   it('a batch masks its articles by place', () => {
     const batch = wordBatch([{ id: 'a', text: 'الرقة' }, { id: 'b', text: 'الموصل' }, { id: 'c', text: 'الرقة والموصل' }]);
-    const bucketOf = (b: number) => batch.buckets.get(b);
-    expect(batchHits(['الرقه'], batch.ids, bucketOf)).toEqual(['a', 'c']);
-    expect(batchHits(['الرقه', 'الموصل'], batch.ids, bucketOf)).toEqual(['c']);
-    expect(batchHits(['constructor'], batch.ids, bucketOf)).toEqual([]);
+    const stored = new Map([...batch.buckets].map(([b, words]) => [b, encodeBucket(words)]));
+    const maskOf = (form: string) => maskIn(stored.get(wordBucket(form)), form);
+    expect(batchHits(['الرقه'], batch.ids, maskOf)).toEqual(['a', 'c']);
+    expect(batchHits(['الرقه', 'الموصل'], batch.ids, maskOf)).toEqual(['c']);
+    expect(batchHits(['constructor'], batch.ids, maskOf)).toEqual([]);
+    // A form that is the end of another is not it ("رقه" in "الرقه").
+    expect(maskIn('\nالرقه\t5', 'رقه')).toBe(0);
     expect(maskMembers(2 ** 49 + 2 ** 3 + 1)).toEqual([0, 3, 49]);
+    expect(andMask(2 ** 49 + 2 ** 30 + 5, 2 ** 49 + 4)).toBe(2 ** 49 + 4);
   });
 });
 
