@@ -171,7 +171,7 @@ describe('.jsonl in the corpus format', () => {
     expect(en(problems)).toEqual([
       { file: 'archive.jsonl', line: 3, problem: expect.stringMatching(/^bad JSON \(/) },
       { file: 'archive.jsonl', line: 4, problem: '"date" must be YYYY-MM-DD, not "26/10/2017"' },
-      { file: 'archive.jsonl', line: 5, problem: 'missing "text": a corpus line\'s "file" is not read on import, put the article\'s text in "text"' },
+      { file: 'archive.jsonl', line: 5, problem: 'missing "text": a text in a separate "file" is not read on import, put the article\'s text in "text"' },
       { file: 'archive.jsonl', line: 6, problem: '"url" must be an http(s) address, not "ftp://x"' },
       { file: 'archive.jsonl', line: 7, problem: 'expected one JSON object on the line' },
       { file: 'archive.jsonl', line: 8, problem: 'missing "headline" (or "title")' },
