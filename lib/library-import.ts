@@ -56,7 +56,6 @@ export interface ImportDeps {
 /** While a file is written, the run's clock moves this often (the page's progress line shows it). */
 const STORE_TICK_MS = 500;
 
-
 /** Web Locks name held while a run is under way: another tab does not take its journal for an interrupted run. */
 export const IMPORT_LOCK = 'khabar-lens-import';
 
