@@ -3,10 +3,10 @@
  * in the same transaction as the texts it indexes (db/library.ts addToLibrary), read by the
  * library page's search of the texts (lib/library-list.ts searchTexts), one bucket per query word.
  *
- * A removed article's bits stay in its batch (rewriting a batch on every delete would cost more
+ * A removed article's place stays in its batch (rewriting a batch on every delete would cost more
  * than it saves); the list shows only articles still in the library, and undo needs them back.
  */
-import { andMask, batchHits, encodeBucket, maskIn, queryForms, WORD_BATCH_MAX, wordBatch, wordBucket } from '../core/library/word-index.ts';
+import { batchHits, COMPACT_AT, COMPACT_UNDER, encodeBucket, mergeBuckets, placesIn, queryForms, wordBatch, wordBucket, WORD_BUCKETS } from '../core/library/word-index.ts';
 import type { LensDatabase } from './database.ts';
 
 /** A batch's article ids (`bucket` -1), or one bucket of its forms. */
@@ -15,7 +15,7 @@ export interface LibraryWordsRow {
   batch: string;
   bucket: number;
   ids?: string[];
-  /** The bucket's forms and masks (core/library/word-index.ts encodeBucket). */
+  /** The bucket's forms and places (core/library/word-index.ts encodeBucket). */
   words?: string;
 }
 
@@ -25,21 +25,48 @@ const IDS_BUCKET = -1;
 let batchCounter = 0;
 const newBatchId = () => `${Date.now().toString(36)}-${(batchCounter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
-/** The rows indexing `texts` (any number: cut into batches of WORD_BATCH_MAX). */
-export function wordRows(texts: readonly { id: string; text: string }[]): LibraryWordsRow[] {
-  const rows: LibraryWordsRow[] = [];
-  for (let i = 0; i < texts.length; i += WORD_BATCH_MAX) {
-    const batch = newBatchId();
-    const { ids, buckets } = wordBatch(texts.slice(i, i + WORD_BATCH_MAX));
-    rows.push({ id: batch, batch, bucket: IDS_BUCKET, ids });
-    for (const [bucket, words] of buckets) rows.push({ id: `${batch}:${bucket}`, batch, bucket, words: encodeBucket(words) });
-  }
+/** The rows of one batch: its ids row and a row per bucket it has forms in. */
+function batchRows(batch: string, ids: string[], buckets: Iterable<[number, string]>): LibraryWordsRow[] {
+  const rows: LibraryWordsRow[] = [{ id: batch, batch, bucket: IDS_BUCKET, ids }];
+  for (const [bucket, words] of buckets) if (words !== '') rows.push({ id: `${batch}:${bucket}`, batch, bucket, words });
   return rows;
 }
 
-/** Index `texts` (call inside the transaction that stores them). */
+/** The rows indexing `texts` as one batch. */
+export function wordRows(texts: readonly { id: string; text: string }[]): LibraryWordsRow[] {
+  const { ids, buckets } = wordBatch(texts);
+  return batchRows(newBatchId(), ids, [...buckets].map(([b, words]) => [b, encodeBucket(words)] as [number, string]));
+}
+
+/** Index `texts` (call inside the transaction that stores them), then merge small batches. */
 export async function indexTexts(db: LensDatabase, texts: readonly { id: string; text: string }[]): Promise<void> {
-  if (texts.length > 0) await db.libraryWords.bulkPut(wordRows(texts));
+  if (texts.length === 0) return;
+  await db.libraryWords.bulkPut(wordRows(texts));
+  await compactWords(db);
+}
+
+/**
+ * Merges the batches of fewer than COMPACT_UNDER articles into one once there are COMPACT_AT of
+ * them: a query then reads one row a word for them instead of COMPACT_AT (inside the caller's
+ * transaction: the index is never seen half merged).
+ */
+export async function compactWords(db: LensDatabase): Promise<void> {
+  const small = (await db.libraryWords.where('bucket').equals(IDS_BUCKET).toArray()).filter((r) => (r.ids?.length ?? 0) < COMPACT_UNDER);
+  if (small.length < COMPACT_AT) return;
+  const keys = small.flatMap((r) => Array.from({ length: WORD_BUCKETS }, (_, b) => `${r.batch}:${b}`));
+  const rows = await db.libraryWords.bulkGet(keys);
+  const offsets: number[] = [];
+  const ids: string[] = [];
+  for (const r of small) {
+    offsets.push(ids.length);
+    ids.push(...(r.ids ?? []));
+  }
+  const merged: [number, string][] = [];
+  for (let b = 0; b < WORD_BUCKETS; b++) {
+    merged.push([b, mergeBuckets(small.map((_, i) => ({ encoded: rows[i * WORD_BUCKETS + b]?.words, offset: offsets[i]! })))]);
+  }
+  await db.libraryWords.bulkDelete([...small.map((r) => r.id), ...keys]);
+  await db.libraryWords.bulkPut(batchRows(newBatchId(), ids, merged));
 }
 
 /**
@@ -59,13 +86,13 @@ export async function articlesWithWords(db: LensDatabase, query: string): Promis
     if (!b) byBatch.set(row.batch, (b = new Map()));
     if (row.words) b.set(row.bucket, row.words);
   }
-  const maskOf = (b: Map<number, string>) => (form: string) => maskIn(b.get(wordBucket(form)), form);
-  // A batch where some article has every word: only those batches' id lists are read.
-  const candidates = [...byBatch].filter(([, b]) => forms.reduce((m, f) => (m === 0 ? 0 : andMask(m, maskOf(b)(f))), 2 ** WORD_BATCH_MAX - 1) !== 0);
+  const placesOf = (b: Map<number, string>) => (form: string) => placesIn(b.get(wordBucket(form)), form);
+  // A batch where every word is: only those batches' id lists are read.
+  const candidates = [...byBatch].filter(([, b]) => forms.every((f) => b.get(wordBucket(f))?.includes(`\n${f}\t`)));
   if (candidates.length === 0) return hits;
   const ids = await batchIds(db, candidates.map(([batch]) => batch));
   candidates.forEach(([, b], i) => {
-    for (const id of batchHits(forms, ids[i]!, maskOf(b))) hits.add(id);
+    for (const id of batchHits(forms, ids[i]!, placesOf(b))) hits.add(id);
   });
   return hits;
 }
@@ -89,7 +116,7 @@ async function batchIds(db: LensDatabase, batches: readonly string[]): Promise<s
 /** Schema step's upgrade: index the texts a library already holds (once, when the table appears). */
 export async function indexExistingTexts(tx: import('dexie').Transaction): Promise<void> {
   const texts = (await tx.table('libraryTexts').toArray()) as { id: string; text: string }[];
-  for (let i = 0; i < texts.length; i += WORD_BATCH_MAX) {
-    await tx.table('libraryWords').bulkPut(wordRows(texts.slice(i, i + WORD_BATCH_MAX).map((t) => ({ id: t.id, text: t.text }))));
+  for (let i = 0; i < texts.length; i += COMPACT_UNDER) {
+    await tx.table('libraryWords').bulkPut(wordRows(texts.slice(i, i + COMPACT_UNDER).map((t) => ({ id: t.id, text: t.text }))));
   }
 }

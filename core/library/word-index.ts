@@ -10,12 +10,12 @@
  *     whole (a word of the text, clitics off), not as any part of one.
  *
  * Layout (db/library-words.ts stores it): the articles stored together (one write of at most
- * WORD_BATCH_MAX articles) are a batch; per batch, one row per bucket (a hash of the form, so a
- * query reads one bucket per word, of every batch), mapping each form in that bucket to a bit mask
- * of the batch's articles that hold it, encoded as one string ("\nform\tmask…", mask in base 36):
+ * addToLibrary call) are a batch; per batch, one row per bucket (a hash of the form, so a
+ * query reads one bucket per word, of every batch), mapping each form in that bucket to the places
+ * of the batch's articles that hold it, encoded as one string ("\nform\tp,p…", in base 36):
  * IndexedDB hands back a string at the cost of a copy, where an object of 300 keys is rebuilt key
  * by key, and a form is found in it by one indexOf. Only the batch's own row lists the article
- * ids. Pure.
+ * ids. Small batches are merged into larger ones (COMPACT_AT, mergeBuckets). Pure.
  */
 import { normaliseKey } from '../arabic/normalise.ts';
 import { PROCLITICS } from '../arabic/clitics.ts';
@@ -23,8 +23,13 @@ import { PROCLITICS } from '../arabic/clitics.ts';
 /** Buckets a batch's forms are spread over: a query reads 1/WORD_BUCKETS of the index per word. */
 export const WORD_BUCKETS = 512;
 
-/** Articles per batch at most: a mask is a number, exact up to 2^53, and bit i is article i. */
-export const WORD_BATCH_MAX = 50;
+/**
+ * Batches of fewer articles than this are merged once COMPACT_AT of them are there (the import
+ * writes a batch per call, a save one of a single article): a query reads one row per batch and
+ * bucket, so 10,000 articles in batches of 50 would be 200 rows a word; merged, about 30.
+ */
+export const COMPACT_UNDER = 1000;
+export const COMPACT_AT = 16;
 
 /** Shortest core kept after a proclitic is taken off (ب + لد is not a word "لد" of بلد). */
 const MIN_CORE = 2;
@@ -69,71 +74,81 @@ export function wordBucket(form: string): number {
   return (h >>> 0) % WORD_BUCKETS;
 }
 
-/** One batch's index: per bucket, form → mask of the articles (by their place in `ids`). */
+/** One batch's index: per bucket, form → the places (in `ids`) of the articles that hold it, ascending. */
 export interface WordBatch {
   ids: string[];
-  buckets: Map<number, Record<string, number>>;
+  buckets: Map<number, Record<string, number[]>>;
 }
 
 export function wordBatch(articles: readonly { id: string; text: string }[]): WordBatch {
-  if (articles.length > WORD_BATCH_MAX) throw new RangeError(`a word batch holds at most ${WORD_BATCH_MAX} articles`);
-  const buckets = new Map<number, Record<string, number>>();
+  const buckets = new Map<number, Record<string, number[]>>();
   articles.forEach((a, i) => {
-    const bit = 2 ** i;
     for (const form of textForms(a.text)) {
       const b = wordBucket(form);
       let words = buckets.get(b);
-      if (!words) buckets.set(b, (words = Object.create(null) as Record<string, number>));
-      words[form] = (words[form] ?? 0) + bit;
+      if (!words) buckets.set(b, (words = Object.create(null) as Record<string, number[]>));
+      (words[form] ??= []).push(i);
     }
   });
   return { ids: articles.map((a) => a.id), buckets };
 }
 
-/** The places in the batch whose bit is set in `mask`. */
-export function maskMembers(mask: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; mask > 0 && i < WORD_BATCH_MAX; i++) {
-    if (Math.floor(mask / 2 ** i) % 2 === 1) {
-      out.push(i);
-      mask -= 2 ** i;
-    }
-  }
-  return out;
-}
-
-/** A bucket's forms and masks as stored: "\nform\tmask" for each, the mask in base 36. */
-export function encodeBucket(words: Record<string, number>): string {
+/** A bucket's forms and places as stored: "\nform\tp,p,…" for each, the places in base 36. */
+export function encodeBucket(words: Record<string, readonly number[]>): string {
   let out = '';
-  for (const form in words) out += `\n${form}\t${words[form]!.toString(36)}`;
+  for (const form in words) out += `\n${form}\t${words[form]!.map((i) => i.toString(36)).join(',')}`;
   return out;
 }
 
-/** The mask of `form` in an encoded bucket; 0 when it is not there. */
-export function maskIn(encoded: string | undefined, form: string): number {
-  if (!encoded) return 0;
+/** The places of `form` in an encoded bucket, ascending; [] when it is not there. */
+export function placesIn(encoded: string | undefined, form: string): number[] {
+  if (!encoded) return [];
   const key = `\n${form}\t`;
   const at = encoded.indexOf(key);
-  if (at < 0) return 0;
+  if (at < 0) return [];
   const from = at + key.length;
   const end = encoded.indexOf('\n', from);
-  return parseInt(encoded.slice(from, end < 0 ? encoded.length : end), 36);
+  return encoded
+    .slice(from, end < 0 ? encoded.length : end)
+    .split(',')
+    .map((x) => parseInt(x, 36));
 }
 
-const HALF = 2 ** 25;
-/** a AND b for masks of up to 50 bits (JavaScript's & stops at 32). */
-export function andMask(a: number, b: number): number {
-  return (Math.floor(a / HALF) & Math.floor(b / HALF)) * HALF + ((a % HALF) & (b % HALF));
-}
-
-/** Articles of a batch holding all of `forms`: `maskOf` gives a form's mask in that batch. */
-export function batchHits(forms: readonly string[], ids: readonly string[], maskOf: (form: string) => number): string[] {
-  let common = 2 ** WORD_BATCH_MAX - 1;
-  for (const form of forms) {
-    common = andMask(common, maskOf(form));
-    if (common === 0) return [];
+/** Every form of an encoded bucket with its places. */
+function decodeBucket(encoded: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const line of encoded.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    out.set(line.slice(0, tab), line.slice(tab + 1).split(',').map((x) => parseInt(x, 36)));
   }
-  return maskMembers(common)
-    .map((i) => ids[i])
-    .filter((id): id is string => id !== undefined);
+  return out;
+}
+
+/**
+ * One bucket of several batches merged into one: each part's places shifted by where its
+ * articles start in the merged batch (parts in order, so the places stay ascending).
+ */
+export function mergeBuckets(parts: readonly { encoded: string | undefined; offset: number }[]): string {
+  const merged = new Map<string, number[]>();
+  for (const { encoded, offset } of parts) {
+    if (!encoded) continue;
+    for (const [form, places] of decodeBucket(encoded)) {
+      let list = merged.get(form);
+      if (!list) merged.set(form, (list = []));
+      for (const p of places) list.push(p + offset);
+    }
+  }
+  return encodeBucket(Object.fromEntries(merged));
+}
+
+/** Articles of a batch holding all of `forms`: `placesOf` gives a form's places in that batch. */
+export function batchHits(forms: readonly string[], ids: readonly string[], placesOf: (form: string) => number[]): string[] {
+  let common: Set<number> | undefined;
+  for (const form of forms) {
+    const places = placesOf(form);
+    common = new Set(common ? places.filter((p) => common!.has(p)) : places);
+    if (common.size === 0) return [];
+  }
+  return [...(common ?? [])].map((i) => ids[i]).filter((id): id is string => id !== undefined);
 }
