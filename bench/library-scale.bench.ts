@@ -175,7 +175,19 @@ for (let i = 0; i < SEARCHES + 1; i++) {
   const n = i % 2 === 0 ? bundle.names[Math.floor(rnd() * bundle.names.length)]!.text : all[Math.floor(rnd() * all.length)]!.name;
   queries.push(n.slice(0, Math.max(2, n.length - 2)));
 }
-const input: LibraryBenchInput = { bundle, own: all, added, articles, addAt: ADD_AT, batch: BATCH, lookups: LOOKUPS, searches: SEARCHES, rebuilds: REBUILDS, queries };
+// The library page's text search: one or two words of a random article (ANERcorp's prose and the
+// names placed in it), so each query has at least one hit; a few run the old way too (every text read).
+const TEXT_SEARCHES = Number(process.env['BENCH_LIB_TEXT_SEARCHES'] ?? 200);
+const SCAN_SEARCHES = Number(process.env['BENCH_LIB_SCAN_SEARCHES'] ?? 5);
+const textQueries: string[] = [];
+for (let i = 0; i < TEXT_SEARCHES; i++) {
+  const words = articles[Math.floor(rnd() * articles.length)]!.text.split(/\s+/).filter((w) => /^[\u0621-\u064a]{3,}$/.test(w));
+  const at = Math.floor(rnd() * Math.max(1, words.length - 1));
+  textQueries.push(words.slice(at, at + (i % 2) + 1).join(' '));
+}
+const input: LibraryBenchInput = {
+  bundle, own: all, added, articles, addAt: ADD_AT, batch: BATCH, lookups: LOOKUPS, searches: SEARCHES, rebuilds: REBUILDS, queries, textQueries, scanQueries: SCAN_SEARCHES,
+};
 const json = JSON.stringify(input);
 const textBytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
 log(`input: ${articles.length} articles (${(textBytes / 1e6).toFixed(1)} MB of text), ${all.length} reader's names, in ${ms(performance.now() - t)}`);
@@ -259,6 +271,18 @@ row(`  cardData of the most-covered (${r.card.topEntity}, ${r.card.topArticles} 
 row('  search: gazetteer read and indexed (once per change)', ms(r.search.buildMs));
 const searchP95 = quantile(r.search.ms, 0.95);
 row(`  search (SearchIndex.search): first / p50 / p95 of ${r.search.ms.length}`, `${ms(r.search.firstMs)} / ${ms(quantile(r.search.ms, 0.5))} / ${ms(searchP95)}`, 'p95 ≤ 20 ms', searchP95 <= 20);
+const textP95 = quantile(r.textSearch.ms, 0.95);
+row(
+  `  library text search (searchTexts, word index), p50 / p95 / max of ${r.textSearch.ms.length}; hits p50`,
+  `${ms(quantile(r.textSearch.ms, 0.5))} / ${ms(textP95)} / ${ms(Math.max(...r.textSearch.ms))}; ${quantile(r.textSearch.hits, 0.5)}`,
+  'p95 ≤ 20 ms',
+  textP95 <= 20,
+);
+row(
+  `  the same queries read the old way (every text read), p50 / max of ${r.textSearch.scanMs.length}; hits index vs scan`,
+  `${ms(quantile(r.textSearch.scanMs, 0.5))} / ${ms(Math.max(...r.textSearch.scanMs))}; ${r.textSearch.hits.slice(0, r.textSearch.scanHits.length).join(',')} vs ${r.textSearch.scanHits.join(',')}`,
+);
+row('  word index rows', String(r.textSearch.indexRows));
 matcherRows(r.fullMatcher, true);
 row('  database growth (storage.estimate)', `${(r.usageBytes / 1024 / 1024).toFixed(1)} MiB`);
 

@@ -7,28 +7,16 @@
 import type { JSX } from 'preact';
 import { useEffect, useReducer } from 'preact/hooks';
 import { errorText } from '../lib/errors.ts';
-import { t, type UiKey, type UiLang } from '../lib/i18n.ts';
+import { t, type UiLang } from '../lib/i18n.ts';
 import { sendRequest } from '../lib/messages.ts';
-import type { SaveFailure, SaveResult } from '../lib/messages/page-copy.ts';
+import { failureText } from '../lib/save-outcome.ts';
 import { tn } from '../lib/plural.ts';
 import type { TabInfo } from '../lib/tabs.ts';
 import { Message } from './Message.tsx';
 import { INITIAL_SAVE_STATE, saveTransition, type SaveState } from './save-state.ts';
 
-/** Each failure's sentence; `error` and `bad-copy` carry the browser's own detail. */
-const FAILURE_TEXT: Record<SaveFailure, UiKey> = {
-  'not-a-page': 'saveFailed_notAPage',
-  'too-large': 'saveFailed_tooLarge',
-  'no-article': 'saveFailed_noArticle',
-  'storage-full': 'storageFull',
-  'not-ready': 'saveFailed_notReady',
-  'bad-copy': 'saveFailed_error',
-  error: 'saveFailed_error',
-};
-
-export function failureText(result: Extract<SaveResult, { status: 'failed' }>, lang: UiLang): string {
-  return t(FAILURE_TEXT[result.reason], lang, { detail: result.detail });
-}
+// The failure's words are shared with the page's notice after a context-menu save.
+export { failureText } from '../lib/save-outcome.ts';
 
 function Outcome(props: { state: SaveState; lang: UiLang }): JSX.Element | null {
   const { state, lang } = props;

@@ -13,6 +13,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CoverageDay, OutletNaming } from '../core/analysis/profile.ts';
 import type { Article, ArticleCoverage, Coverage, Entity, Snippet } from '../core/types.ts';
+import { indexExistingTexts, type LibraryWordsRow } from './library-words.ts';
 
 export const DB_NAME = 'khabar-lens';
 
@@ -151,7 +152,7 @@ export type BundledTable = (typeof BUNDLED_TABLES)[number];
 export const BUNDLED_META = ['matcher', 'gazetteer', 'basemap'] as const;
 
 /** Tables holding the reader's data: never cleared or written by an import. */
-export const USER_TABLES = ['sites', 'library', 'libraryTexts', 'libraryCoverage', 'userEntities', 'userMeta'] as const;
+export const USER_TABLES = ['sites', 'library', 'libraryTexts', 'libraryCoverage', 'userEntities', 'userMeta', 'libraryWords'] as const;
 
 /**
  * A reader's own article (db/library.ts): its metadata and, per entity it names, the mentions.
@@ -255,6 +256,13 @@ export const SCHEMA: readonly SchemaStep[] = [
       userMeta: 'key',
     },
   },
+  {
+    // The library's word index (db/library-words.ts): a search of the texts reads one bucket per
+    // word instead of every text. A user table; the texts already stored are indexed here, once.
+    version: 4,
+    stores: { libraryWords: 'id, bucket' },
+    upgrade: (tx) => indexExistingTexts(tx),
+  },
 ];
 
 export class LensDatabase extends Dexie {
@@ -267,6 +275,7 @@ export class LensDatabase extends Dexie {
   libraryCoverage!: Table<LibraryCoverageRow, [string, string, string]>;
   userEntities!: EntityTable<Entity, 'id'>;
   userMeta!: EntityTable<UserMetaRow, 'key'>;
+  libraryWords!: EntityTable<LibraryWordsRow, 'id'>;
 
   /** `schema`: the version list to open with (tests open a database with a version added to it). */
   constructor(name: string, options: { relaxed?: boolean; schema?: readonly SchemaStep[] } = {}) {

@@ -14,6 +14,7 @@ import type { Matcher } from '../core/match/automaton.ts';
 import { mergeProfile, type EntityProfile } from '../core/analysis/outlet-naming.ts';
 import type { Article, Entity } from '../core/types.ts';
 import { hashString } from '../core/util/hash.ts';
+import { indexTexts } from './library-words.ts';
 import type { LensDatabase, LibraryCoverageRow, LibraryRow, LibraryTextRow, UserMetaRow } from './database.ts';
 import { packMentions } from './rows.ts';
 
@@ -55,7 +56,8 @@ export interface StoredArticle {
 /** Articles written per request by addToLibrary (one transaction whatever their number). */
 const WRITE_PIECE = 50;
 
-const libraryTables = (db: LensDatabase) => [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta];
+/** The tables a write to the library touches (a caller's own transaction around addToLibrary takes them all). */
+export const libraryTables = (db: LensDatabase) => [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta, db.libraryWords];
 
 async function readTotals(db: LensDatabase): Promise<LibraryTotals> {
   const row = await db.userMeta.get('totals');
@@ -157,6 +159,7 @@ export async function addToLibrary(db: LensDatabase, docs: readonly LibraryDocum
       await db.library.bulkPut(piece.map((s) => s.row));
       await db.libraryTexts.bulkPut(piece.map((s) => s.text));
       await db.libraryCoverage.bulkPut(piece.flatMap((s) => s.coverage));
+      await indexTexts(db, piece.map((s) => s.text));
     }
     if (fresh.length > 0) {
       await db.userMeta.put(totals as never);

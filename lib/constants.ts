@@ -193,6 +193,16 @@ export const READER_REQUEST_FRESH_MS = 10_000;
  */
 export const SAVE_BADGE_MS = 3000;
 
+/**
+ * The page's notice after a save from the context menu (components/SaveNotice.tsx) shows this
+ * long: a headline and a count read in about three seconds, and WCAG's "enough time" wants room
+ * to spare; the pointer or focus on the notice holds it (then SAVE_NOTICE_RELEASE_MS after leaving).
+ */
+export const SAVE_NOTICE_MS = 8000;
+
+/** After the pointer or focus leaves a held notice, it stays this long before it goes. */
+export const SAVE_NOTICE_RELEASE_MS = 2000;
+
 // The shortcuts are manifest commands, remappable by the reader: lib/commands.ts (and why not
 // Alt+Shift). While a card is open, Tab moves focus into it (page/card-keys.ts).
 

@@ -14,13 +14,15 @@
  * The journal lives in the database (userMeta 'importRun') so a closed browser keeps it.
  */
 
+import type { InputProblem } from '../core/library/problem.ts';
+
 /** What the import reports for one picked file: articles added and skipped, and its problems. */
 export interface FileReport {
   file: string;
   added: number;
   duplicates: number;
-  /** Problems with the file, a line of it, or an entry of an archive ("line 3: bad JSON: …"). */
-  problems: { file: string; line?: number; problem: string }[];
+  /** Problems with the file, a line of it, or an entry of an archive (put in words by lib/input-problem-text.ts). */
+  problems: InputProblem[];
   /** The file as a whole could not be stored (the disk is full, the database refused). */
   failed?: 'quota' | 'error';
 }

@@ -10,9 +10,10 @@
  */
 import { libraryDocument, type LibraryDocument } from '../core/library/document.ts';
 import type { InputProblem, LibraryInput } from '../core/library/input.ts';
+import { at, errorDetail, problem } from '../core/library/problem.ts';
 import type { Matcher } from '../core/match/automaton.ts';
 import type { LensDatabase } from '../db/database.ts';
-import { addToLibrary, type AddResult } from '../db/library.ts';
+import { addToLibrary, libraryTables, type AddResult } from '../db/library.ts';
 import { IMPORT_SLICE_MS } from './constants.ts';
 import { isQuotaFailure } from './errors.ts';
 import {
@@ -69,9 +70,6 @@ const STORE_TICK_MS = 500;
  * loaded machine: the progress line moves more often than once a second).
  */
 const STORE_SLICE_ARTICLES = 100;
-
-/** The problem of a file in which the parsers found neither an article nor a problem. */
-export const NOTHING_READ = 'holds no article the library can read';
 
 /** Web Locks name held while a run is under way: another tab does not take its journal for an interrupted run. */
 export const IMPORT_LOCK = 'khabar-lens-import';
@@ -188,7 +186,7 @@ export class ImportController {
     try {
       bytes = await file.bytes();
     } catch (e) {
-      report.problems.push({ file: file.name, problem: `could not be read (${(e as Error)?.message ?? String(e)})` });
+      report.problems.push(at(file.name, problem('unreadable', { detail: errorDetail(e) })));
       this.dispatch({ type: 'fileDone', report, now: this.now() });
       return;
     }
@@ -206,7 +204,7 @@ export class ImportController {
     const ticking = setInterval(() => this.dispatch({ type: 'tick', now: this.now() }), STORE_TICK_MS);
     try {
       const { db } = this.deps;
-      const results = await db.transaction('rw', [db.library, db.libraryTexts, db.libraryCoverage, db.userMeta], async () => {
+      const results = await db.transaction('rw', libraryTables(db), async () => {
         const r: AddResult[] = [];
         for (let i = 0; i < docs.length; i += STORE_SLICE_ARTICLES) {
           // Same transaction: a slice's duplicates of an earlier slice are found as stored ones.
@@ -257,7 +255,7 @@ export class ImportController {
       try {
         step = chunks.next();
       } catch (e) {
-        report.problems.push({ file: name, problem: `could not be read (${(e as Error)?.message ?? String(e)})` });
+        report.problems.push(at(name, problem('unreadable', { detail: errorDetail(e) })));
         break;
       }
       if (step.done) break;
@@ -267,8 +265,7 @@ export class ImportController {
           docs.push(libraryDocument(input, matcher));
         } catch (e) {
           // One article the detector trips on is that article's problem, never the run's end.
-          const why = (e as Error)?.message ?? String(e);
-          report.problems.push({ file: input.sourceFile ?? name, problem: `«${input.title.slice(0, 80)}»: its names could not be found (${why})` });
+          report.problems.push(at(input.sourceFile ?? name, problem('namesFailed', { title: input.title.slice(0, 80), detail: errorDetail(e) })));
         }
         await maybePause();
         if (this.cancelRequested) return undefined;
@@ -277,7 +274,7 @@ export class ImportController {
       if (this.cancelRequested) return undefined;
     }
     // A file that gave nothing and said nothing (a truncated archive) must not pass for a success.
-    if (docs.length === 0 && report.problems.length === 0) report.problems.push({ file: name, problem: NOTHING_READ });
+    if (docs.length === 0 && report.problems.length === 0) report.problems.push(at(name, problem('nothingRead')));
     this.dispatch({ type: 'read', articles: docs.length, now: this.now() });
     return docs;
   }

@@ -1,12 +1,12 @@
 /**
  * The library page's list: search, filter by outlet and date, newest first, a page at a time.
  * It reads the rows only (a few hundred bytes an article); the texts live apart, and a search of
- * their words (`searchTexts`) reads them chunk by chunk, yielding between chunks, so a library of
- * 10,000 articles never holds the page. Arabic is compared normalised (core/arabic/normalise.ts
+ * their words (`searchTexts`) reads the word index (db/library-words.ts), never the texts. Arabic is compared normalised (core/arabic/normalise.ts
  * normaliseKey: diacritics, hamza and taa marbuta forms, tatweel), so "الرقه" finds "الرَّقة".
  */
 import { normaliseKey } from '../core/arabic/normalise.ts';
 import type { LensDatabase, LibraryRow } from '../db/database.ts';
+import { articlesWithWords } from '../db/library-words.ts';
 
 export interface LibraryFilter {
   /** Words, all of which must be in the headline, outlet, names found or (with `textHits`) the text. */
@@ -107,35 +107,14 @@ export function outletsOf(rows: readonly LibraryRow[]): string[] {
   return [...new Set(rows.map((r) => r.outlet).filter((o) => o !== ''))].sort((a, b) => a.localeCompare(b, 'ar'));
 }
 
-/** Texts read per chunk by searchTexts: ~0.5 MB, a few ms to normalise. */
-const TEXT_CHUNK = 100;
-
 /**
- * Ids of the articles whose text holds every word of `query`, read `TEXT_CHUNK` texts at a time,
- * `pause` between chunks (the page stays responsive). Stops early, returning undefined, when
- * `signal` aborts (the reader typed on).
+ * Ids of the articles whose text holds every word of `query` (whole words, with or without their
+ * proclitics: core/library/word-index.ts), from the word index written when they were stored
+ * (db/library-words.ts): one bucket read per word, no text read. Undefined when `signal` aborted
+ * meanwhile (the reader typed on).
  */
-export async function searchTexts(
-  db: LensDatabase,
-  query: string,
-  signal: AbortSignal,
-  pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)),
-): Promise<Set<string> | undefined> {
-  const words = queryWords(query);
-  const hits = new Set<string>();
-  if (words.length === 0) return hits;
-  let after: string | undefined;
-  for (;;) {
-    if (signal.aborted) return undefined;
-    const chunk = await (after === undefined ? db.libraryTexts.orderBy('id') : db.libraryTexts.where('id').above(after))
-      .limit(TEXT_CHUNK)
-      .toArray();
-    if (chunk.length === 0) return hits;
-    for (const t of chunk) {
-      const text = normaliseKey(t.text);
-      if (words.every((w) => text.includes(w))) hits.add(t.id);
-    }
-    after = chunk[chunk.length - 1]!.id;
-    await pause();
-  }
+export async function searchTexts(db: LensDatabase, query: string, signal: AbortSignal): Promise<Set<string> | undefined> {
+  if (queryWords(query).length === 0) return new Set();
+  const hits = await articlesWithWords(db, query);
+  return signal.aborted ? undefined : hits;
 }

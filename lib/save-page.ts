@@ -48,7 +48,7 @@ export async function savePageCopy(copy: PageCopy, deps: SaveDeps): Promise<Save
     for (const el of doc.querySelectorAll(HOST_ELEMENT_NAME)) el.remove();
     const parsed = clock();
     const input = extractArticle(doc, copy.url, deps.now ?? new Date());
-    if ('problem' in input) return failed('no-article', input.problem);
+    if ('problem' in input) return failed('no-article', input.problem.code);
     const extracted = clock();
     const matcher = await currentMatcher(deps.db);
     if (!matcher) return failed('not-ready', 'the gazetteer is not imported yet');

@@ -18,6 +18,9 @@ import { addToLibrary, documentsOf, libraryTotals, putUserEntities, putUserEntit
 import { forgetMatcherCache } from '../../db/matcher-cache.ts';
 import { cardData, matcherPayload } from '../../db/queries.ts';
 import { gazetteer } from '../../lib/ui-data.ts';
+import { normaliseKey } from '../../core/arabic/normalise.ts';
+import { queryWords, searchTexts } from '../../lib/library-list.ts';
+import type { LensDatabase } from '../../db/database.ts';
 import { seededRandom } from './synthetic.ts';
 
 export interface LibraryBenchInput {
@@ -34,6 +37,10 @@ export interface LibraryBenchInput {
   rebuilds: number;
   /** Search queries: prefixes of bundled and reader's names. */
   queries: string[];
+  /** The library page's search of the texts: words of the articles, one or two a query. */
+  textQueries: string[];
+  /** How many of them also run the way the search ran before the word index (every text read). */
+  scanQueries: number;
 }
 
 export interface MatcherLoad {
@@ -74,7 +81,26 @@ export interface LibraryBenchResult {
   /** coldMs: every bundled entity once, first card after the import; ms: the look-ups after. */
   card: { coldMs: number[]; ms: number[]; topMs: number[]; topEntity: string; topArticles: number; topColdMs: number };
   search: { buildMs: number; firstMs: number; ms: number[] };
+  /** Library text search: through the word index, and by reading every text (as before it). */
+  textSearch: { ms: number[]; hits: number[]; scanMs: number[]; scanHits: number[]; indexRows: number };
   usageBytes: number;
+}
+
+/** The library page's text search before the word index (lib/library-list.ts until 3 Dec 2026): every text read per query, 100 at a time. */
+async function scanTexts(db: LensDatabase, query: string): Promise<Set<string>> {
+  const words = queryWords(query);
+  const hits = new Set<string>();
+  let after: string | undefined;
+  for (;;) {
+    const chunk = await (after === undefined ? db.libraryTexts.orderBy('id') : db.libraryTexts.where('id').above(after)).limit(100).toArray();
+    if (chunk.length === 0) return hits;
+    for (const t of chunk) {
+      const text = normaliseKey(t.text);
+      if (words.every((w) => text.includes(w))) hits.add(t.id);
+    }
+    after = chunk[chunk.length - 1]!.id;
+    await new Promise((r) => setTimeout(r, 0));
+  }
 }
 
 const now = () => performance.now();
@@ -242,6 +268,23 @@ async function run(input: LibraryBenchInput): Promise<LibraryBenchResult> {
     gaz.index.search(q, 10);
     searchMs.push(now() - s);
   }
+  const textMs: number[] = [];
+  const textHits: number[] = [];
+  for (const q of input.textQueries) {
+    const s = now();
+    const hits = await searchTexts(reader, q, new AbortController().signal);
+    textMs.push(now() - s);
+    textHits.push(hits?.size ?? -1);
+  }
+  const scanMs: number[] = [];
+  const scanHits: number[] = [];
+  for (const q of input.textQueries.slice(0, input.scanQueries)) {
+    const s = now();
+    const hits = await scanTexts(reader, q);
+    scanMs.push(now() - s);
+    scanHits.push(hits.size);
+  }
+  const indexRows = await reader.libraryWords.count();
   closeDatabase(name);
   const usageBytes = ((await navigator.storage.estimate()).usage ?? 0) - before;
   await deleteDb(name);
@@ -254,6 +297,7 @@ async function run(input: LibraryBenchInput): Promise<LibraryBenchResult> {
     fullMatcher: full.load,
     card: { coldMs, ms: cardMs, topMs, topEntity, topArticles: top.articles, topColdMs },
     search: { buildMs, firstMs, ms: searchMs },
+    textSearch: { ms: textMs, hits: textHits, scanMs, scanHits, indexRows },
     usageBytes,
   };
 }

@@ -71,9 +71,48 @@ export const BACKUP_LIMITS = {
   sites: 10_000,
 } as const;
 
+/** Each backup problem's parameters; the pages put it in words (message `backupProblem_<code>`, lib/input-problem-text.ts). */
+export interface BackupProblemParams {
+  notJson: { detail: string };
+  notBackup: Record<string, never>;
+  badVersion: Record<string, never>;
+  newerVersion: { version: number; current: number };
+  unknownVersion: { version: string };
+  missing: Record<string, never>;
+  notText: Record<string, never>;
+  empty: Record<string, never>;
+  tooLong: { max: number };
+  notList: Record<string, never>;
+  tooMany: { max: number };
+  notObject: Record<string, never>;
+  notDate: Record<string, never>;
+  notOrigin: Record<string, never>;
+  notTime: Record<string, never>;
+  notBoolean: Record<string, never>;
+  notEntityId: Record<string, never>;
+  notKind: Record<string, never>;
+  notNameList: Record<string, never>;
+  notCoords: Record<string, never>;
+  notHostList: Record<string, never>;
+}
+
+export type BackupProblemCode = keyof BackupProblemParams;
+
+/** Where in the file (`articles[3].text`, '' for the file as a whole) and what is wrong. */
+export type BackupProblem = { path: string } & { [C in BackupProblemCode]: { code: C; params: BackupProblemParams[C] } }[BackupProblemCode];
+
+function backupProblem<C extends BackupProblemCode>(
+  path: string,
+  code: C,
+  ...params: BackupProblemParams[C] extends Record<string, never> ? [] : [BackupProblemParams[C]]
+): BackupProblem {
+  return { path, code, params: params[0] ?? {} } as BackupProblem;
+}
+
 export class BackupError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.slice(0, 10).join('\n') + (problems.length > 10 ? `\n… ${problems.length - 10} more` : ''));
+  constructor(readonly problems: BackupProblem[]) {
+    // For logs only: the reader reads the problems in their language.
+    super(problems.slice(0, 10).map((p) => `${p.path}: ${p.code} ${JSON.stringify(p.params)}`).join('\n'));
     this.name = 'BackupError';
   }
 }
@@ -84,44 +123,44 @@ const DATE = /^(\d{4}-\d{2}-\d{2})?$/;
 
 /** A checker that collects problems, each named by where it is in the file (articles[3].text). */
 class Checker {
-  problems: string[] = [];
-  problem(path: string, what: string): void {
-    this.problems.push(`${path}: ${what}`);
+  problems: BackupProblem[] = [];
+  problem<C extends BackupProblemCode>(path: string, code: C, ...params: BackupProblemParams[C] extends Record<string, never> ? [] : [BackupProblemParams[C]]): void {
+    this.problems.push(backupProblem(path, code, ...params));
   }
   string(o: Record<string, unknown>, key: string, path: string, options: { optional?: boolean; max?: number; empty?: boolean } = {}): string | undefined {
     const v = o[key];
     if (v === undefined && options.optional) return undefined;
-    if (typeof v !== 'string') return this.problem(`${path}.${key}`, v === undefined ? 'missing' : 'not text'), undefined;
+    if (typeof v !== 'string') return this.problem(`${path}.${key}`, v === undefined ? 'missing' : 'notText'), undefined;
     if (!options.empty && v.trim() === '') return this.problem(`${path}.${key}`, 'empty'), undefined;
-    if (v.length > (options.max ?? BACKUP_LIMITS.fieldChars)) return this.problem(`${path}.${key}`, `longer than ${options.max ?? BACKUP_LIMITS.fieldChars} characters`), undefined;
+    if (v.length > (options.max ?? BACKUP_LIMITS.fieldChars)) return this.problem(`${path}.${key}`, 'tooLong', { max: options.max ?? BACKUP_LIMITS.fieldChars }), undefined;
     return v;
   }
   list(o: Record<string, unknown>, key: string, max: number): unknown[] {
     const v = o[key];
     if (v === undefined) return [];
-    if (!Array.isArray(v)) return this.problem(key, 'not a list'), [];
-    if (v.length > max) return this.problem(key, `more than ${max} entries`), [];
+    if (!Array.isArray(v)) return this.problem(key, 'notList'), [];
+    if (v.length > max) return this.problem(key, 'tooMany', { max }), [];
     return v;
   }
 }
 
 function checkArticle(c: Checker, raw: unknown, path: string): BackupArticle | undefined {
-  if (!isRecord(raw)) return c.problem(path, 'not an object'), undefined;
+  if (!isRecord(raw)) return c.problem(path, 'notObject'), undefined;
   const before = c.problems.length;
   const title = c.string(raw, 'title', path);
   const outlet = c.string(raw, 'outlet', path, { empty: true });
   const url = c.string(raw, 'url', path, { optional: true });
   const date = c.string(raw, 'date', path, { empty: true });
-  if (date !== undefined && !DATE.test(date)) c.problem(`${path}.date`, 'not a date (YYYY-MM-DD)');
+  if (date !== undefined && !DATE.test(date)) c.problem(`${path}.date`, 'notDate');
   const language = c.string(raw, 'language', path, { max: 35 });
   const text = c.string(raw, 'text', path, { max: BACKUP_LIMITS.textChars });
   const dateNote = c.string(raw, 'dateNote', path, { optional: true, empty: true });
   const byline = c.string(raw, 'byline', path, { optional: true, empty: true });
   const origin = raw['origin'];
-  if (origin !== 'saved' && origin !== 'imported' && origin !== 'restored') c.problem(`${path}.origin`, 'not saved, imported or restored');
+  if (origin !== 'saved' && origin !== 'imported' && origin !== 'restored') c.problem(`${path}.origin`, 'notOrigin');
   const addedAt = raw['addedAt'];
-  if (typeof addedAt !== 'number' || !Number.isFinite(addedAt)) c.problem(`${path}.addedAt`, 'not a time');
-  if (typeof raw['dateEstimated'] !== 'boolean') c.problem(`${path}.dateEstimated`, 'not true or false');
+  if (typeof addedAt !== 'number' || !Number.isFinite(addedAt)) c.problem(`${path}.addedAt`, 'notTime');
+  if (typeof raw['dateEstimated'] !== 'boolean') c.problem(`${path}.dateEstimated`, 'notBoolean');
   if (c.problems.length > before) return undefined;
   const a: BackupArticle = {
     title: title!, outlet: outlet!, date: date!, dateEstimated: raw['dateEstimated'] as boolean, language: language!, text: text!,
@@ -134,26 +173,26 @@ function checkArticle(c: Checker, raw: unknown, path: string): BackupArticle | u
 }
 
 function checkName(c: Checker, raw: unknown, path: string): Entity | undefined {
-  if (!isRecord(raw)) return c.problem(path, 'not an object'), undefined;
+  if (!isRecord(raw)) return c.problem(path, 'notObject'), undefined;
   const before = c.problems.length;
   const id = c.string(raw, 'id', path, { max: 120 });
-  if (id !== undefined && !ENTITY_ID.test(id)) c.problem(`${path}.id`, 'not an entity id (category:slug)');
-  if (!(ENTITY_KINDS as readonly unknown[]).includes(raw['kind'])) c.problem(`${path}.kind`, 'not a kind of name');
+  if (id !== undefined && !ENTITY_ID.test(id)) c.problem(`${path}.id`, 'notEntityId');
+  if (!(ENTITY_KINDS as readonly unknown[]).includes(raw['kind'])) c.problem(`${path}.kind`, 'notKind');
   const name = c.string(raw, 'name', path, { max: 200 });
   const nameEn = c.string(raw, 'nameEn', path, { max: 200, empty: true });
   const description = c.string(raw, 'description', path, { empty: true });
   const lists: Record<string, string[]> = {};
   for (const key of ['aliases', 'weakAliases', 'translit']) {
     const v = raw[key] ?? [];
-    if (!Array.isArray(v) || v.length > 100 || !v.every((x) => typeof x === 'string' && x.length <= 200)) c.problem(`${path}.${key}`, 'not a list of names');
+    if (!Array.isArray(v) || v.length > 100 || !v.every((x) => typeof x === 'string' && x.length <= 200)) c.problem(`${path}.${key}`, 'notNameList');
     else lists[key] = v as string[];
   }
   const parent = c.string(raw, 'parent', path, { optional: true, max: 120 });
-  if (parent !== undefined && !ENTITY_ID.test(parent)) c.problem(`${path}.parent`, 'not an entity id');
+  if (parent !== undefined && !ENTITY_ID.test(parent)) c.problem(`${path}.parent`, 'notEntityId');
   const country = c.string(raw, 'country', path, { optional: true, max: 2 });
   const coords = raw['coords'];
   const coordsOk = coords === undefined || (Array.isArray(coords) && coords.length === 2 && coords.every((x) => typeof x === 'number' && Number.isFinite(x)));
-  if (!coordsOk) c.problem(`${path}.coords`, 'not [latitude, longitude]');
+  if (!coordsOk) c.problem(`${path}.coords`, 'notCoords');
   if (c.problems.length > before) return undefined;
   const e: Entity = {
     id: id!, kind: raw['kind'] as Entity['kind'], name: name!, nameEn: nameEn!, aliases: lists['aliases']!,
@@ -174,29 +213,29 @@ export function parseBackup(text: string, migrations: readonly BackupMigration[]
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new BackupError([`not JSON: ${(e as Error).message}`]);
+    throw new BackupError([backupProblem('', 'notJson', { detail: (e as Error).message })]);
   }
-  if (!isRecord(raw) || raw['format'] !== BACKUP_FORMAT) throw new BackupError(['not a Khabar Lens backup (no "format": "khabar-lens-backup")']);
+  if (!isRecord(raw) || raw['format'] !== BACKUP_FORMAT) throw new BackupError([backupProblem('', 'notBackup')]);
   let file = raw;
   let version = file['version'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new BackupError(['version: not a format version']);
-  if (version > current) throw new BackupError([`version ${version}: made by a newer version of the extension (this one reads up to ${current}); update the extension first`]);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new BackupError([backupProblem('version', 'badVersion')]);
+  if (version > current) throw new BackupError([backupProblem('version', 'newerVersion', { version, current })]);
   for (const step of migrations) {
     if (step.from === version && version < current) {
       file = step.migrate(file);
       version = step.from + 1;
     }
   }
-  if (version !== current) throw new BackupError([`version ${String(raw['version'])}: no way to read it in this version`]);
+  if (version !== current) throw new BackupError([backupProblem('version', 'unknownVersion', { version: String(raw['version']) })]);
 
   const c = new Checker();
   const articles = c.list(file, 'articles', BACKUP_LIMITS.articles).map((a, i) => checkArticle(c, a, `articles[${i}]`));
   const names = c.list(file, 'names', BACKUP_LIMITS.names).map((n, i) => checkName(c, n, `names[${i}]`));
   const corrections = c.list(file, 'corrections', BACKUP_LIMITS.corrections);
   const sitesOff = c.list(file, 'sitesOff', BACKUP_LIMITS.sites);
-  if (!sitesOff.every((h) => typeof h === 'string' && h.length <= 253)) c.problem('sitesOff', 'not a list of host names');
+  if (!sitesOff.every((h) => typeof h === 'string' && h.length <= 253)) c.problem('sitesOff', 'notHostList');
   const dismissed = c.list(file, 'dismissed', BACKUP_LIMITS.names);
-  if (!dismissed.every((d) => typeof d === 'string' && d.length <= 200)) c.problem('dismissed', 'not a list of names');
+  if (!dismissed.every((d) => typeof d === 'string' && d.length <= 200)) c.problem('dismissed', 'notNameList');
   if (c.problems.length > 0) throw new BackupError(c.problems);
   return {
     format: BACKUP_FORMAT,

@@ -1,8 +1,9 @@
 /**
- * File bytes to text, or a problem in words. Pure: TextDecoder is an encoding API, not the DOM.
+ * File bytes to text, or a problem (core/library/problem.ts). Pure: TextDecoder is an encoding API, not the DOM.
  */
+import { problem, type Problem } from './problem.ts';
 
-export type Decoded = { text: string; encoding: string } | { problem: string; line?: number };
+export type Decoded = { text: string; encoding: string } | { problem: Problem; line?: number };
 
 /** How far into a file a NUL byte marks it as binary (text files have none; images and PDFs do early). */
 const BINARY_SNIFF_BYTES = 8192;
@@ -25,7 +26,7 @@ function lineAt(text: string, index: number): number {
 export function decodeText(bytes: Uint8Array, fallback?: string): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { problem: 'is a binary file, not text' };
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { problem: problem('binary') };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -40,7 +41,7 @@ export function decodeText(bytes: Uint8Array, fallback?: string): Decoded {
   }
   const lenient = new TextDecoder('utf-8').decode(bytes);
   return {
-    problem: 'is not UTF-8 text (save it as UTF-8; Arabic files from old Windows programs are often windows-1256)',
+    problem: problem('notUtf8'),
     line: lineAt(lenient, lenient.indexOf('\uFFFD')),
   };
 }

@@ -6,13 +6,14 @@
  * `importFile` is a generator: it yields one result per file read (a zip yields one per entry, a
  * long .jsonl one per JSONL_BATCH_LINES lines), so the caller can show progress and keep its page
  * responsive between files. `parseImportFile` collects them all. A bad file or line is a problem
- * naming it (and the line); it never stops the good ones.
+ * naming it (and the line), as data (core/library/problem.ts); it never stops the good ones.
  */
 import { findArabicDate, isoDay, localDay } from './dates.ts';
 import { decodeText, declaredCharset } from './decode.ts';
-import type { InputProblem, LibraryInput } from './input.ts';
+import type { LibraryInput } from './input.ts';
 import { documentLanguage } from './language.ts';
 import { readMarkdown } from './markdown.ts';
+import { at, errorDetail, problem, type InputProblem, type Problem } from './problem.ts';
 import { joinParagraphs, plainParagraphs } from './text.ts';
 import { cleanUrl } from './url.ts';
 import { listZip } from './zip.ts';
@@ -63,7 +64,7 @@ const IMPORT_DAY_NOTE = 'no date in the file: the day it was imported';
 export interface ImportOptions {
   now: Date;
   /** An HTML file's article (lib/extract/html-file.ts: htmlFileReader). */
-  readHtml: (html: string, file: string) => LibraryInput | { problem: string };
+  readHtml: (html: string, file: string) => LibraryInput | { problem: Problem };
   limits?: Partial<ImportLimits>;
 }
 
@@ -94,11 +95,7 @@ function baseTitle(name: string): string {
   return (dot > 0 ? base.slice(0, dot) : base).replace(/[_]+/g, ' ').trim() || base;
 }
 
-const fail = (file: string, problem: string, line?: number): FileResult => ({
-  file,
-  inputs: [],
-  problems: [{ file, ...(line !== undefined ? { line } : {}), problem }],
-});
+const fail = (file: string, p: Problem, line?: number): FileResult => ({ file, inputs: [], problems: [at(file, p, line)] });
 
 const ok = (file: string, input: LibraryInput): FileResult => ({ file, inputs: [input], problems: [] });
 
@@ -111,7 +108,7 @@ function undatedFields(text: string, now: Date): Pick<LibraryInput, 'date' | 'da
 }
 
 function tooLarge(file: string, size: number, limit: number): FileResult | undefined {
-  return size > limit ? fail(file, `is too large (${size} bytes; at most ${limit})`) : undefined;
+  return size > limit ? fail(file, problem('tooLarge', { size, limit })) : undefined;
 }
 
 const readTxt: Reader = function* (file, bytes, { options, limits }) {
@@ -120,7 +117,7 @@ const readTxt: Reader = function* (file, bytes, { options, limits }) {
   const decoded = decodeText(bytes);
   if ('problem' in decoded) return yield fail(file, decoded.problem, decoded.line);
   let paragraphs = plainParagraphs(decoded.text);
-  if (paragraphs.length === 0) return yield fail(file, 'is empty');
+  if (paragraphs.length === 0) return yield fail(file, problem('empty'));
   let title = baseTitle(file);
   if (paragraphs.length > 1 && paragraphs[0]!.length <= TITLE_LINE_MAX_CHARS) {
     title = paragraphs[0]!;
@@ -146,7 +143,7 @@ const readMd: Reader = function* (file, bytes, { options, limits }) {
   const md = readMarkdown(decoded.text);
   const { front } = md;
   const text = joinParagraphs(md.paragraphs);
-  if (text === '') return yield fail(file, 'has no text');
+  if (text === '') return yield fail(file, problem('noText'));
   const frontDate = isoDay(front['date']);
   const dates = frontDate
     ? { date: frontDate, dateEstimated: false, dateNote: 'front matter date' }
@@ -179,38 +176,34 @@ const readHtmlFile: Reader = function* (file, bytes, { options, limits }) {
 };
 
 /** One line of an import .jsonl: the corpus's article fields, with the text inline. */
-function jsonlArticle(record: Record<string, unknown>, file: string): LibraryInput | { problems: string[] } {
-  const problems: string[] = [];
+function jsonlArticle(record: Record<string, unknown>, file: string): LibraryInput | { problems: Problem[] } {
+  const problems: Problem[] = [];
   const str = (key: string): string | undefined => {
     const v = record[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'string') {
-      problems.push(`"${key}" must be a string`);
+      problems.push(problem('notText', { field: key }));
       return undefined;
     }
     return v.trim() === '' ? undefined : v.trim();
   };
   const title = str('headline') ?? str('title');
-  if (!title) problems.push('missing "headline" (or "title")');
+  if (!title) problems.push(problem('missingTitle'));
   const text = typeof record['text'] === 'string' ? joinParagraphs(plainParagraphs(record['text'])) : str('text');
   if (!text) {
-    problems.push(
-      record['file'] !== undefined
-        ? 'missing "text": a corpus line\'s "file" is not read on import, put the article\'s text in "text"'
-        : 'missing "text"',
-    );
+    problems.push(record['file'] !== undefined ? problem('textInFile') : problem('missingText'));
   }
   const outlet = str('outlet');
-  if (outlet === undefined && (record['outlet'] === undefined || typeof record['outlet'] === 'string')) problems.push('missing "outlet"');
+  if (outlet === undefined && (record['outlet'] === undefined || typeof record['outlet'] === 'string')) problems.push(problem('missingOutlet'));
   const rawDate = str('date');
   const date = isoDay(rawDate);
-  if (!rawDate) problems.push('missing "date" (YYYY-MM-DD)');
-  else if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(rawDate)) problems.push(`"date" must be YYYY-MM-DD, not "${rawDate}"`);
+  if (!rawDate) problems.push(problem('missingDate'));
+  else if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(rawDate)) problems.push(problem('badDate', { value: rawDate }));
   const rawUrl = str('url');
   const url = cleanUrl(rawUrl);
-  if (rawUrl && !url) problems.push(`"url" must be an http(s) address, not "${rawUrl}"`);
+  if (rawUrl && !url) problems.push(problem('badUrl', { value: rawUrl }));
   const estimated = record['dateEstimated'];
-  if (estimated !== undefined && typeof estimated !== 'boolean') problems.push('"dateEstimated" must be true or false');
+  if (estimated !== undefined && typeof estimated !== 'boolean') problems.push(problem('badDateEstimated'));
   const dateNote = str('dateNote');
   const byline = str('byline');
   const language = str('language');
@@ -246,15 +239,15 @@ const readJsonl: Reader = function* (file, bytes, { limits }) {
       try {
         record = JSON.parse(raw);
       } catch (e) {
-        batch.problems.push({ file, line: i + 1, problem: `bad JSON: ${(e as Error).message}` });
+        batch.problems.push(at(file, problem('badJson', { detail: errorDetail(e) }), i + 1));
         record = undefined;
       }
       if (record !== undefined) {
         if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-          batch.problems.push({ file, line: i + 1, problem: 'expected one JSON object on the line' });
+          batch.problems.push(at(file, problem('notAnObject'), i + 1));
         } else {
           const article = jsonlArticle(record as Record<string, unknown>, file);
-          if ('problems' in article) batch.problems.push({ file, line: i + 1, problem: article.problems.join('; ') });
+          if ('problems' in article) batch.problems.push(...article.problems.map((p) => at(file, p, i + 1)));
           else batch.inputs.push(article);
         }
       }
@@ -264,7 +257,7 @@ const readJsonl: Reader = function* (file, bytes, { limits }) {
       batch = { file, inputs: [], problems: [] };
     }
   }
-  if (found === 0) batch.problems.push({ file, problem: 'has no lines' });
+  if (found === 0) batch.problems.push(at(file, problem('noLines')));
   // The last partial batch (an empty one only when nothing was yielded yet: every file gives a result).
   if (batch.inputs.length > 0 || batch.problems.length > 0 || lines.length < JSONL_BATCH_LINES) yield batch;
 };
@@ -278,7 +271,7 @@ const readZip: Reader = function* (file, bytes, ctx) {
   const { limits } = ctx;
   const big = tooLarge(file, bytes.length, limits.maxZipFileBytes);
   if (big) return yield big;
-  if (ctx.depth >= limits.maxZipDepth) return yield fail(file, `is an archive nested more than ${limits.maxZipDepth} deep; not opened`);
+  if (ctx.depth >= limits.maxZipDepth) return yield fail(file, problem('nestedArchive', { limit: limits.maxZipDepth }));
   const { entries, broken } = listZip(bytes);
   if (broken && entries.length === 0) return yield fail(file, broken);
   let budget = limits.maxZipTotalBytes;
@@ -287,7 +280,7 @@ const readZip: Reader = function* (file, bytes, ctx) {
     if (isSkippedEntry(entry.name)) continue;
     const name = `${file}/${entry.name}`;
     if (read === limits.maxZipEntries) {
-      yield fail(file, `has more than ${limits.maxZipEntries} files; the rest were not read`);
+      yield fail(file, problem('tooManyEntries', { limit: limits.maxZipEntries }));
       break;
     }
     read++;
@@ -297,14 +290,16 @@ const readZip: Reader = function* (file, bytes, ctx) {
       continue;
     }
     if (budget <= 0) {
-      yield fail(file, `decompresses to more than ${limits.maxZipTotalBytes} bytes; the rest were not read`);
+      yield fail(file, problem('archiveTooLarge', { limit: limits.maxZipTotalBytes }));
       break;
     }
     const fileLimit = MAX_BYTES[extensionOf(entry.name)]!(limits);
     const content = entry.read(Math.min(budget, fileLimit));
     if ('problem' in content) {
-      const overBudget = budget < fileLimit && content.problem.startsWith('is too large');
-      yield fail(name, overBudget ? `${content.problem}: the archive decompresses to more than ${limits.maxZipTotalBytes} bytes` : content.problem);
+      const tooLarge = content.problem.code === 'tooLarge' || content.problem.code === 'inflatesTooLarge';
+      // Stopped by what is left of the archive's budget, not by the entry's own limit: the archive is what is too large.
+      const overBudget = budget < fileLimit && tooLarge;
+      yield fail(name, overBudget ? problem('archiveTooLarge', { limit: limits.maxZipTotalBytes }) : content.problem);
       continue;
     }
     budget -= content.bytes.length;
@@ -314,7 +309,7 @@ const readZip: Reader = function* (file, bytes, ctx) {
 };
 
 function unknownExtension(file: string): FileResult {
-  return fail(file, `is not a file the library reads (${Object.keys(READERS).map((e) => `.${e}`).join(', ')})`);
+  return fail(file, problem('unknownType', { types: Object.keys(READERS).map((e) => `.${e}`).join(', ') }));
 }
 
 const READERS: Record<string, Reader> = {
@@ -347,7 +342,7 @@ export function* importFile(name: string, bytes: Uint8Array, options: ImportOpti
     yield* reader(name, bytes, { options, limits, depth: 0 });
   } catch (e) {
     // A reader bug must not lose the files already given; this file gets a problem in words.
-    yield fail(name, `could not be read: ${(e as Error)?.message ?? String(e)}`);
+    yield fail(name, problem('unreadable', { detail: errorDetail(e) }));
   }
 }
 

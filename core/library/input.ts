@@ -27,9 +27,5 @@ export interface LibraryInput {
   sourceFile?: string;
 }
 
-/** A problem with one input file: what the import reports per file. `line` is 1-based, when known. */
-export interface InputProblem {
-  file: string;
-  line?: number;
-  problem: string;
-}
+/** A problem with one input file (core/library/problem.ts: a code and its parameters, put in words by the pages). */
+export type { InputProblem } from './problem.ts';

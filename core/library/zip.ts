@@ -8,17 +8,24 @@
  * the output is counted as it comes: an entry stops the moment it passes its cap.
  */
 import { Inflate, Unzip, type FlateError, type UnzipDecoder, type UnzipFile } from 'fflate';
+import { errorDetail, problem, type Problem } from './problem.ts';
+import { fallbackName, zipEntryNames } from './zip-names.ts';
 
 /** Compressed bytes handed to the inflater at a time: deflate's worst ratio (~1:1032) makes this ≤ 4 MiB of output between two checks. */
 const INFLATE_SLICE_BYTES = 4096;
 
 export interface ZipEntry {
+  /** As the reader wrote it, whatever the tool's encoding (core/library/zip-names.ts). */
   name: string;
   /** Decompressed bytes, at most `cap`; or why there are none. */
-  read(cap: number): { bytes: Uint8Array } | { problem: string };
+  read(cap: number): { bytes: Uint8Array } | { problem: Problem };
 }
 
-export class EntryTooLarge extends Error {}
+export class EntryTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`inflates to more than ${limit} bytes`);
+  }
+}
 
 /** Caps for the decoder being started (the stream calls it synchronously from `start`). */
 interface Cap {
@@ -38,7 +45,7 @@ function boundedInflate(cap: Cap) {
       this.inflate.ondata = (chunk, final) => {
         if (this.stopped) return;
         this.out += chunk.length;
-        if (this.out > this.limit) return this.stop(new EntryTooLarge(`inflates to more than ${this.limit} bytes`));
+        if (this.out > this.limit) return this.stop(new EntryTooLarge(this.limit));
         this.ondata(null, chunk, final);
       };
     }
@@ -70,27 +77,28 @@ function boundedInflate(cap: Cap) {
  * The archive's file entries in order (directories left out), or a problem when it cannot be read
  * at all. Entries found before a break in the archive are still given, with `broken` saying why.
  */
-export function listZip(bytes: Uint8Array): { entries: ZipEntry[]; broken?: string } {
+export function listZip(bytes: Uint8Array): { entries: ZipEntry[]; broken?: Problem } {
   const cap: Cap = { bytes: 0 };
   const files: UnzipFile[] = [];
   const unzip = new Unzip((file) => files.push(file));
   unzip.register(boundedInflate(cap));
-  let broken: string | undefined;
+  let broken: Problem | undefined;
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
-  if (!isZip) return { entries: [], broken: 'is not a zip archive' };
+  if (!isZip) return { entries: [], broken: problem('notZip') };
   try {
     unzip.push(bytes, true);
   } catch (e) {
-    broken = `is a damaged zip archive (${(e as Error).message})`;
+    broken = problem('damagedZip', { detail: errorDetail(e) });
   }
+  const written = zipEntryNames(bytes);
   const entries = files
     .filter((f) => !f.name.endsWith('/'))
     .map((file): ZipEntry => ({
-      name: file.name,
+      name: written.get(file.name)?.shift() ?? fallbackName(file.name),
       read(limit) {
         cap.bytes = limit;
         if (file.originalSize !== undefined && file.originalSize > limit) {
-          return { problem: `is too large (${file.originalSize} bytes; at most ${limit})` };
+          return { problem: problem('tooLarge', { size: file.originalSize, limit }) };
         }
         const chunks: Uint8Array[] = [];
         let failure: Error | null = null;
@@ -107,12 +115,12 @@ export function listZip(bytes: Uint8Array): { entries: ZipEntry[]; broken?: stri
         }
         if (failure) {
           const f = failure as Error;
-          return { problem: f instanceof EntryTooLarge ? `is too large (it ${f.message})` : `could not be decompressed (${f.message})` };
+          return { problem: f instanceof EntryTooLarge ? problem('inflatesTooLarge', { limit: f.limit }) : problem('entryBroken', { detail: f.message }) };
         }
-        if (!done) return { problem: 'is cut off (the archive ends inside it)' };
+        if (!done) return { problem: problem('entryCutOff') };
         const size = chunks.reduce((n, c) => n + c.length, 0);
         // Stored (uncompressed) entries pass through without the inflater's count.
-        if (size > limit) return { problem: `is too large (${size} bytes; at most ${limit})` };
+        if (size > limit) return { problem: problem('tooLarge', { size, limit }) };
         const out = new Uint8Array(size);
         let at = 0;
         for (const c of chunks) out.set(c, (at += c.length) - c.length);

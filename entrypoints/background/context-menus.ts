@@ -7,6 +7,11 @@
 import { browser } from 'wxt/browser';
 import { SAVE_BADGE_MS } from '../../lib/constants.ts';
 import type { UiKey } from '../../lib/i18n.ts';
+import type { SaveResult } from '../../lib/messages/page-copy.ts';
+import { LIMITS } from '../../lib/messages.ts';
+import { sendToTab } from '../../lib/messages/tab-messages.ts';
+import { saveOutcomeText } from '../../lib/save-outcome.ts';
+import { loadSettings } from '../../lib/settings.ts';
 import { savePage } from './save-page.ts';
 import { refreshBadges } from './tab-names.ts';
 
@@ -32,6 +37,18 @@ async function showSaved(tabId: number, ok: boolean): Promise<void> {
   setTimeout(() => void refreshBadges().catch(() => undefined), SAVE_BADGE_MS);
 }
 
+/**
+ * The outcome in words in the page itself (entrypoints/content/save-notice.ts), in the reader's
+ * language. A page without the content script (a browser page) has the badge alone.
+ */
+async function noticeInPage(tabId: number, result: SaveResult): Promise<void> {
+  const { lang } = await loadSettings();
+  const outcome = result.status === 'added' ? 'saved' : result.status;
+  // Within the message's limit: a failure's detail is the browser's own and may be long.
+  const text = saveOutcomeText(result, lang).slice(0, LIMITS.pageTitleLength + 500);
+  await sendToTab(tabId, { type: 'saveNotice', outcome, text, lang }).catch(() => undefined);
+}
+
 export const MENU_ITEMS: readonly MenuItem[] = [
   {
     // Right-click anywhere on a page: "Save this page to my library".
@@ -41,6 +58,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
     async run(tabId) {
       const result = await savePage(tabId);
       await showSaved(tabId, result.status !== 'failed');
+      await noticeInPage(tabId, result);
     },
   },
 ];

@@ -84,6 +84,11 @@ export const handlers: Handlers = {
     await browser.runtime.openOptionsPage();
     return { ok: true };
   },
+  async openLibrary(_r, from) {
+    // Next to the page the reader saved from, in its window.
+    await browser.tabs.create({ url: browser.runtime.getURL('/library.html'), openerTabId: from.tabId, active: true });
+    return { ok: true };
+  },
   async switchOffHere(_r, from) {
     const enabled = await q.setSiteEnabled(db(), from.host, false);
     await refreshPageSnapshot();

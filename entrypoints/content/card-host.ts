@@ -82,3 +82,15 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
     remove,
   };
 }
+
+/**
+ * Whether `node` is one of the extension's hosts (the card's, the save notice's: elements named
+ * `hostName`) or inside one's shadow root: the scanner leaves them alone, so the notice's headline
+ * is never highlighted or counted as the page's names.
+ */
+export function isInExtensionHost(node: Node, hostName: string): boolean {
+  const name = hostName.toUpperCase();
+  if (node.nodeName === name) return true;
+  const root = node.getRootNode?.() as Partial<ShadowRoot> | undefined;
+  return root?.nodeType === Node.DOCUMENT_FRAGMENT_NODE && root.host?.nodeName === name;
+}

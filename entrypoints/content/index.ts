@@ -12,6 +12,7 @@ import './early-read.ts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PageSession } from './session.ts';
 import { answerCopyPage } from './copy-page.ts';
+import { SaveNotices } from './save-notice.ts';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -32,6 +33,8 @@ export default defineContentScript({
   main(ctx) {
     // "Save this page" (issue 13): a copy of the document for the background, on any http(s) page.
     ctx.onInvalidated(answerCopyPage());
+    // Its outcome when the save came from the context menu: a notice in the extension's own host.
+    ctx.onInvalidated(new SaveNotices(ctx).listen());
     const page = new PageSession(ctx);
     page.boot().catch((error: unknown) => console.warn('[khabar] content script failed', error));
   },

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadMatcher, type Matcher, type SerializedMatcher } from '../../core/match/automaton.ts';
 import type { EntityKind } from '../../core/types.ts';
-import { FIRST_FRAME_WAIT_MS, LANGUAGE_RECHECK_MS, LARGE_DOCUMENT_ELEMENTS } from '../../lib/constants.ts';
+import { FIRST_FRAME_WAIT_MS, HOST_ELEMENT_NAME, LANGUAGE_RECHECK_MS, LARGE_DOCUMENT_ELEMENTS } from '../../lib/constants.ts';
 import { sendRequest, type PageNames } from '../../lib/messages.ts';
 import { asEvent } from '../../lib/messages/events.ts';
 import { withoutKinds } from '../../lib/settings.ts';
@@ -25,6 +25,7 @@ import { answerCommands, type CommandTarget } from './commands.ts';
 import { detectPageLanguage, isArabicLangTag } from '../../page/language.ts';
 import { MentionIndex } from '../../page/mention-index.ts';
 import { Scanner, yieldToPage } from '../../page/scanner.ts';
+import { isInExtensionHost } from './card-host.ts';
 import { CardUi } from './card-ui.tsx';
 import { PageCorrections } from './corrections.ts';
 import { scriptStartAt, takeEarlyRead } from './early-read.ts';
@@ -436,7 +437,7 @@ export class PageSession {
       matcher: this.matcher.matcher,
       index,
       highlighter,
-      isOwn: (node) => card?.owns(node) ?? false,
+      isOwn: (node) => (card?.owns(node) ?? false) || isInExtensionHost(node, HOST_ELEMENT_NAME),
       onShadowRoot: (root) => shadowRoots.add(root),
       accept: this.corrections.accepts,
       report: (names) => this.report(names),

@@ -9,6 +9,7 @@ import type { JSX } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
 import { t, type UiLang } from '../../lib/i18n.ts';
 import { isRunning, notImported, type FileReport, type ImportRunState } from '../../lib/import-run.ts';
+import { problemOnLine } from '../../lib/input-problem-text.ts';
 import type { FileToImport } from '../../lib/messages/import-worker.ts';
 import { ACCEPTED, pickedFiles } from './read-files.ts';
 
@@ -208,7 +209,7 @@ function FileResult(props: { report: FileReport; lang: UiLang }): JSX.Element {
           {r.problems.map((p, i) => (
             <li key={i} dir="auto" data-testid="problem">
               {p.file !== r.file && <bdi>{p.file}: </bdi>}
-              {p.line !== undefined ? t('libraryLineProblem', lang, { line: p.line, problem: p.problem }) : p.problem}
+              {problemOnLine(p, lang)}
             </li>
           ))}
         </ul>

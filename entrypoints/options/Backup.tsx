@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { BackupError } from '../../core/library/backup.ts';
 import { backupFile, restoreBackup, type RestoreReport } from '../../lib/backup.ts';
 import { errorText } from '../../lib/errors.ts';
+import { backupProblemsText } from '../../lib/input-problem-text.ts';
 import { sendRequest } from '../../lib/messages.ts';
 import { t, type UiLang } from '../../lib/i18n.ts';
 import { uiDatabase } from '../../lib/ui-data.ts';
@@ -33,7 +34,7 @@ export function BackupSection(props: { lang: UiLang; onSaved: () => void }): JSX
   const { lang } = props;
   const [state, setState] = useState<State>({ step: 'idle' });
   const fail = (e: unknown) =>
-    setState({ step: 'failed', message: e instanceof BackupError ? t('backupBadFile', lang, { problems: e.message }) : errorText(e, lang) });
+    setState({ step: 'failed', message: e instanceof BackupError ? t('backupBadFile', lang, { problems: backupProblemsText(e.problems, lang) }) : errorText(e, lang) });
 
   const exportAll = async () => {
     try {

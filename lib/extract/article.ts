@@ -12,6 +12,7 @@
 import { Readability } from '@mozilla/readability';
 import { findArabicDate, localDay } from '../../core/library/dates.ts';
 import type { LibraryInput } from '../../core/library/input.ts';
+import { errorDetail, problem, type Problem } from '../../core/library/problem.ts';
 import { documentLanguage } from '../../core/library/language.ts';
 import { sameHeadline } from '../../core/library/text.ts';
 import { blockParagraphs } from './block-text.ts';
@@ -45,7 +46,7 @@ export const CLUTTER: readonly { selector: string; example: string }[] = [
   { selector: '[class~="article-tags"], .tags-links', example: '<div class="article-tags"><a>العراق</a>… (tag lists)' },
 ];
 
-export type ExtractResult = LibraryInput | { problem: string };
+export type ExtractResult = LibraryInput | { problem: Problem };
 
 /**
  * A paragraph that is only a date or a time, as article headers show them above the text:
@@ -84,7 +85,7 @@ export function extractArticle(doc: Document, url: string, now: Date, options: E
   try {
     const meta = readPageMetadata(doc, url);
     if (doc.body && nestingDepth(doc.body, MAX_DOM_DEPTH) > MAX_DOM_DEPTH) {
-      return { problem: `the page's elements are nested more than ${MAX_DOM_DEPTH} deep; it was not read` };
+      return { problem: problem('tooDeep', { limit: MAX_DOM_DEPTH }) };
     }
     const copy = doc.cloneNode(true) as Document;
     removeClutter(copy);
@@ -97,7 +98,7 @@ export function extractArticle(doc: Document, url: string, now: Date, options: E
     paragraphs = paragraphs.filter((p, i) => i >= 3 || !isDateOnly(p));
     const text = paragraphs.join('\n\n');
     if (text.length < MIN_ARTICLE_CHARS) {
-      return { problem: `no article text found on the page (${text.length} characters of body text)` };
+      return { problem: problem('noArticle', { chars: text.length }) };
     }
     const written = meta.date ? undefined : findArabicDate(text.slice(0, DATELINE_CHARS));
     const date = meta.date
@@ -118,6 +119,6 @@ export function extractArticle(doc: Document, url: string, now: Date, options: E
     };
   } catch (e) {
     // A hostile or broken page gets a problem in words, never an exception into the caller.
-    return { problem: `the page could not be read: ${(e as Error)?.message ?? String(e)}` };
+    return { problem: problem('unreadable', { detail: errorDetail(e) }) };
   }
 }

@@ -5,6 +5,7 @@
  * script runs, nothing loads), and extractArticle reads it without changing it.
  */
 import type { LibraryInput } from '../../core/library/input.ts';
+import { errorDetail, problem, type Problem } from '../../core/library/problem.ts';
 import { extractArticle } from './article.ts';
 
 /** Chrome's and IE's "Save page as" stamp: <!-- saved from url=(0071)https://… --> near the top. */
@@ -17,13 +18,13 @@ export function savedFromUrl(html: string): string {
 export function htmlFileReader(
   parseHtml: (html: string) => Document,
   now: Date,
-): (html: string, file: string) => LibraryInput | { problem: string } {
+): (html: string, file: string) => LibraryInput | { problem: Problem } {
   return (html) => {
     let doc: Document;
     try {
       doc = parseHtml(html);
     } catch (e) {
-      return { problem: `is not readable HTML (${(e as Error)?.message ?? String(e)})` };
+      return { problem: problem('notHtml', { detail: errorDetail(e) }) };
     }
     return extractArticle(doc, savedFromUrl(html), now, { undatedNote: 'no date in the file: the day it was imported' });
   };

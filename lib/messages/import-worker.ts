@@ -9,6 +9,7 @@
  *   worker → page: event (one ImportRunEvent, in order), failed (a run that could not start)
  */
 import { asJournal, type FileReport, type ImportJournal, type ImportRunEvent } from '../import-run.ts';
+import { PROBLEM_PARAMS, type InputProblem, type ProblemCode } from '../../core/library/problem.ts';
 import { exact, int, literal, parseTagged, Problem, str, type Schema } from './schema.ts';
 
 /** Limits on what crosses: generous (a newsroom's archive is thousands of files), never unbounded. */
@@ -53,7 +54,21 @@ function withOptional<T extends object>(fields: Record<string, Schema<unknown>>,
   };
 }
 
-const problem: Schema<FileReport['problems'][number]> = withOptional({ file: name, problem: text }, { line: count });
+const param = (v: unknown, at: string): string | number | Problem =>
+  typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' ? text(v, at) : new Problem(`${at}: not a text or a number`);
+
+/** A problem as data (core/library/problem.ts): a known code and exactly that code's parameters. */
+const problem: Schema<InputProblem> = (v, at) => {
+  const base = withOptional<{ file: string; line?: number; code: string; params: unknown }>(
+    { file: name, code: str({ max: 40, test: (c) => Object.hasOwn(PROBLEM_PARAMS, c), what: 'not a problem code' }), params: (p) => p },
+    { line: count },
+  )(v, at);
+  if (base instanceof Problem) return base;
+  const keys = PROBLEM_PARAMS[base.code as ProblemCode];
+  const params = exact(Object.fromEntries(keys.map((k) => [k, param])))(base.params, `${at}.params`);
+  if (params instanceof Problem) return params;
+  return { ...base, params } as InputProblem;
+};
 
 const report: Schema<FileReport> = withOptional(
   { file: name, added: count, duplicates: count, problems: list(problem, MAX_PROBLEMS) },

@@ -79,6 +79,8 @@ export const REQUESTS = {
    * Extension pages only: a page must not save itself (nor another tab) into the library.
    */
   savePage: request({ fields: { tabId }, from: 'extension', answer: answers<SaveResult>() }),
+  /** From the page's notice after a save (components/SaveNotice.tsx): open the library page in a new tab. */
+  openLibrary: request({ fields: {}, from: 'content', answer: answers<{ ok: true }>() }),
 };
 
 type Specs = typeof REQUESTS;

@@ -14,13 +14,16 @@
  *   address, language and title → `CopyPageAnswer` (lib/messages/page-copy.ts, where the
  *   background validates it); `{ refused: 'too-large' }` above LIMITS.pageHtmlChars. The page is
  *   only read (serialised), never changed.
+ * - saveNotice (background, after "Save this page" from the context menu): the outcome in words,
+ *   in the reader's language, for the page's notice (components/SaveNotice.tsx) → `{ ok }`.
  */
 import { browser } from 'wxt/browser';
 import type { PageCommand } from '../commands.ts';
 import type { PageInfo, PageText } from '../tabs.ts';
 import type { CopyPageAnswer } from './page-copy.ts';
 import { entityId } from './fields.ts';
-import { answers, exact, literal, parseTagged, Problem, type Answer, type Fields, type InferFields, type Schema } from './schema.ts';
+import { LIMITS } from '../messages.ts';
+import { answers, exact, literal, parseTagged, Problem, str, type Answer, type Fields, type InferFields, type Schema } from './schema.ts';
 
 /** Every page command, by type: a new one must be listed here to be accepted. */
 const PAGE_COMMANDS: Record<PageCommand, true> = { 'next-name': true, 'prev-name': true, 'focus-card': true };
@@ -38,6 +41,15 @@ export const TAB_MESSAGES = {
   /** The page's text and the names in it, for the reader's annotation export (lib/export.ts). */
   pageText: tabMessage({ fields: {}, answer: answers<PageText>() }),
   copyPage: tabMessage({ fields: {}, answer: answers<CopyPageAnswer>() }),
+  saveNotice: tabMessage({
+    fields: {
+      outcome: literal('saved', 'duplicate', 'failed'),
+      // The sentence holds the headline (pageTitleLength) and a few words around it.
+      text: str({ max: LIMITS.pageTitleLength + 500, what: 'notice too long' }),
+      lang: literal('ar', 'en'),
+    },
+    answer: answers<{ ok: boolean }>(),
+  }),
 };
 
 type Table = typeof TAB_MESSAGES;

@@ -26,6 +26,7 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   getStatus: { type: 'getStatus' },
   getTabNames: { type: 'getTabNames', tabId: 7 },
   openOptions: { type: 'openOptions' },
+  openLibrary: { type: 'openLibrary' },
   switchOffHere: { type: 'switchOffHere' },
   openSource: { type: 'openSource', articleId: '001' },
   getBaseMap: { type: 'getBaseMap' },
@@ -43,6 +44,7 @@ const RULES: Record<RequestType, SenderRule> = {
   getStatus: 'extension',
   getTabNames: 'extension',
   openOptions: 'both',
+  openLibrary: 'content',
   switchOffHere: 'content',
   openSource: 'content',
   // The locator map's outlines, the same for every page (issue 14): a card asks, and so do the panels.

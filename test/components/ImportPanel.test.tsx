@@ -38,8 +38,8 @@ describe('ImportPanel', () => {
         done: 3, added: 5, duplicates: 1,
         reports: [
           { file: 'a.txt', added: 1, duplicates: 0, problems: [] },
-          { file: 'b.jsonl', added: 3, duplicates: 1, problems: [{ file: 'b.jsonl', line: 7, problem: 'bad JSON' }] },
-          { file: 'c.zip', added: 1, duplicates: 0, problems: [{ file: 'c.zip/x.txt', problem: 'is a binary file, not text' }] },
+          { file: 'b.jsonl', added: 3, duplicates: 1, problems: [{ file: 'b.jsonl', line: 7, code: 'badJson', params: { detail: 'Unexpected token' } }] },
+          { file: 'c.zip', added: 1, duplicates: 0, problems: [{ file: 'c.zip/x.txt', code: 'binary', params: {} }] },
         ],
       }),
     });
@@ -47,8 +47,8 @@ describe('ImportPanel', () => {
     const items = screen.getByTestId('file-results').querySelectorAll(':scope > li');
     expect([...items].map((li) => li.textContent)).toEqual([
       'a.txt أُضيف: 1 · مكرر: 0',
-      'b.jsonl أُضيف: 3 · مكرر: 1السطر 7: bad JSON',
-      'c.zip أُضيف: 1 · مكرر: 0c.zip/x.txt: is a binary file, not text',
+      'b.jsonl أُضيف: 3 · مكرر: 1السطر 7: ليس JSON صالحًا (Unexpected token)',
+      'c.zip أُضيف: 1 · مكرر: 0c.zip/x.txt: ملف ثنائي وليس نصًا',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'إخفاء' }));
     expect(onDismiss).toHaveBeenCalled();

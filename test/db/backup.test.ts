@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BACKUP_VERSION, BackupError, parseBackup, type BackupMigration } from '../../core/library/backup.ts';
+import { backupProblemsText } from '../../lib/input-problem-text.ts';
 import { libraryDocument } from '../../core/library/document.ts';
 import { loadMatcher } from '../../core/match/automaton.ts';
 import type { Entity } from '../../core/types.ts';
@@ -19,6 +20,15 @@ import { backupFile, DISMISSED_KEY, dismissedSuggestions, makeBackup, restoreBac
 import { addCorrection, loadCorrections } from '../../lib/corrections-store.ts';
 import { loadSettings, saveSettings } from '../../lib/settings.ts';
 import { fixtureBundle, freshName } from './fixture.ts';
+
+/** A refused file's problems as the English options page words them (lib/input-problem-text.ts). */
+async function inEnglish<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw e instanceof BackupError ? new Error(backupProblemsText(e.problems, 'en')) : e;
+  }
+}
 
 const HUSAYBAH: Entity = {
   id: 'place:own-husaybah', kind: 'town', name: 'حصيبة', nameEn: 'Husaybah', aliases: ['الحصيبة'], weakAliases: [],
@@ -106,12 +116,12 @@ describe('backup', () => {
     ],
   ])('refuses %s in words, and writes nothing', async (_what, text, message) => {
     const db = await profile();
-    await expect(restoreBackup(db, text)).rejects.toThrow(message);
+    await expect(inEnglish(() => restoreBackup(db, text))).rejects.toThrow(message);
     expect(await libraryRows(db)).toHaveLength(0);
     expect(await userEntities(db)).toHaveLength(0);
   });
 
-  it('brings an older format version up to date step by step', () => {
+  it('brings an older format version up to date step by step', async () => {
     // As if this build read format 2, whose step from 1 renames the list "entities" (as version 1
     // would have called it) to "names": a file of version 1 reads through the step, one of
     // version 2 as it is, and one with no step to it is refused in words.
@@ -122,7 +132,7 @@ describe('backup', () => {
     const v2 = JSON.stringify({ format: 'khabar-lens-backup', version: 2, names: [HUSAYBAH] });
     expect(parseBackup(v1, steps, 2).names.map((n) => n.id)).toEqual([HUSAYBAH.id]);
     expect(parseBackup(v2, steps, 2).names.map((n) => n.id)).toEqual([HUSAYBAH.id]);
-    expect(() => parseBackup(v1, [], 2)).toThrow(/no way to read it/);
+    await expect(inEnglish(async () => parseBackup(v1, [], 2))).rejects.toThrow(/no way to read format 1 in this version/);
     expect(() => parseBackup(v1, [], 2)).toThrow(BackupError);
   });
 });

@@ -52,7 +52,7 @@ describe('schema', () => {
     await db.open();
     expect(db.verno).toBe(versions.at(-1));
     expect(db.tables.map((t) => t.name).sort()).toEqual([
-      'articles', 'entities', 'library', 'libraryCoverage', 'libraryTexts', 'meta', 'sites', 'userEntities', 'userMeta',
+      'articles', 'entities', 'library', 'libraryCoverage', 'libraryTexts', 'libraryWords', 'meta', 'sites', 'userEntities', 'userMeta',
     ]);
     // No secondary index on the bundled tables: no query reads them by anything but the primary
     // key, and each costs every write. The library's indexes answer its duplicates and deletes.

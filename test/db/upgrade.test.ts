@@ -144,7 +144,7 @@ describe('schema 1 → this build', () => {
     const db = open(name);
     await db.open();
     expect(db.verno).toBe(N);
-    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['articles', 'entities', 'library', 'libraryCoverage', 'libraryTexts', 'meta', 'sites', 'userEntities', 'userMeta']);
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['articles', 'entities', 'library', 'libraryCoverage', 'libraryTexts', 'libraryWords', 'meta', 'sites', 'userEntities', 'userMeta']);
     expect(await db.sites.toArray()).toEqual([...SITES].sort(byHost));
     expect(await siteEnabled(db, 'www.aljazeera.net')).toBe(false);
     // The old rows (entities of the old shape) are gone with their import record: nothing reads

@@ -151,7 +151,7 @@ describe('Firefox: the library page imports a folder (issue 13 item 2)', () => {
     expect(Object.keys(results).sort()).toEqual(IMPORT_FILES.map((f) => f.split('/').at(-1)).sort());
     expect(results['al-mayadin.txt']!.text).toContain('أُضيف: 1');
     expect(results['archive.jsonl']!.text).toContain('أُضيف: 2');
-    expect(results['archive.jsonl']!.text).toMatch(/السطر 2: bad JSON/);
+    expect(results['archive.jsonl']!.text).toMatch(/السطر 2: ليس JSON صالحًا/);
     expect(results['bundle.zip']!.text).toContain('أُضيف: 2');
     expect(results['bundle.zip']!.text).toContain('bundle.zip/bundle/broken.txt');
     expect(results['corrupt.zip']!.error).toBe(true);

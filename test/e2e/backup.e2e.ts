@@ -125,7 +125,8 @@ describe('backup and restore', () => {
     const h = await launch();
     const opts = await options(h);
     const broken = JSON.stringify({ ...BACKUP, articles: [{ ...BACKUP.articles[0], date: '10/11/2017' }] });
-    expect(await restore(opts, broken)).toMatch(/error: [\s\S]*articles\[0\]\.date: not a date/);
+    // Where in the file, and what, in the page's Arabic (lib/input-problem-text.ts).
+    expect(await restore(opts, broken)).toMatch(/error: [\s\S]*articles\[0\]\.date: ليس تاريخًا \(YYYY-MM-DD\)/);
     const page = await h.open('/own.html');
     await waitFor(() => highlightedCount(page, 'البوكمال').then((n) => n > 0 || undefined), { what: 'the page scanned' });
     expect(await highlightedCount(page, OWN_NAME)).toBe(0);

@@ -215,7 +215,7 @@ describe('a database of schema 1 (the previous release)', () => {
     expect(stored).toEqual({
       // Dexie stores version n as 10 n; this build's stores, the reader's library tables among them.
       version: SCHEMA.at(-1)!.version * 10,
-      stores: ['articles', 'entities', 'library', 'libraryCoverage', 'libraryTexts', 'meta', 'sites', 'userEntities', 'userMeta'],
+      stores: ['articles', 'entities', 'library', 'libraryCoverage', 'libraryTexts', 'libraryWords', 'meta', 'sites', 'userEntities', 'userMeta'],
       sites: [...sites].sort((a, b) => (a.host < b.host ? -1 : 1)),
       entities: bundle.entities.length,
       articles: bundle.articles.length,

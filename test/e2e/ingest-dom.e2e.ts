@@ -91,7 +91,7 @@ describe('ingest with the browser DOMParser', () => {
       { bytes: [...zip], now: NOW_ISO },
     );
     expect(inBrowser.inputs.map((i) => i.title)).toEqual(['قسد تسيطر على حقل العمر النفطي شرق دير الزور', 'البوكمال']);
-    expect(inBrowser.problems).toEqual([{ file: 'library.zip/saved/bad.jsonl', line: 1, problem: expect.stringMatching(/^bad JSON/) }]);
+    expect(inBrowser.problems).toEqual([{ file: 'library.zip/saved/bad.jsonl', line: 1, code: 'badJson', params: { detail: expect.any(String) } }]);
     expect(inBrowser).toEqual({ ...inNode, problems: inBrowser.problems });
     expect(requests).toEqual([]);
   });

@@ -101,11 +101,15 @@ describe('the library page', () => {
     expect(await resultOf(page, 'al-mayadin.txt')).toContain('أُضيف: 1');
     const jsonl = await resultOf(page, 'archive.jsonl');
     expect(jsonl).toContain('أُضيف: 2');
-    expect(jsonl).toMatch(/السطر 2: bad JSON/);
+    // The problem in the page's language (lib/input-problem-text.ts), naming the file and the line.
+    expect(jsonl).toMatch(/^archive\.jsonl[\s\S]*السطر 2: ليس JSON صالحًا \(/);
     const zip = await resultOf(page, 'bundle.zip');
     expect(zip).toContain('أُضيف: 2');
-    expect(zip).toContain('bundle.zip/bundle/broken.txt');
+    expect(zip).toMatch(/bundle\.zip\/bundle\/broken\.txt: ملف ثنائي وليس نصًا/);
     expect(await page.locator('.file-result[data-file="corrupt.zip"]').getAttribute('data-kind')).toBe('error');
+    expect(await resultOf(page, 'corrupt.zip')).toMatch(/corrupt\.zip[\s\S]*لا يحوي مقالًا تستطيع المكتبة قراءته/);
+    // No parser English reaches the Arabic page.
+    expect(await page.locator('[data-testid=problem]').allInnerTexts()).not.toContainEqual(expect.stringMatching(/\b(is|bad|not|could)\b/));
     expect(await resultOf(page, 'deir-page.html')).toContain('أُضيف: 1');
     expect(await resultOf(page, 'husaybah-report.md')).toContain('أُضيف: 1');
     expect(await page.locator('[data-testid=import-report] p.notice').innerText()).toContain('7');

@@ -45,7 +45,7 @@ describe('transition: where each event leads', () => {
     ['articles written while storing: still storing (the file\'s one transaction is not committed)', storing0, { type: 'stored', articles: 100, now: 2 }, 'storing', []],
     ['a late count of written articles after the file is done changes nothing', reading0, { type: 'stored', articles: 100, now: 2 }, 'reading', []],
     ['a stored file that is not the last reads the next, journal written', storing0, fileDone(report('a.txt')), 'reading', ['writeJournal']],
-    ['a file with nothing to store, read the next', reading0, fileDone({ ...report('a.txt', 0), problems: [{ file: 'a.txt', problem: 'is empty' }] }), 'reading', ['writeJournal']],
+    ['a file with nothing to store, read the next', reading0, fileDone({ ...report('a.txt', 0), problems: [{ file: 'a.txt', code: 'empty', params: {} }] }), 'reading', ['writeJournal']],
     ['the last file stored: done, journal removed', storingLast, fileDone(report('c.md')), 'done', ['clearJournal']],
     ['a full disk fails the run, journal removed', storing0, { type: 'storeFailed', report: report('a.txt', 0), reason: 'quota', message: 'QuotaExceededError', now: 3 }, 'failed', ['clearJournal']],
     ['another store error is that file\'s: the run goes on', storing0, { type: 'storeFailed', report: report('a.txt', 0), reason: 'error', message: 'boom', now: 3 }, 'reading', ['writeJournal']],
@@ -80,7 +80,7 @@ describe('transition: what the run counts', () => {
     step(fileDone(report('a.txt', 1)));
     step({ type: 'read', articles: 40, now: 12 });
     step({ type: 'store', now: 13 });
-    step({ type: 'fileDone', report: { file: 'b.jsonl', added: 38, duplicates: 2, problems: [{ file: 'b.jsonl', line: 7, problem: 'bad JSON' }] }, now: 14 });
+    step({ type: 'fileDone', report: { file: 'b.jsonl', added: 38, duplicates: 2, problems: [{ file: 'b.jsonl', line: 7, code: 'badJson', params: { detail: 'x' } }] }, now: 14 });
     expect(s).toMatchObject({ phase: 'reading', file: 2, articles: 0, run: { done: 2, added: 39, duplicates: 2 } });
     expect(journals.map((j) => j.done)).toEqual([0, 1, 2]);
     expect(journals.at(-1)).toMatchObject({ importId: 'r', files: ['a.txt', 'b.jsonl', 'c.zip'], added: 39, startedAt: 10 });
@@ -91,7 +91,7 @@ describe('transition: what the run counts', () => {
     expect(s.run.reports.map((r) => [r.file, r.added, r.duplicates])).toEqual([
       ['a.txt', 1, 0], ['b.jsonl', 38, 2], ['c.zip', 5, 1],
     ]);
-    expect(s.run.reports[1]!.problems[0]).toEqual({ file: 'b.jsonl', line: 7, problem: 'bad JSON' });
+    expect(s.run.reports[1]!.problems[0]).toEqual({ file: 'b.jsonl', line: 7, code: 'badJson', params: { detail: 'x' } });
   });
 
   it('a full disk keeps the files stored before it and marks the failing one', () => {

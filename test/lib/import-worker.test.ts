@@ -43,7 +43,7 @@ const article = (n: number, file: string): LibraryInput => ({
 function read(file: string, bytes: Uint8Array): Iterable<ReadChunk> {
   return new TextDecoder().decode(bytes).split('\n').map((line, i) =>
     line === 'bad'
-      ? { file, inputs: [], problems: [{ file, line: i + 1, problem: 'bad JSON' }] }
+      ? { file, inputs: [], problems: [{ file, line: i + 1, code: 'badJson', params: { detail: 'Unexpected end' } }] }
       : { file, inputs: [article(Number(line), file)], problems: [] },
   );
 }
@@ -85,8 +85,8 @@ describe('the import through the worker', () => {
     expect(phases).toContain('reading');
     expect(phases).toContain('storing');
     if (end.phase !== 'done') return;
-    expect(end.run.reports.map((r) => [r.file, r.added, r.problems.map((p) => `${p.line}:${p.problem}`)])).toEqual([
-      ['a.jsonl', 3, ['3:bad JSON']],
+    expect(end.run.reports.map((r) => [r.file, r.added, r.problems.map((p) => `${p.line}:${p.code}`)])).toEqual([
+      ['a.jsonl', 3, ['3:badJson']],
       ['b.txt', 1, []],
     ]);
     // Step for step the same transition function: the page's state IS the worker's.
@@ -165,7 +165,7 @@ const EXAMPLES: { [K in ImportRunEvent['type']]: Extract<ImportRunEvent, { type:
   store: { type: 'store', now: 3 },
   stored: { type: 'stored', articles: 100, now: 4 },
   tick: { type: 'tick', now: 4 },
-  fileDone: { type: 'fileDone', report: { file: 'a.jsonl', added: 2, duplicates: 1, problems: [{ file: 'a.jsonl', line: 3, problem: 'bad JSON' }, { file: 'a.jsonl', problem: 'x' }] }, now: 5 },
+  fileDone: { type: 'fileDone', report: { file: 'a.jsonl', added: 2, duplicates: 1, problems: [{ file: 'a.jsonl', line: 3, code: 'badJson', params: { detail: 'Unexpected end' } }, { file: 'a.jsonl', code: 'nothingRead', params: {} }] }, now: 5 },
   storeFailed: { type: 'storeFailed', report: { file: 'a.txt', added: 0, duplicates: 0, problems: [], failed: 'quota' }, reason: 'quota', message: 'QuotaExceededError', now: 6 },
   cancel: { type: 'cancel', now: 7 },
   foundJournal: { type: 'foundJournal', journal: { key: 'importRun', importId: 'x', files: ['a'], done: 0, added: 0, startedAt: 1, updatedAt: 1 } },
@@ -182,7 +182,10 @@ describe('lib/messages/import-worker.ts: what crosses', () => {
     ['an extra field', { type: 'event', event: { ...EXAMPLES.read, html: '<b>' } }],
     ['a negative count', { type: 'event', event: { ...EXAMPLES.read, articles: -1 } }],
     ['a report without its problems', { type: 'event', event: { type: 'fileDone', report: { file: 'a', added: 1, duplicates: 0 }, now: 1 } }],
-    ['a problem with a line that is not a number', { type: 'event', event: { type: 'fileDone', report: { file: 'a', added: 1, duplicates: 0, problems: [{ file: 'a', line: '3', problem: 'p' }] }, now: 1 } }],
+    ['a problem with a line that is not a number', { type: 'event', event: { type: 'fileDone', report: { file: 'a', added: 1, duplicates: 0, problems: [{ file: 'a', line: '3', code: 'empty', params: {} }] }, now: 1 } }],
+    ['a problem of an unknown code', { type: 'event', event: { type: 'fileDone', report: { file: 'a', added: 1, duplicates: 0, problems: [{ file: 'a', code: 'rm -rf', params: {} }] }, now: 1 } }],
+    ['a problem with a parameter its code does not have', { type: 'event', event: { type: 'fileDone', report: { file: 'a', added: 1, duplicates: 0, problems: [{ file: 'a', code: 'badJson', params: { detail: 'x', html: '<b>' } }] }, now: 1 } }],
+    ['a problem in the old shape (a sentence)', { type: 'event', event: { type: 'fileDone', report: { file: 'a', added: 1, duplicates: 0, problems: [{ file: 'a', problem: 'bad JSON' }] }, now: 1 } }],
     ['a journal that is not one', { type: 'event', event: { type: 'foundJournal', journal: { key: 'importRun' } } }],
     ['a failure of an unknown kind', { type: 'failed', reason: 'meltdown', message: 'x' }],
   ])('the page refuses %s', (_what, message) => {

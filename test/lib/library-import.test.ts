@@ -34,10 +34,10 @@ const article = (n: number, file: string): LibraryInput => ({
 /** A tiny stand-in for core/library/files.ts: "N articles" per line, "bad" lines are problems. */
 function read(name: string, bytes: Uint8Array): Iterable<ReadChunk> {
   const lines = new TextDecoder().decode(bytes).split('\n');
-  if (lines[0] === 'corrupt') return [{ file: name, inputs: [], problems: [{ file: name, problem: 'is not a zip archive' }] }];
+  if (lines[0] === 'corrupt') return [{ file: name, inputs: [], problems: [{ file: name, code: 'notZip', params: {} }] }];
   return lines.map((line, i) =>
     line === 'bad'
-      ? { file: name, inputs: [], problems: [{ file: name, line: i + 1, problem: 'bad JSON' }] }
+      ? { file: name, inputs: [], problems: [{ file: name, line: i + 1, code: 'badJson', params: { detail: 'x' } }] }
       : { file: name, inputs: [article(Number(line), name)], problems: [] },
   );
 }
@@ -65,9 +65,9 @@ describe('ImportController', () => {
     const end = await c.run([file('a.jsonl', 1, 2, 'bad', 3), file('broken.zip', 'corrupt'), file('b.txt', 4)]);
     expect(end.phase).toBe('done');
     if (end.phase !== 'done') return;
-    expect(end.run.reports.map((r) => [r.file, r.added, r.duplicates, r.problems.map((p) => `${p.line ?? ''}:${p.problem}`)])).toEqual([
-      ['a.jsonl', 3, 0, ['3:bad JSON']],
-      ['broken.zip', 0, 0, [':is not a zip archive']],
+    expect(end.run.reports.map((r) => [r.file, r.added, r.duplicates, r.problems.map((p) => `${p.line ?? ''}:${p.code}`)])).toEqual([
+      ['a.jsonl', 3, 0, ['3:badJson']],
+      ['broken.zip', 0, 0, [':notZip']],
       ['b.txt', 1, 0, []],
     ]);
     const rows = await libraryRows(db);
@@ -193,8 +193,8 @@ describe('ImportController', () => {
     const end = await controller({ matcher: async () => tripping }).run([file('a.jsonl', 1, 2, 3), file('b.txt', 4)]);
     expect(end.phase).toBe('done');
     if (end.phase !== 'done') return;
-    expect(end.run.reports.map((r) => [r.file, r.added, r.problems.map((p) => p.problem)])).toEqual([
-      ['a.jsonl', 2, ['«خبر رقم 2 عن البوكمال»: its names could not be found (boom)']],
+    expect(end.run.reports.map((r) => [r.file, r.added, r.problems.map((p) => [p.code, p.params])])).toEqual([
+      ['a.jsonl', 2, [['namesFailed', { title: 'خبر رقم 2 عن البوكمال', detail: 'boom' }]]],
       ['b.txt', 1, []],
     ]);
     expect(await libraryRows(db)).toHaveLength(3);

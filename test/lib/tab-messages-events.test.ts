@@ -16,6 +16,7 @@ const TAB_EXAMPLES: { [T in TabMessageType]: TabMessageOf<T> } = {
   pageInfo: { type: 'pageInfo' },
   pageText: { type: 'pageText' },
   copyPage: { type: 'copyPage' },
+  saveNotice: { type: 'saveNotice', outcome: 'saved', text: 'حُفظت ✓ «عنوان» 3 أسماء', lang: 'ar' },
 };
 const EVENT_EXAMPLES: { [E in EventName]: EventOf<E> } = {
   importProgress: { event: 'importProgress', progress: 0.5 },
@@ -41,10 +42,13 @@ describe('tab messages', () => {
     ['a bad entity id', { type: 'reveal', entityId: '<img src=x>' }],
     ['an overlong entity id', { type: 'reveal', entityId: `place:${'a'.repeat(LIMITS.idLength)}` }],
     ['a page info with a field', { type: 'pageInfo', url: 'https://evil.example/' }],
+    ['a notice of an unknown outcome', { type: 'saveNotice', outcome: 'deleted', text: 'x', lang: 'ar' }],
+    ['a notice in a language the interface has not', { type: 'saveNotice', outcome: 'saved', text: 'x', lang: 'fr' }],
+    ['an overlong notice', { type: 'saveNotice', outcome: 'saved', text: 'x'.repeat(LIMITS.pageTitleLength + 501), lang: 'ar' }],
     ['an array', ['reveal', 'place:x']],
     ['null', null],
   ])('refuses %s', (_what, message) => {
-    expect(asTabMessage(message, 'runCommand', 'reveal', 'pageInfo')).toBeUndefined();
+    expect(asTabMessage(message, 'runCommand', 'reveal', 'pageInfo', 'saveNotice')).toBeUndefined();
   });
 
   it('takes no Object.prototype member for a type, even when asked to', () => {

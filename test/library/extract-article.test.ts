@@ -122,7 +122,7 @@ describe('extractArticle on Arabic news fixture pages', () => {
       const doc = page(c.fixture);
       const before = doc.documentElement.outerHTML;
       const result = extractArticle(doc, c.url, NOW);
-      if ('problem' in result) throw new Error(result.problem);
+      if ('problem' in result) throw new Error(result.problem.code);
       expect(result).toMatchObject({ ...c.expected, origin: 'saved' });
       if (c.noteIncludes) expect(result.dateNote).toContain(c.noteIncludes);
       const paragraphs = result.text.split('\n\n');
@@ -143,7 +143,7 @@ describe('extractArticle on Arabic news fixture pages', () => {
       <nav><a href="/1">سياسة</a><a href="/2">اقتصاد</a></nav>
       <ul><li><a href="/a">عنوان خبر أول</a></li><li><a href="/b">عنوان خبر ثان</a></li></ul></body></html>`);
     const result = extractArticle(home, 'https://example.org/', NOW);
-    expect(result).toEqual({ problem: expect.stringContaining('no article text found') });
+    expect(result).toEqual({ problem: { code: 'noArticle', params: { chars: expect.any(Number) } } });
   });
 
   it('broken JSON-LD and a page that declares nothing still give an article (host as outlet, language from the script)', () => {
@@ -151,7 +151,7 @@ describe('extractArticle on Arabic news fixture pages', () => {
     const doc = parse(`<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",,}</script></head>
       <body><article><h1>تقدم القوات في ريف دير الزور</h1>${body}<p>ودخلت القوات أطراف <a rel="tag" href="/tag/bukamal">البوكمال</a> مساء أمس.</p></article></body></html>`);
     const result = extractArticle(doc, 'https://www.deirezzor24.example/n/1', NOW);
-    if ('problem' in result) throw new Error(result.problem);
+    if ('problem' in result) throw new Error(result.problem.code);
     expect(result).toMatchObject({ title: 'تقدم القوات في ريف دير الزور', outlet: 'deirezzor24.example', language: 'ar' });
     // A name an SEO plugin linked as a tag is still part of its sentence.
     expect(result.text).toContain('ودخلت القوات أطراف البوكمال مساء أمس.');
@@ -193,7 +193,7 @@ describe('a hostile page', () => {
     const depth = 5000;
     const html = `<html lang="ar"><body>${'<div>'.repeat(depth)}<p>${'نص عن البوكمال والقائم على الحدود. '.repeat(10)}</p>${'</div>'.repeat(depth)}</body></html>`;
     const result = extractArticle(parse(html), 'https://example.org/deep', NOW);
-    expect(result).toEqual({ problem: "the page's elements are nested more than 150 deep; it was not read" });
+    expect(result).toEqual({ problem: { code: 'tooDeep', params: { limit: 150 } } });
   });
 
   it("nesting a news page's depth is read", () => {

@@ -1,6 +1,6 @@
 /**
  * "Import documents": each file type the library reads, each problem it reports (file, line and
- * what is wrong, in words), zips with broken files among good ones, and the zip-bomb guards.
+ * what is wrong: a code and its parameters, here read in English through the locale file), zips with broken files among good ones, and the zip-bomb guards.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,13 +8,18 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { importFile, JSONL_BATCH_LINES, parseImportFile, type ImportOptions } from '../../core/library/files.ts';
+import type { InputProblem } from '../../core/library/problem.ts';
 import { htmlFileReader } from '../../lib/extract/html-file.ts';
+import { problemText } from '../../lib/input-problem-text.ts';
 
 const NOW = new Date('2026-12-03T12:00:00');
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 const OPTIONS: ImportOptions = { now: NOW, readHtml: htmlFileReader(parseHtml, NOW) };
 const PAGE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'wordpress-graph.html'), 'utf8');
 const u8 = (s: string) => strToU8(s);
+/** The problems as the English page words them (file and line kept apart). */
+const en = (problems: readonly InputProblem[]) =>
+  problems.map((p) => ({ file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), problem: problemText(p, 'en') }));
 
 const ARTICLE_TXT = [
   'الجيش العراقي يبدأ عملية القائم',
@@ -31,7 +36,7 @@ const GOOD_LINE = { headline: 'الحشد يصل إلى الحدود', outlet: '
 describe('.txt', () => {
   it('a short first line is the title; blank-line paragraphs are kept; the import day marks the date', () => {
     const { inputs, problems } = parseImportFile('qaim.txt', u8(ARTICLE_TXT), OPTIONS);
-    expect(problems).toEqual([]);
+    expect(en(problems)).toEqual([]);
     expect(inputs).toEqual([
       {
         title: 'الجيش العراقي يبدأ عملية القائم',
@@ -65,13 +70,13 @@ describe('.txt', () => {
 
   it('problems: binary, not UTF-8 (with the line), empty', () => {
     const windows1256 = new Uint8Array([...u8('سطر سليم\nسطر ثان\n'), 0xc7, 0xe1, 0xc8, 0xe6]); // "البو" in windows-1256
-    expect(parseImportFile('scan.txt', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), OPTIONS).problems).toEqual([
+    expect(en(parseImportFile('scan.txt', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), OPTIONS).problems)).toEqual([
       { file: 'scan.txt', problem: 'is a binary file, not text' },
     ]);
-    expect(parseImportFile('old.txt', windows1256, OPTIONS).problems).toEqual([
+    expect(en(parseImportFile('old.txt', windows1256, OPTIONS).problems)).toEqual([
       { file: 'old.txt', line: 3, problem: expect.stringContaining('is not UTF-8 text') },
     ]);
-    expect(parseImportFile('empty.txt', u8('  \n\n'), OPTIONS).problems).toEqual([{ file: 'empty.txt', problem: 'is empty' }]);
+    expect(en(parseImportFile('empty.txt', u8('  \n\n'), OPTIONS).problems)).toEqual([{ file: 'empty.txt', problem: 'is empty' }]);
   });
 });
 
@@ -125,12 +130,12 @@ describe('.html', () => {
     const html = `<html lang="ar"><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256"><title>خبر قديم</title></head><body><div>${body}</div></body></html>`;
     const bytes = new Uint8Array([...html].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : table.get(c)!)));
     const { inputs, problems } = parseImportFile('old.htm', bytes, OPTIONS);
-    expect(problems).toEqual([]);
+    expect(en(problems)).toEqual([]);
     expect(inputs[0]!.text).toContain('تقدمت القوات نحو مدينة البوكمال');
   });
 
   it('a page without an article is a problem naming the file', () => {
-    expect(parseImportFile('index.html', u8('<html><body><nav><a href="/">الرئيسية</a></nav></body></html>'), OPTIONS).problems).toEqual([
+    expect(en(parseImportFile('index.html', u8('<html><body><nav><a href="/">الرئيسية</a></nav></body></html>'), OPTIONS).problems)).toEqual([
       { file: 'index.html', problem: expect.stringContaining('no article text found') },
     ]);
   });
@@ -163,13 +168,14 @@ describe('.jsonl in the corpus format', () => {
       sourceFile: 'archive.jsonl',
     });
     expect(inputs[1]).toMatchObject({ dateEstimated: true, dateNote: 'من النص', byline: 'مراسل' });
-    expect(problems).toEqual([
-      { file: 'archive.jsonl', line: 3, problem: expect.stringMatching(/^bad JSON: /) },
+    expect(en(problems)).toEqual([
+      { file: 'archive.jsonl', line: 3, problem: expect.stringMatching(/^bad JSON \(/) },
       { file: 'archive.jsonl', line: 4, problem: '"date" must be YYYY-MM-DD, not "26/10/2017"' },
-      { file: 'archive.jsonl', line: 5, problem: 'missing "text": a corpus line\'s "file" is not read on import, put the article\'s text in "text"' },
+      { file: 'archive.jsonl', line: 5, problem: 'missing "text": a text in a separate "file" is not read on import, put the article\'s text in "text"' },
       { file: 'archive.jsonl', line: 6, problem: '"url" must be an http(s) address, not "ftp://x"' },
       { file: 'archive.jsonl', line: 7, problem: 'expected one JSON object on the line' },
-      { file: 'archive.jsonl', line: 8, problem: 'missing "headline" (or "title"); "outlet" must be a string' },
+      { file: 'archive.jsonl', line: 8, problem: 'missing "headline" (or "title")' },
+      { file: 'archive.jsonl', line: 8, problem: '"outlet" must be a string' },
     ]);
   });
 
@@ -202,7 +208,7 @@ describe('.zip', () => {
       ['library.zip/news/page.html', 'الجيش السوري يطوق البوكمال من ثلاث جهات'],
       ['library.zip/news/archive.jsonl', 'الحشد يصل إلى الحدود'],
     ]);
-    expect(problems).toEqual([
+    expect(en(problems)).toEqual([
       { file: 'library.zip/news/archive.jsonl', line: 2, problem: expect.stringMatching(/^bad JSON/) },
       { file: 'library.zip/news/old.txt', line: 2, problem: expect.stringContaining('is not UTF-8 text') },
       { file: 'library.zip/news/photo.png', problem: 'is not a file the library reads (.txt, .md, .markdown, .html, .htm, .jsonl, .zip)' },
@@ -230,11 +236,11 @@ describe('.zip', () => {
     zip[at + 3] = 0xff;
     const { inputs, problems } = parseImportFile('damaged.zip', zip, OPTIONS);
     expect(inputs.map((i) => i.sourceFile)).toEqual(['damaged.zip/a.txt', 'damaged.zip/c.txt']);
-    expect(problems).toEqual([{ file: 'damaged.zip/b.txt', problem: expect.stringContaining('could not be decompressed') }]);
+    expect(en(problems)).toEqual([{ file: 'damaged.zip/b.txt', problem: expect.stringContaining('could not be decompressed') }]);
   });
 
   it('a file that is not a zip, and a zip cut off half-way, are one problem each', () => {
-    expect(parseImportFile('fake.zip', u8('not a zip at all'), OPTIONS).problems).toEqual([{ file: 'fake.zip', problem: 'is not a zip archive' }]);
+    expect(en(parseImportFile('fake.zip', u8('not a zip at all'), OPTIONS).problems)).toEqual([{ file: 'fake.zip', problem: 'is not a zip archive' }]);
     const zip = zipSync({ 'a.txt': u8(ARTICLE_TXT), 'b.txt': u8(ARTICLE_TXT + 'x'.repeat(5000)) }, { level: 0 });
     const cut = parseImportFile('cut.zip', zip.subarray(0, Math.floor(zip.length * 0.6)), OPTIONS);
     expect(cut.inputs.map((i) => i.sourceFile)).toEqual(['cut.zip/a.txt']);
@@ -246,7 +252,7 @@ describe('.zip', () => {
     const honest = zipSync({ 'bomb.txt': zeros, 'ok.txt': u8(ARTICLE_TXT) });
     expect(parseImportFile('honest.zip', honest, OPTIONS)).toMatchObject({
       inputs: [{ sourceFile: 'honest.zip/ok.txt' }],
-      problems: [{ file: 'honest.zip/bomb.txt', problem: 'is too large (6291456 bytes; at most 5242880)' }],
+      problems: [{ file: 'honest.zip/bomb.txt', code: 'tooLarge', params: { size: 6291456, limit: 5242880 } }],
     });
     // The same archive with the declared size (local header offset 22, central directory offset 24) set to 100 bytes.
     const lying = honest.slice();
@@ -259,7 +265,7 @@ describe('.zip', () => {
     expect(parseImportFile('lying.zip', lying, OPTIONS)).toMatchObject({
       inputs: [{ sourceFile: 'lying.zip/ok.txt' }],
       // Stopped by the inflater's count at the .txt limit, not after inflating it all.
-      problems: [{ file: 'lying.zip/bomb.txt', problem: 'is too large (it inflates to more than 5242880 bytes)' }],
+      problems: [{ file: 'lying.zip/bomb.txt', code: 'inflatesTooLarge', params: { limit: 5242880 } }],
     });
   });
 
@@ -269,10 +275,10 @@ describe('.zip', () => {
     const options = { ...OPTIONS, limits: { maxZipTotalBytes: 1024 * 1024 } };
     const { inputs, problems } = parseImportFile('many.zip', zipSync(entries), options);
     expect(inputs.map((i) => i.title)).toEqual(['عنوان 0', 'عنوان 1']);
-    expect(problems[0]).toEqual({ file: 'many.zip/part2.txt', problem: expect.stringContaining('more than 1048576 bytes') });
+    expect(en(problems)[0]).toEqual({ file: 'many.zip/part2.txt', problem: expect.stringContaining('more than 1048576 bytes') });
     const counted = parseImportFile('many.zip', zipSync(entries), { ...OPTIONS, limits: { maxZipEntries: 3 } });
     expect(counted.inputs).toHaveLength(3);
-    expect(counted.problems).toEqual([{ file: 'many.zip', problem: 'has more than 3 files; the rest were not read' }]);
+    expect(en(counted.problems)).toEqual([{ file: 'many.zip', problem: 'has more than 3 files; the rest were not read' }]);
   });
 
   it('a zip inside a zip is read one level deep, not deeper', () => {
@@ -281,21 +287,21 @@ describe('.zip', () => {
     const outer = zipSync({ 'middle.zip': middle });
     const { inputs, problems } = parseImportFile('outer.zip', outer, OPTIONS);
     expect(inputs.map((i) => i.sourceFile)).toEqual(['outer.zip/middle.zip/mid.txt']);
-    expect(problems).toEqual([{ file: 'outer.zip/middle.zip/inner.zip', problem: 'is an archive nested more than 2 deep; not opened' }]);
+    expect(en(problems)).toEqual([{ file: 'outer.zip/middle.zip/inner.zip', problem: 'is an archive nested more than 2 deep; not opened' }]);
     expect(parseImportFile('middle.zip', middle, OPTIONS).inputs.map((i) => i.sourceFile)).toEqual(['middle.zip/inner.zip/in.txt', 'middle.zip/mid.txt']);
   });
 });
 
 describe('other files', () => {
   it('an unknown extension is a problem naming the file', () => {
-    expect(parseImportFile('report.pdf', u8('%PDF-1.7'), OPTIONS).problems).toEqual([
+    expect(en(parseImportFile('report.pdf', u8('%PDF-1.7'), OPTIONS).problems)).toEqual([
       { file: 'report.pdf', problem: expect.stringMatching(/^is not a file the library reads \(\.txt, /) },
     ]);
   });
 
   it('a file over its size limit is a problem, read no further', () => {
     const options = { ...OPTIONS, limits: { maxTextFileBytes: 100 } };
-    expect(parseImportFile('long.txt', u8('س'.repeat(200)), options).problems).toEqual([
+    expect(en(parseImportFile('long.txt', u8('س'.repeat(200)), options).problems)).toEqual([
       { file: 'long.txt', problem: 'is too large (400 bytes; at most 100)' },
     ]);
   });
