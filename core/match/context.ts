@@ -47,7 +47,7 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     window: 1,
     words: wordSet(
       'مدينة', 'مدينتي', 'بلدة', 'قرية', 'قرى', 'حي', 'أحياء', 'منطقة', 'مناطق', 'قضاء', 'قضائي', 'محافظة',
-      'منفذ', 'معبر', 'ناحية', 'ريف', 'وادي', 'سد', 'قاعدة', 'مطار', 'نهر', 'إقليم', 'مشارف', 'مداخل',
+      'منفذ', 'معبر', 'ناحية', 'ريف', 'وادي', 'سد', 'قاعدة', 'مطار', 'نهر', 'مشارف', 'مداخل',
     ),
   },
   {
@@ -335,6 +335,43 @@ export const NEIGHBOURHOOD_BEFORE: SenseRule = {
 };
 
 /**
+ * Round 6: an administration or region named after a place ("إقليم الفرات", the AANES region;
+ * "ولاية واشنطن", the state) is not the place: a place after one of these words is ruled out unless
+ * the gazetteer lists the whole name (then the longer name wins: "إقليم كردستان").
+ */
+export const ADMIN_REGION_BEFORE: SenseRule = {
+  description: 'an administration or region named after a place ("<admin word> + name") is not the place unless the gazetteer lists it',
+  example:
+    'ضمن بطولة أبطال إقليم الفرات لكرة القدم → (none); يزور ولاية واشنطن الأسبوع المقبل → (none); ' +
+    'أعلنت الإدارة الذاتية تأسيس مقاطعة الفرات → (none); ولاية الموصل في عهد العثمانيين → (none); ' +
+    'عاد إلى الموصل من إقليم كردستان → Mosul, Kurdistan Region',
+  words: wordSet('إقليم', 'أقاليم', 'ولاية', 'ولايتي', 'مقاطعة', 'كانتون', 'إمارة'),
+};
+
+/**
+ * Round 6: what says "the place" next to a name in a sports text (SPORTS_PRIOR, sports.ts): besides
+ * a word for a kind of place or a direction right before it (TRIGGERS_BEFORE), these prepositions
+ * of place as words. Not ل or ب on the name ("هدفاً لديالى": for the club), not على or مع (its
+ * opponent: "فاز على الموصل").
+ */
+export const SPORTS_PLACE_EVIDENCE: SenseRule & { list: ReadonlySet<string> } = {
+  description: 'a preposition of place before a club-named place, in a sports text: the place',
+  example:
+    'عاد لاعبو الفريق إلى الموصل بعد المباراة في الدوري → Mosul; أقيمت المباراة في الموصل ضمن الدوري → Mosul; ' +
+    'تقام مباريات الجولة في بغداد ودهوك والموصل → Baghdad, Mosul; ' +
+    'انتهت المباراة بين فريقي الشرطة من الرقة والفرات من كوباني → Raqqa; شكر المدرب اللاعبين ومحافظ الموصل وإدارة النادي → Mosul; ' +
+    'فاز الفريق على الموصل في المباراة ضمن الدوري → (none)',
+  words: wordSet(
+    'في', 'إلى', 'الى', 'من', 'عند', 'داخل', 'قرب', 'نحو',
+    // The place's officials and people ("ومحافظ نينوى"): a club has a president and fans, not a governor.
+    'محافظ', 'محافظي', 'قائممقام', 'أهالي', 'سكان',
+  ),
+  // Before a list's head, for every name of the list: "في بغداد ودهوك وديالى". Not من: "فريقي الأمن من
+  // الرقة والفرات من كوباني" joins two teams, each from a place.
+  list: wordSet('في', 'إلى', 'الى', 'داخل', 'عند'),
+};
+
+/**
  * Names (strong ones too) that are also a feminine nisba adjective: right after an indefinite
  * word ending in ة or ات they are the adjective, "Syrian", not the country.
  */
@@ -508,7 +545,7 @@ export const IS_PROVINCE: SenseRule & { so: ReadonlySet<string>; window: number 
   description: 'ولاية + a place in quotation marks or after "what is called": an IS province',
   example:
     'ضمن ما يعرف بـ "ولاية الفرات" لنقل المقاتلين → (none); فيما يسمى ولاية الرقة التابعة للتنظيم → (none); ' +
-    'أعلن التنظيم عن "ولاية الموصل" → (none); هاجم مسلحو ولاية "الرقة" البلدة → (none); ولاية الموصل في عهد العثمانيين → Mosul',
+    'أعلن التنظيم عن "ولاية الموصل" → (none); هاجم مسلحو ولاية "الرقة" البلدة → (none); ولاية الموصل في عهد العثمانيين → (none)',
   words: wordSet('ولاية', 'ولايتي'),
   window: 3,
   so: wordSet(
@@ -520,13 +557,13 @@ export const IS_PROVINCE: SenseRule & { so: ReadonlySet<string>; window: number 
 /**
  * Round 4: ولاية before a place in a text that names the Islamic State (one of `organisation`, a
  * proclitic allowed; تنظيم الدولة and الدولة الإسلامية as two words): the organisation's province,
- * quoted or not. A text with no such name keeps ولاية الموصل the place (the Ottoman vilayet).
+ * quoted or not. (Since round 6 ولاية before any place is an administration named after it, ADMIN_REGION_BEFORE.)
  */
 export const IS_PROVINCE_IN_IS_TEXT: SenseRule & { organisation: ReadonlySet<string>; pairs: readonly (readonly [string, string])[] } = {
   description: 'ولاية + a place in a text that names the Islamic State: an IS province',
   example:
     'داعش تعلن عن ولاية الفرات بين سوريا والعراق → ISIS, Syria, Iraq; أعلن تنظيم الدولة ضم البوكمال إلى ولاية الفرات → ISIS, al-Bukamal; ' +
-    'ويسعى التنظيم لتصبح الولاية الثانية تحت سيطرته بعد ولاية الرقة → (none); ولاية الموصل في عهد العثمانيين → Mosul',
+    'ويسعى التنظيم لتصبح الولاية الثانية تحت سيطرته بعد ولاية الرقة → (none); تقدمت القوات نحو الموصل بعد إعلان داعش → Mosul, ISIS',
   words: wordSet('ولاية', 'ولايتي'),
   organisation: wordSet('داعش', 'الدواعش', 'التنظيم', 'الخلافة'),
   pairs: [

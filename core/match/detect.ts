@@ -8,8 +8,11 @@ import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import { SENSE_SETTING } from './blocking.ts';
+import { inDateline } from './dateline.ts';
+import { CLUB_NAMES, isSportsText } from './sports.ts';
 import {
   ABSTRACT_COORDINATION,
+  ADMIN_REGION_BEFORE,
   BARE_PREPOSITIONS,
   CLUB_BEFORE,
   CLUB_RELATION_BEFORE,
@@ -33,6 +36,7 @@ import {
   NEARBY,
   PERSONAL_QUALITIES,
   NEEDS_TRIGGER,
+  SPORTS_PLACE_EVIDENCE,
   STRONG_CONFIDENCE,
   TRIGGERS_AFTER,
   TRIGGERS_BEFORE,
@@ -82,6 +86,8 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   // Names this text gives to a club (CLUB_BEFORE, SPORTS_CLUB_BEFORE, LEAGUE_SUBJECT): one sense per text.
   let clubSense: Set<string> | undefined;
   const sports = new SportsText(text);
+  // The end of the last name read as a club: a name joined to it by و is a club too (SPORTS_PRIOR).
+  let clubEnd = -1;
   const theatre = new OtherTheatre(text);
   for (const raw of raws) {
     if (patterns[raw.pattern]![2].length > 0) continue;
@@ -97,9 +103,16 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
     }
     if (takenSense?.has(keyOf(raw, patterns))) continue;
     const previous = wordBefore(text, raw.start);
-    if (clubHere(text, raw, targets, kinds, previous, sports)) {
+    // A dateline's place is the place, whatever the item is about (dateline.ts).
+    const dateline = raw.start <= DATELINE_WITHIN && inDateline(text, raw.start, raw.end);
+    if (!dateline && clubHere(text, raw, targets, kinds, previous, sports)) {
       // One sense per text: the club's name, bare elsewhere in this text, is the club too.
       (clubSense ??= new Set()).add(keyOf(raw, patterns));
+      clubEnd = raw.end;
+      continue;
+    }
+    if (!dateline && clubByPrior(text, raw, targets, kinds, patterns, previous, sports, clubEnd)) {
+      clubEnd = raw.end;
       continue;
     }
     if (notANameHere(text, raw, patterns, previous)) continue;
@@ -122,7 +135,11 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   }
   if (clubSense) {
     const dropped = (c: Candidate) =>
-      c.entity !== BLOCKED && clubSense!.has(keyOf(c.raw, patterns)) && clubNamed(kinds[c.entity]!) && !placeWordBefore(text, c.raw);
+      c.entity !== BLOCKED &&
+      clubSense!.has(keyOf(c.raw, patterns)) &&
+      clubNamed(kinds[c.entity]!) &&
+      !sportsPlaceEvidence(text, c.raw, wordBefore(text, c.raw.start), sports) &&
+      !inDateline(text, c.raw.start, c.raw.end);
     candidates = candidates.filter((c) => !dropped(c));
     weak = weak.filter((c) => !dropped(c));
   }
@@ -292,19 +309,87 @@ function nextWordEnd(text: string, offset: number): number {
   return i;
 }
 
-/** A word for a kind of place right before the match (مدينة, محافظة): the place, whatever the text's club. */
-function placeWordBefore(text: string, raw: RawMatch): boolean {
-  const previous = wordBefore(text, raw.start);
-  return !!previous && !previous.breakBetween && anyWordIn(readingsOf(previous.norm), TRIGGERS_BEFORE[0]!.words);
+/**
+ * SPORTS_PRIOR: a name of CLUB_NAMES (a place a club is named after), in a sports text, with no
+ * place evidence next to it, is the club; so is a place joined by و to a name just read as a club
+ * ("أندية صلاح الدين وديالى والأنبار").
+ */
+function clubByPrior(
+  text: string,
+  raw: RawMatch,
+  targets: readonly number[],
+  kinds: readonly EntityKind[],
+  patterns: readonly SerializedPattern[],
+  previous: { norm: string; breakBetween: boolean } | undefined,
+  sports: SportsText,
+  clubEnd: number,
+): boolean {
+  const coordinated = clubEnd >= 0 && raw.proclitic.startsWith('و') && onlySpaces(text, clubEnd, raw.start);
+  if (!coordinated && !CLUB_NAMES.has(keyOf(raw, patterns))) return false;
+  let place = false;
+  for (const t of targets) if (clubNamed(kinds[t >> 1]!)) place = true;
+  if (!place || sportsPlaceEvidence(text, raw, previous, sports)) return false;
+  return sports.dense();
+}
+
+/** Whether only spaces (no punctuation, no letter) stand in text[from, to). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ROLE[text.charCodeAt(i)] !== CharRole.Space) return false;
+  return true;
 }
 
 /**
- * Whether a text is about sport (SPORTS_CLUB_BEFORE.sportsWords), asked at most once per text: a
- * look for the words' letters (most texts hold none), then only the words those letters stand in
- * (reading every word of a page would cost detect a third of its speed).
+ * Place evidence next to a name in a sports text (SPORTS_PLACE_EVIDENCE): a word for a kind of place,
+ * a direction, or a preposition of place (في، إلى، من …, as a word: "لديالى" is a goal "for" the
+ * club) right before it, or a place cue right after it.
+ */
+function sportsPlaceEvidence(
+  text: string,
+  raw: RawMatch,
+  previous: { norm: string; breakBetween: boolean } | undefined,
+  sports: SportsText,
+): boolean {
+  if (previous && !previous.breakBetween && placeWord(previous.norm)) return true;
+  const next = wordAfter(text, raw.end);
+  if (next && !next.breakBetween) {
+    for (const cue of TRIGGERS_AFTER) if (cue.for.includes('place') && anyWordIn(readingsOf(next.norm), cue.words)) return true;
+  }
+  // The last of a list ("تقام في بغداد ودهوك وديالى"): the word before the list's head speaks for it.
+  if (!raw.proclitic.startsWith('و')) return false;
+  const words = sports.words();
+  let i = words.at(raw.start);
+  for (let steps = 0; steps < LIST_REACH && i > 0 && !words.breakBefore(i) && words.norm(i).startsWith('و'); steps++) i--;
+  return i > 0 && i < words.at(raw.start) && !words.breakBefore(i) && placeWord(words.norm(i - 1), SPORTS_PLACE_EVIDENCE.list);
+}
+
+/** Whether a word (its proclitics off) is place evidence before a name: one of `words` or a place cue. */
+function placeWord(norm: string, words: ReadonlySet<string> = SPORTS_PLACE_EVIDENCE.words): boolean {
+  const before = readingsOf(norm);
+  if (anyWordIn(before, words)) return true;
+  for (const cue of PLACE_CUES_BEFORE) if (anyWordIn(before, cue.words)) return true;
+  return false;
+}
+
+/** How many names joined by و a list's head speaks for. */
+const LIST_REACH = 4;
+
+/** The place cues of TRIGGERS_BEFORE that stand right next to the name (a kind of place, a direction). */
+const PLACE_CUES_BEFORE = TRIGGERS_BEFORE.filter((c) => c.for.includes('place') && c.window === 1 && c.weight >= 0.3);
+
+/** DATELINE.within, for the hot path's first look. */
+const DATELINE_WITHIN = 40;
+
+/**
+ * Whether a text is about sport, asked at most once per text and only when a local cue or a club's
+ * name asks. `dense()` is SPORTS_LEXICON's density (sports.ts, round 6), what the sports prior
+ * needs; `is()`, for the rules that have a local cue of their own (a club word, a match verb),
+ * also takes one word of SPORTS_CLUB_BEFORE.sportsWords (rounds 3–5). For the one-word look, the
+ * words' letters first (most texts hold none), then only the words those letters stand in.
  */
 class SportsText {
   private answer: boolean | undefined;
+  private denseAnswer: boolean | undefined;
+  private tokens: Words | undefined;
   constructor(private readonly text: string) {}
   is(): boolean {
     if (this.answer === undefined) {
@@ -317,11 +402,21 @@ class SportsText {
         const word = wordAfter(text, start);
         found = !!word && anyWordIn(readingsOf(word.norm), SPORTS_CLUB_BEFORE.sportsWords);
       }
-      this.answer = found;
+      this.answer = found || this.dense();
     }
     return this.answer;
   }
+  dense(): boolean {
+    this.denseAnswer ??= isSportsText(this.words(), readingsOf);
+    return this.denseAnswer;
+  }
+  /** The text's words, made once. */
+  words(): Words {
+    return (this.tokens ??= new Words(this.text));
+  }
 }
+/** Letters every sports word holds one of (as written, before normalisation): a prefilter only. */
+const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي/;
 /**
  * OTHER_THEATRE: whether the text names another theatre's words and none of the home theatre's,
  * asked at most once per text and only for a weak name of OTHER_THEATRE.kinds (rare).
@@ -344,8 +439,6 @@ class OtherTheatre {
     return this.answer;
   }
 }
-/** Letters every sports word holds one of (as written, before normalisation): a prefilter only. */
-const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي/;
 /**
  * IS_PROVINCE: ولاية right before the name, in quotation marks ("ولاية الفرات") or after
  * "what is called" (ما يعرف بـ، ما يسمى) within IS_PROVINCE.window words.
@@ -437,6 +530,7 @@ function notThisKindHere(previous: { norm: string; breakBetween: boolean } | und
   if (!previous || previous.breakBetween || categoryOf(kind) !== 'place') return false;
   const before = readingsOf(previous.norm);
   if (anyWordIn(before, STREET_BEFORE.words) || anyWordIn(before, OUTLET_STAFF_BEFORE.words)) return true;
+  if (anyWordIn(before, ADMIN_REGION_BEFORE.words)) return true;
   return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
 }
 

@@ -7,6 +7,7 @@ import { normaliseKey } from '../../core/arabic/normalise.ts';
 import { stripProclitics } from '../../core/arabic/clitics.ts';
 import {
   ABSTRACT_COORDINATION,
+  ADMIN_REGION_BEFORE,
   BARE_PREPOSITIONS,
   CLUB_BEFORE,
   CLUB_ONE_SENSE,
@@ -28,6 +29,7 @@ import {
   PERSONAL_QUALITIES,
   QUALITY_BEFORE,
   STREET_BEFORE,
+  SPORTS_PLACE_EVIDENCE,
   NEARBY,
   STRONG_CONFIDENCE,
   TRIGGERS_AFTER,
@@ -39,6 +41,10 @@ import {
   type Cue,
 } from '../../core/match/context.ts';
 import { detect } from '../../core/match/detect.ts';
+import { DATELINE } from '../../core/match/dateline.ts';
+import { CLUBS_NAMED_AFTER_PLACES, SPORTS_LEXICON, SPORTS_PRIOR, isSportsText } from '../../core/match/sports.ts';
+import { Words } from '../../core/arabic/tokenise.ts';
+import { procliticReadings } from '../../core/arabic/clitics.ts';
 import { categoryOf, type Category, type Mention } from '../../core/types.ts';
 import { ENTITIES, ENTITY_BY_ID, entity, found, MATCHER, matcherOf, parseExample } from './fixtures.ts';
 
@@ -269,6 +275,10 @@ const SENSE_RULES = [
   ['a place after a host, guest, opponent or points word, in a sports text (round 5)', CLUB_RELATION_BEFORE],
   ['a weak coalition name in a text about another theatre (round 5)', OTHER_THEATRE],
   ['a text about personal qualities', PERSONAL_QUALITIES],
+  ['a place that names a club, in a sports text (round 6)', SPORTS_PRIOR],
+  ['place evidence next to a club-named place in a sports text (round 6)', SPORTS_PLACE_EVIDENCE],
+  ['a place in a dateline (round 6)', DATELINE],
+  ['an administration or region named after a place (round 6)', ADMIN_REGION_BEFORE],
 ] as const;
 
 describe('strong local evidence against a reading', () => {
@@ -395,16 +405,17 @@ describe('clubs and IS provinces, word by word (round 3)', () => {
   });
 
   test('a league verb further than the window does not make a club', () => {
-    const far = ['الموصل', ...Array.from({ length: LEAGUE_SUBJECT.window }, () => 'مصادر'), 'فاز', 'في', 'الدوري'].join(' ');
-    expect(detect(MATCHER, far).map((m) => m.entityId)).toEqual(['place:mosul']);
+    // بغداد: a place no club is named after bare (sports.ts), so that the sports prior stays out of it.
+    const far = ['بغداد', ...Array.from({ length: LEAGUE_SUBJECT.window }, () => 'مصادر'), 'فاز', 'في', 'الدوري'].join(' ');
+    expect(detect(MATCHER, far).map((m) => m.entityId)).toEqual(['place:baghdad']);
   });
 
   test.each([...IS_PROVINCE.so])('ما %s ولاية الرقة is an IS province', (word) => {
     expect(detect(MATCHER, `ضمن ما ${word} ولاية الرقة`)).toEqual([]);
   });
 
-  test('ولاية before a place with neither quotes nor "what is called" stays the place', () => {
-    expect(detect(MATCHER, 'كانت الرقة تتبع ولاية الموصل').map((m) => m.entityId)).toEqual(['place:raqqa', 'place:mosul']);
+  test('ولاية before a place with neither quotes nor "what is called": an administration named after it (round 6), not the place', () => {
+    expect(detect(MATCHER, 'كانت الرقة تتبع ولاية الموصل').map((m) => m.entityId)).toEqual(['place:raqqa']);
   });
 
   test('the participle veto still wins: الطريق الموصل إلى in a text about Mosul', () => {
@@ -480,4 +491,86 @@ describe('round 4 rules, word by word', () => {
       expect(ids(`أعلن ${name} عن ولاية الرقة ثم دخل الرقة`)).toContain('place:raqqa');
     },
   );
+});
+
+describe('round 6: the sports prior, datelines, administrations named after a place', () => {
+  const ids = (text: string) => detect(MATCHER, text).map((m) => m.entityId);
+  const sport = (text: string) => isSportsText(new Words(text), (w) => procliticReadings(w));
+
+  test.each(SPORTS_LEXICON.example.split('; ').map((e) => [e] as const))('SPORTS_LEXICON: %s', (example) => {
+    const { input, output } = parseExample(example);
+    expect(sport(input), input).toBe(output === 'sport');
+  });
+
+  test('one sports word is not a sports text; a sure word and a shared one are', () => {
+    for (const word of SPORTS_LEXICON.sure) {
+      expect(sport(`قال المصدر إن ${word} كان أمس`), word).toBe(false);
+      expect(sport(`قال المصدر إن ${word} و نقطة`), word).toBe(true);
+    }
+    for (const word of SPORTS_LEXICON.shared) {
+      expect(sport(`قال المصدر إن ${word} كان أمس`), word).toBe(false);
+      expect(sport(`${word} ${word} ${word}`), word).toBe(false);
+      expect(sport(`${word} ${word} ${word} ${word}`), word).toBe(true);
+    }
+  });
+
+  test('density, not count: the same three shared words in a long report are no sports text', () => {
+    const filler = Array.from({ length: 80 }, () => 'القوات').join(' ');
+    expect(sport(`نقطة الفريق المركز الجولة ${filler}`)).toBe(false);
+    expect(sport('نقطة الفريق المركز الجولة')).toBe(true);
+  });
+
+  test('the lexicon is normalised and its tiers do not overlap', () => {
+    for (const w of [...SPORTS_LEXICON.sure, ...SPORTS_LEXICON.shared]) expect(normaliseKey(w)).toBe(w);
+    expect([...SPORTS_LEXICON.sure].filter((w) => SPORTS_LEXICON.shared.has(w))).toEqual([]);
+  });
+
+  test('every club row has a name, a club and a source', () => {
+    for (const c of CLUBS_NAMED_AFTER_PLACES) {
+      expect(c.name.length).toBeGreaterThan(0);
+      expect(c.club.length).toBeGreaterThan(0);
+      expect(c.source.length).toBeGreaterThan(0);
+    }
+  });
+
+  // Each club name that the fixture gazetteer knows, in the four phrasings of round 5.
+  const clubNames = CLUBS_NAMED_AFTER_PLACES.map((c) => c.name).filter((n) => MATCHER.scan(n).length > 0);
+  test.each(clubNames.map((n) => [n] as const))('%s: the club in a sports text, the place elsewhere or with place evidence', (name) => {
+    expect(ids(`فيما رفع ${name} رصيده إلى 21 نقطة في المركز الرابع`)).toEqual([]);
+    expect(ids(`وجرت المباراة على ملعب ${name} في الجولة الثانية`)).toEqual([]);
+    expect(ids(`أضاف المهاجم هدفا ثانيا ل${name} في المباراة`)).toEqual([]);
+    expect(ids(`${name} ونفط ميسان يحققان انتصارات في الدوري`)).toEqual([]);
+    const place = ENTITIES.find((e) => MATCHER.scan(name).some((r) => MATCHER.data.patterns[r.pattern]![2].some((t) => MATCHER.data.entityIds[t >> 1] === e.id)))!.id;
+    expect(ids(`وصل لاعبو الفريق إلى مدينة ${name} بعد المباراة في الدوري`)).toContain(place);
+    expect(ids(`وصل لاعبو الفريق في ${name} بعد المباراة في الدوري`)).toContain(place);
+  });
+
+  test('outside a sports text the prior does nothing', () => {
+    expect(ids('فيما رفع الموصل علمه فوق المبنى')).toEqual(['place:mosul']);
+    expect(ids('قال الفريق الركن إن الموصل ستكون المركز الجديد')).toEqual(['place:mosul']);
+  });
+
+  test('a name joined by و to a club is a club; to a place, a place', () => {
+    expect(ids('من أندية صلاح الدين والموصل والأنبار في الدوري الممتاز للموسم المقبل')).toEqual([]);
+    expect(ids('تقام مباريات الجولة في بغداد والموصل والأنبار')).toEqual(['place:baghdad', 'place:mosul', 'place:anbar']);
+  });
+
+  test.each([...SPORTS_PLACE_EVIDENCE.words].map((w) => [w] as const))('%s before a club-named place in a sports text: the place', (word) => {
+    expect(ids(`قال مدرب الفريق بعد المباراة في الدوري ${word} الموصل`)).toEqual(['place:mosul']);
+  });
+
+  test('a dateline place is the place even when the item names its club', () => {
+    expect(ids('شفق نيوز- الموصل/ تعادل فريق الموصل مع ضيفه في الدوري')).toEqual(['place:mosul']);
+    // Not a dateline: far into the text, or more words than an outlet's name before the dash.
+    expect(ids('تعادل فريق الموصل مع ضيفه في الدوري - الموصل')).toEqual([]);
+  });
+
+  test.each([...ADMIN_REGION_BEFORE.words].map((w) => [w] as const))('%s الموصل: an administration, not the city', (word) => {
+    expect(ids(`أعلن عن ${word} الموصل أمس`)).toEqual([]);
+    expect(ids(`أعلن عن ${word} كردستان أمس`).filter((id) => id !== 'place:kurdistan')).toEqual([]);
+  });
+
+  test('a listed name that starts with an admin word wins: إقليم كردستان', () => {
+    expect(ids('عاد من إقليم كردستان')).toEqual(['place:kurdistan']);
+  });
 });

