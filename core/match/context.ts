@@ -52,7 +52,7 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
   },
   {
     description: 'a word for a kind of armed or political group',
-    example: 'قوات التحالف → the coalition',
+    example: 'قوات الحشد → PMF; قوات التحالف ضد داعش → the coalition',
     for: ['group'],
     weight: 0.6,
     window: 1,
@@ -503,7 +503,28 @@ export const OTHER_THEATRE: {
     'صنعاء', 'الحوثي', 'الحوثيين', 'الحوثيون', 'الحوثية', 'اليمن', 'اليمنية', 'اليمني', 'عدن', 'مأرب', 'شبوة', 'الحديدة',
     'تعز', 'حضرموت', 'الحزم', 'الانقلابيين', 'أنصار',
   ),
-  home: wordSet('داعش', 'الدواعش', 'سوريا', 'سورية', 'العراق', 'الرقة', 'الموصل', 'الفرات', 'الزور', 'البوكمال', 'القائم'),
+  // التنظيم (round 6): bare, "the organisation" of the coalition's war ("مواقع التنظيم").
+  home: wordSet('داعش', 'الدواعش', 'التنظيم', 'سوريا', 'سورية', 'العراق', 'الرقة', 'الموصل', 'الفرات', 'الزور', 'البوكمال', 'القائم'),
+};
+
+/**
+ * Round 6: a weak coalition name in an item with no theatre of its own (neither OTHER_THEATRE's
+ * words nor its home words: one short sentence of a longer page) is read over the page's region: it
+ * is the gazetteer's coalition only when the region names that coalition's theatre (one of
+ * `homeEntities` already found in the region: DetectOptions.knownEntities) or a "led by" cue next
+ * to it says which coalition it is (TRIGGERS_AFTER: التحالف الذي تقوده الولايات المتحدة).
+ */
+export const THEATRE_FROM_REGION: { description: string; example: string; homeEntities: readonly string[] } = {
+  description: 'a weak coalition name in an item with no theatre of its own: the region says which coalition it is',
+  example:
+    'كما شنت طائرات التحالف قبل قليل غارات على دار الرئاسة جنوب العاصمة → (none); ' +
+    'وقالت طائرات التحالف إنها قصفت مواقع في المنطقة → (none); ' +
+    'قال التحالف الذي تقوده الولايات المتحدة إنه لا يملك معلومات → the US-led coalition, United States',
+  homeEntities: [
+    'group:isis', 'place:syria', 'place:iraq', 'place:raqqa', 'place:mosul', 'place:euphrates', 'place:deir-ez-zor',
+    'place:deir-ez-zor-governorate', 'place:albukamal', 'place:al-qaim', 'place:alqaim', 'group:sdf', 'group:pmf',
+    'group:iraqi-forces', 'group:iraqi-army', 'group:syrian-army',
+  ],
 };
 
 /** One sense per text for clubs (detect.ts): the rows above name the club once, this says the rest. */

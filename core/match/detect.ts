@@ -24,6 +24,7 @@ import {
   NISBA_PAIR,
   OUTLET_STAFF_BEFORE,
   TEAM_MEMBER_BEFORE,
+  THEATRE_FROM_REGION,
   LEAGUE_SUBJECT,
   NEIGHBOURHOOD_BEFORE,
   SPORTS_CLUB_BEFORE,
@@ -122,7 +123,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       const isWeak = (targets[k]! & 1) === 1;
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
-      if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && theatre.is()) continue;
+      if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && !coalitionHere(text, raw, theatre, options.knownEntities)) continue;
       const country = countries?.[entity];
       if (country) {
         if (nisba === undefined) nisba = nisbaCountryAfter(text, raw.end);
@@ -418,12 +419,33 @@ class SportsText {
 /** Letters every sports word holds one of (as written, before normalisation): a prefilter only. */
 const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي/;
 /**
+ * A weak coalition name: not in a text about another theatre (OTHER_THEATRE); in a text with no
+ * theatre of its own, only when the region names the coalition's own (THEATRE_FROM_REGION) or a
+ * "led by" cue stands right after it.
+ */
+function coalitionHere(text: string, raw: RawMatch, theatre: OtherTheatre, known: DetectOptions['knownEntities']): boolean {
+  if (theatre.is()) return false;
+  if (theatre.home()) return true;
+  if (known) for (const id of THEATRE_FROM_REGION.homeEntities) if (known.has(id)) return true;
+  const ledBy = TRIGGERS_AFTER[0]!.words;
+  let next = wordAfter(text, raw.end);
+  if (next && !next.breakBetween && RELATIVE.has(next.norm)) next = wordAfter(text, nextWordEnd(text, raw.end));
+  return !!next && !next.breakBetween && anyWordIn(readingsOf(next.norm), ledBy);
+}
+
+/**
  * OTHER_THEATRE: whether the text names another theatre's words and none of the home theatre's,
  * asked at most once per text and only for a weak name of OTHER_THEATRE.kinds (rare).
  */
 class OtherTheatre {
   private answer: boolean | undefined;
+  private homeAnswer = false;
   constructor(private readonly text: string) {}
+  /** Whether the text names one of OTHER_THEATRE.home (asked after is()). */
+  home(): boolean {
+    this.is();
+    return this.homeAnswer;
+  }
   is(): boolean {
     if (this.answer === undefined) {
       const words = new Words(this.text);
@@ -435,6 +457,7 @@ class OtherTheatre {
         if (anyWordIn(readings, OTHER_THEATRE.home)) home = true;
       }
       this.answer = theatre && !home;
+      this.homeAnswer = home;
     }
     return this.answer;
   }

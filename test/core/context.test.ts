@@ -18,6 +18,7 @@ import {
   NISBA_PAIR,
   OUTLET_STAFF_BEFORE,
   TEAM_MEMBER_BEFORE,
+  THEATRE_FROM_REGION,
   LEAGUE_SUBJECT,
   SPORTS_CLUB_BEFORE,
   MIN_CONFIDENCE,
@@ -123,6 +124,7 @@ const WEAK_ONLY = matcherOf([
   entity('place:hamidiya', 'neighbourhood', 'al-Hamidiya', 'قصبة الحميدية الكبرى', [], ['الحميدية']),
   entity('place:mayadin', 'city', 'al-Mayadin', 'قصبة الميادين الكبرى', [], ['الميادين']),
   entity('group:coalition', 'coalition', 'the coalition', 'التحالف الدولي ضد داعش', [], ['التحالف']),
+  entity('group:pmf', 'militia', 'PMF', 'قوات الحشد الكبرى', [], ['الحشد']),
   entity('outlet:almayadeen', 'outlet', 'Al Mayadeen (channel)', 'فضائية الميادين اللبنانية', [], ['الميادين']),
   entity('person:saad', 'person', 'Saad', 'سعد الحديثي', [], ['سعد']),
 ]);
@@ -130,7 +132,8 @@ const WEAK_ONLY = matcherOf([
 /** A weak name of each category, and the entity it must resolve to when a cue for that category fires. */
 const WEAK_NAME: Record<Category, { name: string; id: string }> = {
   place: { name: 'القائم', id: 'place:alqaim' },
-  group: { name: 'التحالف', id: 'group:coalition' },
+  // Not التحالف: a coalition's weak name needs its theatre too (THEATRE_FROM_REGION), which these cues are not.
+  group: { name: 'الحشد', id: 'group:pmf' },
   outlet: { name: 'الميادين', id: 'outlet:almayadeen' },
   person: { name: 'سعد', id: 'person:saad' },
 };
@@ -279,6 +282,7 @@ const SENSE_RULES = [
   ['place evidence next to a club-named place in a sports text (round 6)', SPORTS_PLACE_EVIDENCE],
   ['a place in a dateline (round 6)', DATELINE],
   ['an administration or region named after a place (round 6)', ADMIN_REGION_BEFORE],
+  ['a weak coalition name with no theatre of its own, read over the region (round 6)', THEATRE_FROM_REGION],
 ] as const;
 
 describe('strong local evidence against a reading', () => {
@@ -572,5 +576,29 @@ describe('round 6: the sports prior, datelines, administrations named after a pl
 
   test('a listed name that starts with an admin word wins: إقليم كردستان', () => {
     expect(ids('عاد من إقليم كردستان')).toEqual(['place:kurdistan']);
+  });
+});
+
+describe('round 6: the theatre of a weak coalition name, read over the region', () => {
+  const item = 'كما شنت طائرات التحالف قبل قليل غارات على دار الرئاسة';
+  const ids = (text: string, known?: string[]) =>
+    detect(MATCHER, text, known ? { knownEntities: new Set(known) } : {}).map((m) => m.entityId);
+
+  test('a region that names the coalition\'s theatre lets the item show it', () => {
+    expect(ids(item)).toEqual([]);
+    expect(ids(item, ['group:isis'])).toEqual(['group:coalition']);
+    expect(ids(item, ['place:syria'])).toEqual(['group:coalition']);
+  });
+
+  test('a region about something else does not', () => {
+    expect(ids(item, ['place:beirut-unknown'])).toEqual([]);
+  });
+
+  test('the item\'s own theatre wins over the region: Yemen words, no home words', () => {
+    expect(ids('شنت طائرات التحالف غارات على صنعاء', ['group:isis'])).toEqual([]);
+  });
+
+  test('every home entity id of the table is one the product gazetteer or the fixtures know', () => {
+    for (const id of THEATRE_FROM_REGION.homeEntities) expect(id).toMatch(/^(place|group):[a-z0-9-]+$/);
   });
 });
