@@ -354,18 +354,24 @@ export const ADMIN_REGION_BEFORE: SenseRule = {
  * of place as words. Not ل or ب on the name ("هدفاً لديالى": for the club), not على or مع (its
  * opponent: "فاز على الموصل").
  */
-export const SPORTS_PLACE_EVIDENCE: SenseRule & { list: ReadonlySet<string> } = {
+export const SPORTS_PLACE_EVIDENCE: SenseRule & { list: ReadonlySet<string>; hosts: ReadonlySet<string> } = {
   description: 'a preposition of place before a club-named place, in a sports text: the place',
   example:
     'عاد لاعبو الفريق إلى الموصل بعد المباراة في الدوري → Mosul; أقيمت المباراة في الموصل ضمن الدوري → Mosul; ' +
     'تقام مباريات الجولة في بغداد ودهوك والموصل → Baghdad, Mosul; ' +
+    'الموصل تستضيف نهائي كأس العراق لكرة القدم → Mosul; عودة المباريات الدولية إلى ملاعب الموصل → Mosul; ' +
     'انتهت المباراة بين فريقي الشرطة من الرقة والفرات من كوباني → Raqqa; شكر المدرب اللاعبين ومحافظ الموصل وإدارة النادي → Mosul; ' +
     'فاز الفريق على الموصل في المباراة ضمن الدوري → (none)',
   words: wordSet(
     'في', 'إلى', 'الى', 'من', 'عند', 'داخل', 'قرب', 'نحو',
     // The place's officials and people ("ومحافظ نينوى"): a club has a president and fans, not a governor.
     'محافظ', 'محافظي', 'قائممقام', 'أهالي', 'سكان',
+    // A city's stadiums (plural; "ملعب ديالى" is the club's ground).
+    'ملاعب',
   ),
+  // A city hosts, in the feminine a city takes ("الموصل تستضيف النهائي"); a club hosts in the
+  // masculine ("يستضيف الموصل ضيفه": CLUB_RELATION_BEFORE). Right before or right after the name.
+  hosts: wordSet('تستضيف', 'ستستضيف', 'استضافت', 'تحتضن', 'ستحتضن', 'احتضنت', 'تشهد', 'شهدت'),
   // Before a list's head, for every name of the list: "في بغداد ودهوك وديالى". Not من: "فريقي الأمن من
   // الرقة والفرات من كوباني" joins two teams, each from a place.
   list: wordSet('في', 'إلى', 'الى', 'داخل', 'عند'),

@@ -350,9 +350,10 @@ function sportsPlaceEvidence(
   previous: { norm: string; breakBetween: boolean } | undefined,
   sports: SportsText,
 ): boolean {
-  if (previous && !previous.breakBetween && placeWord(previous.norm)) return true;
+  if (previous && !previous.breakBetween && (placeWord(previous.norm) || SPORTS_PLACE_EVIDENCE.hosts.has(previous.norm))) return true;
   const next = wordAfter(text, raw.end);
   if (next && !next.breakBetween) {
+    if (SPORTS_PLACE_EVIDENCE.hosts.has(next.norm)) return true;
     for (const cue of TRIGGERS_AFTER) if (cue.for.includes('place') && anyWordIn(readingsOf(next.norm), cue.words)) return true;
   }
   // The last of a list ("تقام في بغداد ودهوك وديالى"): the word before the list's head speaks for it.
