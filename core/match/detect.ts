@@ -2,7 +2,7 @@
  * Mentions in a text: the automaton's candidates, weighed in context (context.ts), with the
  * longest name winning where candidates overlap (كتائب حزب الله العراق over حزب الله).
  */
-import { CharRole, ROLE } from '../arabic/chars.ts';
+import { CharRole, LINE_BREAKS, ROLE } from '../arabic/chars.ts';
 import { procliticReadings } from '../arabic/clitics.ts';
 import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
@@ -139,7 +139,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       c.entity !== BLOCKED &&
       clubSense!.has(keyOf(c.raw, patterns)) &&
       clubNamed(kinds[c.entity]!) &&
-      !sportsPlaceEvidence(text, c.raw, wordBefore(text, c.raw.start), sports) &&
+      !sportsPlaceEvidence(text, c.raw, wordBefore(text, c.raw.start)) &&
       !inDateline(text, c.raw.start, c.raw.end);
     candidates = candidates.filter((c) => !dropped(c));
     weak = weak.filter((c) => !dropped(c));
@@ -276,14 +276,14 @@ function clubHere(
   for (const t of targets) if (clubNamed(kinds[t >> 1]!)) place = true;
   if (!place) return false;
   // The local cue first, the text's topic (read once per text) only when there is one.
-  if (before && anyWordIn(before, SPORTS_CLUB_BEFORE.words)) return sports.is();
-  if (before && anyWordIn(before, TEAM_MEMBER_BEFORE.words)) return sports.is();
-  if (before && anyWordIn(before, CLUB_RELATION_BEFORE.words)) return sports.is();
+  if (before && anyWordIn(before, SPORTS_CLUB_BEFORE.words)) return sports.is(raw.start);
+  if (before && anyWordIn(before, TEAM_MEMBER_BEFORE.words)) return sports.is(raw.start);
+  if (before && anyWordIn(before, CLUB_RELATION_BEFORE.words)) return sports.is(raw.start);
   if (before && anyWordIn(before, CLUB_RELATION_BEFORE.via) && CLUB_RELATION_BEFORE.guest.test(text.slice(Math.max(0, raw.start - 24), raw.start))) {
-    return sports.is();
+    return sports.is(raw.start);
   }
   // The subject of a match verb standing first (MATCH_VERB_BEFORE), with no proclitic of its own.
-  if (before && raw.proclitic === '' && anyWordIn(before, MATCH_VERB_BEFORE.words)) return sports.is();
+  if (before && raw.proclitic === '' && anyWordIn(before, MATCH_VERB_BEFORE.words)) return sports.is(raw.start);
   // The subject of a league verb: no preposition before it, of its own or as a word.
   if (raw.proclitic.includes('ب') || raw.proclitic.includes('ل')) return false;
   if (before && anyWordIn(before, BARE_PREPOSITIONS)) return false;
@@ -293,7 +293,7 @@ function clubHere(
   for (let i = 0; i < LEAGUE_SUBJECT.window; i++) {
     const next = wordAfter(text, offset);
     if (!next || next.breakBetween) return false;
-    if (anyWordIn(readingsOf(next.norm), LEAGUE_SUBJECT.words)) return sports.is();
+    if (anyWordIn(readingsOf(next.norm), LEAGUE_SUBJECT.words)) return sports.is(raw.start);
     offset = nextWordEnd(text, offset);
   }
   return false;
@@ -329,8 +329,8 @@ function clubByPrior(
   if (!coordinated && !CLUB_NAMES.has(keyOf(raw, patterns))) return false;
   let place = false;
   for (const t of targets) if (clubNamed(kinds[t >> 1]!)) place = true;
-  if (!place || sportsPlaceEvidence(text, raw, previous, sports)) return false;
-  return sports.dense();
+  if (!place || sportsPlaceEvidence(text, raw, previous)) return false;
+  return sports.denseAt(raw.start);
 }
 
 /** Whether only spaces (no punctuation, no letter) stand in text[from, to). */
@@ -348,7 +348,6 @@ function sportsPlaceEvidence(
   text: string,
   raw: RawMatch,
   previous: { norm: string; breakBetween: boolean } | undefined,
-  sports: SportsText,
 ): boolean {
   if (previous && !previous.breakBetween && (placeWord(previous.norm) || SPORTS_PLACE_EVIDENCE.hosts.has(previous.norm))) return true;
   const next = wordAfter(text, raw.end);
@@ -358,10 +357,12 @@ function sportsPlaceEvidence(
   }
   // The last of a list ("تقام في بغداد ودهوك وديالى"): the word before the list's head speaks for it.
   if (!raw.proclitic.startsWith('و')) return false;
-  const words = sports.words();
-  let i = words.at(raw.start);
-  for (let steps = 0; steps < LIST_REACH && i > 0 && !words.breakBefore(i) && words.norm(i).startsWith('و'); steps++) i--;
-  return i > 0 && i < words.at(raw.start) && !words.breakBefore(i) && placeWord(words.norm(i - 1), SPORTS_PLACE_EVIDENCE.list);
+  // The words before the name, its own و the last of them.
+  const words = new Words(text.slice(Math.max(0, raw.start - LIST_REACH * 24), raw.start));
+  const own = words.count - 1;
+  let i = own;
+  for (let steps = 0; steps <= LIST_REACH && i > 0 && !words.breakBefore(i) && words.norm(i).startsWith('و'); steps++) i--;
+  return i > 0 && i < own && !words.breakBefore(i) && placeWord(words.norm(i - 1), SPORTS_PLACE_EVIDENCE.list);
 }
 
 /** Whether a word (its proclitics off) is place evidence before a name: one of `words` or a place cue. */
@@ -382,18 +383,20 @@ const PLACE_CUES_BEFORE = TRIGGERS_BEFORE.filter((c) => c.for.includes('place') 
 const DATELINE_WITHIN = 40;
 
 /**
- * Whether a text is about sport, asked at most once per text and only when a local cue or a club's
- * name asks. `dense()` is SPORTS_LEXICON's density (sports.ts, round 6), what the sports prior
- * needs; `is()`, for the rules that have a local cue of their own (a club word, a match verb),
- * also takes one word of SPORTS_CLUB_BEFORE.sportsWords (rounds 3–5). For the one-word look, the
- * words' letters first (most texts hold none), then only the words those letters stand in.
+ * Whether a text is about sport, asked only when a local cue or a club's name asks. `denseAt()` is
+ * SPORTS_LEXICON's density (sports.ts, round 6) over the paragraph around an offset (the text up to
+ * its line breaks, at most SPORTS_REGION_CHARS either side: on a page, detect's text is a block and
+ * this is all of it), what the sports prior needs; `is()`, for the rules that have a local cue of
+ * their own (a club word, a match verb), takes one word of SPORTS_CLUB_BEFORE.sportsWords anywhere
+ * in the text (rounds 3–5), or that density. For the one-word look, the words' letters first (most
+ * texts hold none), then only the words those letters stand in.
  */
 class SportsText {
   private answer: boolean | undefined;
-  private denseAnswer: boolean | undefined;
-  private tokens: Words | undefined;
+  /** Density answers by paragraph start. */
+  private readonly dense = new Map<number, boolean>();
   constructor(private readonly text: string) {}
-  is(): boolean {
+  is(offset: number): boolean {
     if (this.answer === undefined) {
       const text = this.text;
       let found = false;
@@ -404,19 +407,30 @@ class SportsText {
         const word = wordAfter(text, start);
         found = !!word && anyWordIn(readingsOf(word.norm), SPORTS_CLUB_BEFORE.sportsWords);
       }
-      this.answer = found || this.dense();
+      this.answer = found;
     }
-    return this.answer;
+    return this.answer || this.denseAt(offset);
   }
-  dense(): boolean {
-    this.denseAnswer ??= isSportsText(this.words(), readingsOf);
-    return this.denseAnswer;
-  }
-  /** The text's words, made once. */
-  words(): Words {
-    return (this.tokens ??= new Words(this.text));
+  denseAt(offset: number): boolean {
+    const text = this.text;
+    let start = offset;
+    const least = Math.max(0, offset - SPORTS_REGION_CHARS);
+    while (start > least && !LINE_END.has(text.charCodeAt(start - 1))) start--;
+    let answer = this.dense.get(start);
+    if (answer === undefined) {
+      let end = offset;
+      const most = Math.min(text.length, offset + SPORTS_REGION_CHARS);
+      while (end < most && !LINE_END.has(text.charCodeAt(end))) end++;
+      const paragraph = start === 0 && end === text.length ? text : text.slice(start, end);
+      answer = isSportsText(paragraph, () => new Words(paragraph), readingsOf);
+      this.dense.set(start, answer);
+    }
+    return answer;
   }
 }
+/** How far either side of a name the sports prior reads, within its paragraph. */
+const SPORTS_REGION_CHARS = 600;
+const LINE_END: ReadonlySet<number> = new Set(LINE_BREAKS);
 /** Letters every sports word holds one of (as written, before normalisation): a prefilter only. */
 const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي/;
 /**

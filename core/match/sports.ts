@@ -60,26 +60,82 @@ export const SPORTS_LEXICON = {
 } as const;
 
 /**
- * Whether `words` (a text: detect's text, a block of the page) is a sports text by SPORTS_LEXICON.
- * `readingsOf` gives a word's readings with its proclitics off (detect.ts keeps them cached).
+ * Whether `text` is a sports text by SPORTS_LEXICON. `words` gives the text's words (made only when
+ * the text holds two lexicon words at least), `readingsOf` a word's readings with its proclitics off
+ * (detect.ts keeps them cached). Only the words LEXICON_HINTS finds are read: reading every word of
+ * a page would cost detect most of its speed.
  */
-export function isSportsText(words: Words, readingsOf: (word: string) => readonly string[]): boolean {
+export function isSportsText(text: string, words: () => Words, readingsOf: (word: string) => readonly string[]): boolean {
   const lexicon = SPORTS_LEXICON;
+  const hints = new RegExp(LEXICON_HINTS.source, 'g');
+  const at: number[] = [];
+  for (let m = hints.exec(text); m; m = hints.exec(text)) at.push(m.index);
+  // Each hit is one word at most, of weight sureWeight at most.
+  if (at.length * lexicon.sureWeight < lexicon.least) return false;
+  const w = words();
+  if (at.length * lexicon.sureWeight < w.count * lexicon.perWord) return false;
   let weight = 0;
   let anySure = false;
-  for (let i = 0; i < words.count; i++) {
-    const readings = readingsOf(words.norm(i));
+  let last = -1;
+  for (const offset of at) {
+    const i = w.at(offset);
+    if (i === last || i >= w.count) continue;
+    last = i;
+    const readings = readingsOf(w.norm(i));
     let sure = false;
     let shared = false;
     for (const r of readings) {
       if (lexicon.sure.has(r)) sure = true;
       else if (lexicon.shared.has(r)) shared = true;
-      if (lexicon.counted.has(r) && (isNumber(words, i - 1) || isNumber(words, i + 1))) sure = true;
+      if (lexicon.counted.has(r) && (isNumber(w, i - 1) || isNumber(w, i + 1))) sure = true;
     }
     weight += sure ? lexicon.sureWeight : shared ? 1 : 0;
     if (sure) anySure = true;
   }
-  return weight >= (anySure ? lexicon.least : lexicon.leastShared) && weight >= words.count * lexicon.perWord;
+  return weight >= (anySure ? lexicon.least : lexicon.leastShared) && weight >= w.count * lexicon.perWord;
+}
+
+/**
+ * Every lexicon word as the page may write it (ه/ة, the alifs, ي/ى), shortest forms only (a longer
+ * word holding a shorter one is found through it): where a sports word can stand. Made from the
+ * lexicon, so the two cannot drift apart; a word with a diacritic inside is not found (rare in news).
+ */
+const LEXICON_HINTS: RegExp = (() => {
+  const all = [...SPORTS_LEXICON.sure, ...SPORTS_LEXICON.shared, ...SPORTS_LEXICON.counted].map((w) => (w.startsWith('ال') ? w.slice(2) : w));
+  const unique = [...new Set(all)].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const w of unique) if (!kept.some((k) => w.includes(k))) kept.push(w);
+  return new RegExp(trieSource(kept));
+})();
+
+/**
+ * A regular expression's source for a set of words, as a trie (common prefixes written once: the
+ * engine then tries one branch per letter, not every word at every position), each letter standing
+ * for its written forms.
+ */
+function trieSource(words: readonly string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const c of w) {
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const FOLDED: Record<string, string> = { ه: '[هة]', ا: '[اأإآ]', ي: '[يى]' };
+  const write = (node: Node): string => {
+    // A word ending here is found already: what follows it need not be (kept holds no longer word anyway).
+    if (node.end) return '';
+    const branches = [...node.next].map(([c, child]) => (FOLDED[c] ?? c) + write(child));
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return write(root);
 }
 
 /** Whether word i is a number (digits; Arabic-Indic digits are folded to ASCII ones). */

@@ -499,7 +499,7 @@ describe('round 4 rules, word by word', () => {
 
 describe('round 6: the sports prior, datelines, administrations named after a place', () => {
   const ids = (text: string) => detect(MATCHER, text).map((m) => m.entityId);
-  const sport = (text: string) => isSportsText(new Words(text), (w) => procliticReadings(w));
+  const sport = (text: string) => isSportsText(text, () => new Words(text), (w) => procliticReadings(w));
 
   test.each(SPORTS_LEXICON.example.split('; ').map((e) => [e] as const))('SPORTS_LEXICON: %s', (example) => {
     const { input, output } = parseExample(example);
@@ -516,6 +516,12 @@ describe('round 6: the sports prior, datelines, administrations named after a pl
       expect(sport(`${word} ${word} ${word}`), word).toBe(false);
       expect(sport(`${word} ${word} ${word} ${word}`), word).toBe(true);
     }
+  });
+
+  test('words written as pages write them (ة, أ, ى) are found', () => {
+    expect(sport('جرت المباراة على ملعب الأندية')).toBe(true);
+    expect(sport('رفع رصيده إلى 21 نقطة في المركز الرابع')).toBe(true);
+    expect(sport('فازت الأندية بالكأس')).toBe(false);
   });
 
   test('density, not count: the same three shared words in a long report are no sports text', () => {
