@@ -7,22 +7,31 @@ import { CharRole, ROLE } from '../arabic/chars.ts';
 
 export const DATELINE = {
   description: 'a place in the dateline at the head of an item (after the outlet and a dash, or before a slash): the place',
+  // Also checked by test/core/context.test.ts: `يقول الصباغ: "الميادين منطقة جديدة` is no dateline.
   example:
     'شفق نيوز- الموصل/ تعادل فريق الموصل مع ضيفه في الدوري → Mosul; ' +
     'شفق نيوز- بغداد فاز فريق الموصل على ضيفه في الدوري → Baghdad; ' +
-    'بغداد/ شفق نيوز: فاز فريق الموصل في الدوري → Baghdad',
+    'بغداد/ شفق نيوز: فاز فريق الموصل في الدوري → Baghdad; ' +
+    'القائم/ شفق نيوز: أعلنت القيادة فتح المعبر → al-Qaim; سانا- الميادين: أعادت القوات فتح الطريق → al-Mayadin; ' +
+    'القائم: القوات تفتح المعبر الحدودي → al-Qaim',
+  /** What a dateline gives a weak place name: as much as a word for a kind of place (TRIGGERS_BEFORE). */
+  weight: 0.6,
   /** How many words (the outlet's name) may stand before the dash or slash that opens the dateline. */
   outletWords: 3,
   /** A dateline lies within this many characters of the item's start. */
   within: 40,
-  /** The marks that close an outlet's name before a dateline, or a dateline before the outlet. */
-  marks: new Set(['-', '–', '—', '/', ':']),
+  /**
+   * The marks that close an outlet's name before a dateline. Not a colon: `يقول الصباغ: "الوعر منطقة…`
+   * opens a quotation. After the text's first word a colon or a slash closes the dateline
+   * (`الأنبار: مقتل …`، `بغداد/ شفق نيوز`).
+   */
+  marks: new Set(['-', '–', '—', '/']),
 } as const;
 
 /**
  * Whether the name at [start, end) is a dateline's place: after at most DATELINE.outletWords words
  * and a dash or slash at the text's start ("شفق نيوز- ديالى", "شفق نيوز- ديالى/ بغداد"), or the
- * text's first word followed by a slash ("بغداد/ شفق نيوز").
+ * text's first word followed by a slash or a colon ("بغداد/ شفق نيوز", "الأنبار: مقتل …").
  */
 export function inDateline(text: string, start: number, end: number): boolean {
   if (start > DATELINE.within) return false;
@@ -33,7 +42,7 @@ export function inDateline(text: string, start: number, end: number): boolean {
     // The text's first word: a slash (or a dash then the outlet) right after it.
     let j = end;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-    return text[j] === '/';
+    return text[j] === '/' || text[j] === ':';
   }
   if (!DATELINE.marks.has(text[i]!)) return false;
   let words = 0;

@@ -8,7 +8,7 @@ import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import { SENSE_SETTING } from './blocking.ts';
-import { inDateline } from './dateline.ts';
+import { DATELINE, inDateline } from './dateline.ts';
 import { CLUB_NAMES, isSportsText } from './sports.ts';
 import {
   ABSTRACT_COORDINATION,
@@ -684,7 +684,7 @@ class Context {
   private known: Known[];
 
   constructor(
-    text: string,
+    private readonly text: string,
     candidates: readonly Candidate[],
     private readonly patterns: readonly SerializedPattern[],
     private readonly categoryOf: (entity: number) => Category,
@@ -726,7 +726,11 @@ class Context {
     if (vetoedBefore(VETO_BEFORE, before)) return 0;
 
     let score = WEAK_BASE;
-    const beforeWeight = triggered(TRIGGERS_BEFORE, category, before);
+    let beforeWeight = triggered(TRIGGERS_BEFORE, category, before);
+    // A dateline's place (DATELINE): as sure as a word for a kind of place.
+    if (category === 'place' && raw.start <= DATELINE_WITHIN && inDateline(this.text, raw.start, raw.end)) {
+      beforeWeight = Math.max(beforeWeight, DATELINE.weight);
+    }
     if (beforeWeight < 0.5 && NEEDS_TRIGGER.names.has(keyOf(raw, this.patterns))) return 0;
     score += beforeWeight;
     if (nextReadings) score += triggered(TRIGGERS_AFTER, category, this.wordsAfter(last, nextReadings));

@@ -573,6 +573,9 @@ describe('round 6: the sports prior, datelines, administrations named after a pl
     expect(ids('شفق نيوز- الموصل/ تعادل فريق الموصل مع ضيفه في الدوري')).toEqual(['place:mosul']);
     // Not a dateline: far into the text, or more words than an outlet's name before the dash.
     expect(ids('تعادل فريق الموصل مع ضيفه في الدوري - الموصل')).toEqual([]);
+    // A colon opens a quotation, not a dateline: the weak name gets nothing from it.
+    expect(detect(WEAK_ONLY, 'يقول الصباغ: "القائم منطقة جديدة"')).toEqual([]);
+    expect(detect(WEAK_ONLY, 'شفق نيوز- القائم/ أعلنت القيادة فتح المعبر').map((m) => m.entityId)).toEqual(['place:alqaim']);
   });
 
   test.each([...ADMIN_REGION_BEFORE.words].map((w) => [w] as const))('%s الموصل: an administration, not the city', (word) => {
