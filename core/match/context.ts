@@ -337,14 +337,15 @@ export const NEIGHBOURHOOD_BEFORE: SenseRule = {
 /**
  * Round 6: an administration or region named after a place ("إقليم الفرات", the AANES region;
  * "ولاية واشنطن", the state) is not the place: a place after one of these words is ruled out unless
- * the gazetteer lists the whole name (then the longer name wins: "إقليم كردستان").
+ * the gazetteer lists the whole name (then the longer name wins: "إقليم كردستان"). Countries are left
+ * out: "مقاطعة إيران" is a boycott.
  */
 export const ADMIN_REGION_BEFORE: SenseRule = {
   description: 'an administration or region named after a place ("<admin word> + name") is not the place unless the gazetteer lists it',
   example:
-    'ضمن بطولة أبطال إقليم الفرات لكرة القدم → (none); يزور ولاية واشنطن الأسبوع المقبل → (none); ' +
+    'ضمن بطولة أبطال إقليم الفرات لكرة القدم → (none); حكم الوالي ولاية بغداد في العهد العثماني → (none); ' +
     'أعلنت الإدارة الذاتية تأسيس مقاطعة الفرات → (none); ولاية الموصل في عهد العثمانيين → (none); ' +
-    'عاد إلى الموصل من إقليم كردستان → Mosul, Kurdistan Region',
+    'عاد إلى الموصل من إقليم كردستان → Mosul, Kurdistan Region; دعوات إلى مقاطعة العراق اقتصاديا → Iraq',
   words: wordSet('إقليم', 'أقاليم', 'ولاية', 'ولايتي', 'مقاطعة', 'كانتون', 'إمارة'),
 };
 

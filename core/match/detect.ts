@@ -568,7 +568,8 @@ function notThisKindHere(previous: { norm: string; breakBetween: boolean } | und
   if (!previous || previous.breakBetween || categoryOf(kind) !== 'place') return false;
   const before = readingsOf(previous.norm);
   if (anyWordIn(before, STREET_BEFORE.words) || anyWordIn(before, OUTLET_STAFF_BEFORE.words)) return true;
-  if (anyWordIn(before, ADMIN_REGION_BEFORE.words)) return true;
+  // Not a country: "مقاطعة إيران" is a boycott of Iran, and no administration is named after one.
+  if (kind !== 'country' && anyWordIn(before, ADMIN_REGION_BEFORE.words)) return true;
   return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
 }
 
