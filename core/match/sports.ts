@@ -6,6 +6,7 @@
  */
 import { normaliseKey } from '../arabic/normalise.ts';
 import type { Words } from '../arabic/tokenise.ts';
+import { STREET_BEFORE, TRIGGERS_BEFORE } from './context.ts';
 
 function wordSet(...words: string[]): ReadonlySet<string> {
   return new Set(words.map(normaliseKey));
@@ -26,7 +27,8 @@ export const SPORTS_LEXICON = {
     'قال الفريق الركن إن الموصل ستكون المركز الجديد للعمليات → not sport; ' +
     'سيطرت القوات على نقطة تفتيش في الموصل وفاز الجيش بمعركة المركز → not sport; ' +
     'انطلقت الجولة الثانية من المفاوضات حول الاتفاق النهائي بين بغداد وأربيل → not sport; ' +
-    'حققت العملية أهدافها وأسكتت المدافع وقال المهاجم إنه سيواصل → not sport',
+    'حققت العملية أهدافها وأسكتت المدافع وقال المهاجم إنه سيواصل → not sport; ' +
+    'تحرر مركز قضاء القائم وحي الجماهير ومنطقة الملعب في القائم → not sport',
   sure: wordSet(
     'الدوري', 'دوري', 'المباراة', 'مباراة', 'مباراته', 'مباراتها', 'مباراتين', 'مباريات', 'المباريات', 'ملعب', 'الملعب',
     'ملعبه', 'ملعبها', 'الملاعب', 'المدرب', 'مدرب', 'مدربه', 'المدربين', 'لاعبي', 'لاعبو', 'لاعبيه', 'لاعبا', 'لاعباً',
@@ -86,6 +88,8 @@ export function isSportsText(text: string, words: () => Words, readingsOf: (word
     const i = w.at(offset);
     if (i === last || i >= w.count) continue;
     last = i;
+    // A place named after the word is no sports word: "حي الجماهير", "منطقة الملعب".
+    if (i > 0 && !w.breakBefore(i) && namesAPlace(readingsOf(w.norm(i - 1)))) continue;
     const readings = readingsOf(w.norm(i));
     let sure = false;
     let shared = false;
@@ -141,6 +145,13 @@ function trieSource(words: readonly string[]): string {
     return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
   };
   return write(root);
+}
+
+/** Words for a kind of place, street or square: the word after them is a name. */
+const PLACE_WORDS: readonly ReadonlySet<string>[] = [TRIGGERS_BEFORE[0]!.words, STREET_BEFORE.words];
+function namesAPlace(readings: readonly string[]): boolean {
+  for (const set of PLACE_WORDS) for (const r of readings) if (set.has(r)) return true;
+  return false;
 }
 
 /** Whether word i is a number (digits; Arabic-Indic digits are folded to ASCII ones). */
