@@ -113,6 +113,8 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       continue;
     }
     if (!dateline && clubByPrior(text, raw, targets, kinds, patterns, previous, sports, clubEnd)) {
+      // One sense per text, as for a club word: its bare name in a paragraph with little sport is the club too.
+      (clubSense ??= new Set()).add(keyOf(raw, patterns));
       clubEnd = raw.end;
       continue;
     }

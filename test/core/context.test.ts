@@ -555,6 +555,13 @@ describe('round 6: the sports prior, datelines, administrations named after a pl
     expect(ids(`وصل لاعبو الفريق في ${name} بعد المباراة في الدوري`)).toContain(place);
   });
 
+  test('one sense per text: the prior\'s club, bare in a paragraph with little sport, is the club; place evidence keeps the place', () => {
+    const standings = 'وبهذه النتيجة رفع الموصل رصيده إلى 21 نقطة في المركز الرابع';
+    expect(ids(`${standings}\nوأعلن الموصل أمس تجديد العقد`)).toEqual([]);
+    expect(ids(`${standings}\nوعاد الوفد إلى الموصل أمس`)).toEqual(['place:mosul']);
+    expect(ids('وأعلن الموصل أمس تجديد العقد')).toEqual(['place:mosul']);
+  });
+
   test('outside a sports text the prior does nothing', () => {
     expect(ids('فيما رفع الموصل علمه فوق المبنى')).toEqual(['place:mosul']);
     expect(ids('قال الفريق الركن إن الموصل ستكون المركز الجديد')).toEqual(['place:mosul']);
