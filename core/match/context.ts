@@ -47,12 +47,12 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     window: 1,
     words: wordSet(
       'مدينة', 'مدينتي', 'بلدة', 'قرية', 'قرى', 'حي', 'أحياء', 'منطقة', 'مناطق', 'قضاء', 'قضائي', 'محافظة',
-      'منفذ', 'معبر', 'ناحية', 'ريف', 'وادي', 'سد', 'قاعدة', 'مطار', 'نهر', 'إقليم', 'مشارف', 'مداخل',
+      'منفذ', 'معبر', 'ناحية', 'ريف', 'وادي', 'سد', 'قاعدة', 'مطار', 'نهر', 'مشارف', 'مداخل',
     ),
   },
   {
     description: 'a word for a kind of armed or political group',
-    example: 'قوات التحالف → the coalition',
+    example: 'قوات الحشد → PMF; قوات التحالف ضد داعش → the coalition',
     for: ['group'],
     weight: 0.6,
     window: 1,
@@ -335,6 +335,50 @@ export const NEIGHBOURHOOD_BEFORE: SenseRule = {
 };
 
 /**
+ * Round 6: an administration or region named after a place ("إقليم الفرات", the AANES region;
+ * "ولاية واشنطن", the state) is not the place: a place after one of these words is ruled out unless
+ * the gazetteer lists the whole name (then the longer name wins: "إقليم كردستان"). Countries are left
+ * out: "مقاطعة إيران" is a boycott.
+ */
+export const ADMIN_REGION_BEFORE: SenseRule = {
+  description: 'an administration or region named after a place ("<admin word> + name") is not the place unless the gazetteer lists it',
+  example:
+    'ضمن بطولة أبطال إقليم الفرات لكرة القدم → (none); حكم الوالي ولاية بغداد في العهد العثماني → (none); ' +
+    'أعلنت الإدارة الذاتية تأسيس مقاطعة الفرات → (none); ولاية الموصل في عهد العثمانيين → (none); ' +
+    'عاد إلى الموصل من إقليم كردستان → Mosul, Kurdistan Region; دعوات إلى مقاطعة العراق اقتصاديا → Iraq',
+  words: wordSet('إقليم', 'أقاليم', 'ولاية', 'ولايتي', 'مقاطعة', 'كانتون', 'إمارة'),
+};
+
+/**
+ * Round 6: what says "the place" next to a name in a sports text (SPORTS_PRIOR, sports.ts): besides
+ * a word for a kind of place or a direction right before it (TRIGGERS_BEFORE), these prepositions
+ * of place as words. Not ل or ب on the name ("هدفاً لديالى": for the club), not على or مع (its
+ * opponent: "فاز على الموصل").
+ */
+export const SPORTS_PLACE_EVIDENCE: SenseRule & { list: ReadonlySet<string>; hosts: ReadonlySet<string> } = {
+  description: 'a preposition of place before a club-named place, in a sports text: the place',
+  example:
+    'عاد لاعبو الفريق إلى الموصل بعد المباراة في الدوري → Mosul; أقيمت المباراة في الموصل ضمن الدوري → Mosul; ' +
+    'تقام مباريات الجولة في بغداد ودهوك والموصل → Baghdad, Mosul; ' +
+    'الموصل تستضيف نهائي كأس العراق لكرة القدم → Mosul; عودة المباريات الدولية إلى ملاعب الموصل → Mosul; ' +
+    'انتهت المباراة بين فريقي الشرطة من الرقة والفرات من كوباني → Raqqa; شكر المدرب اللاعبين ومحافظ الموصل وإدارة النادي → Mosul; ' +
+    'فاز الفريق على الموصل في المباراة ضمن الدوري → (none)',
+  words: wordSet(
+    'في', 'إلى', 'الى', 'من', 'عند', 'داخل', 'قرب', 'نحو',
+    // The place's officials and people ("ومحافظ نينوى"): a club has a president and fans, not a governor.
+    'محافظ', 'محافظي', 'قائممقام', 'أهالي', 'سكان',
+    // A city's stadiums (plural; "ملعب ديالى" is the club's ground).
+    'ملاعب',
+  ),
+  // A city hosts, in the feminine a city takes ("الموصل تستضيف النهائي"); a club hosts in the
+  // masculine ("يستضيف الموصل ضيفه": CLUB_RELATION_BEFORE). Right before or right after the name.
+  hosts: wordSet('تستضيف', 'ستستضيف', 'استضافت', 'تحتضن', 'ستحتضن', 'احتضنت', 'تشهد', 'شهدت'),
+  // Before a list's head, for every name of the list: "في بغداد ودهوك وديالى". Not من: "فريقي الأمن من
+  // الرقة والفرات من كوباني" joins two teams, each from a place.
+  list: wordSet('في', 'إلى', 'الى', 'داخل', 'عند'),
+};
+
+/**
  * Names (strong ones too) that are also a feminine nisba adjective: right after an indefinite
  * word ending in ة or ات they are the adjective, "Syrian", not the country.
  */
@@ -466,7 +510,28 @@ export const OTHER_THEATRE: {
     'صنعاء', 'الحوثي', 'الحوثيين', 'الحوثيون', 'الحوثية', 'اليمن', 'اليمنية', 'اليمني', 'عدن', 'مأرب', 'شبوة', 'الحديدة',
     'تعز', 'حضرموت', 'الحزم', 'الانقلابيين', 'أنصار',
   ),
-  home: wordSet('داعش', 'الدواعش', 'سوريا', 'سورية', 'العراق', 'الرقة', 'الموصل', 'الفرات', 'الزور', 'البوكمال', 'القائم'),
+  // التنظيم (round 6): bare, "the organisation" of the coalition's war ("مواقع التنظيم").
+  home: wordSet('داعش', 'الدواعش', 'التنظيم', 'سوريا', 'سورية', 'العراق', 'الرقة', 'الموصل', 'الفرات', 'الزور', 'البوكمال', 'القائم'),
+};
+
+/**
+ * Round 6: a weak coalition name in an item with no theatre of its own (neither OTHER_THEATRE's
+ * words nor its home words: one short sentence of a longer page) is read over the page's region: it
+ * is the gazetteer's coalition only when the region names that coalition's theatre (one of
+ * `homeEntities` already found in the region: DetectOptions.knownEntities) or a "led by" cue next
+ * to it says which coalition it is (TRIGGERS_AFTER: التحالف الذي تقوده الولايات المتحدة).
+ */
+export const THEATRE_FROM_REGION: { description: string; example: string; homeEntities: readonly string[] } = {
+  description: 'a weak coalition name in an item with no theatre of its own: the region says which coalition it is',
+  example:
+    'كما شنت طائرات التحالف قبل قليل غارات على دار الرئاسة جنوب العاصمة → (none); ' +
+    'وقالت طائرات التحالف إنها قصفت مواقع في المنطقة → (none); ' +
+    'قال التحالف الذي تقوده الولايات المتحدة إنه لا يملك معلومات → the US-led coalition, United States',
+  homeEntities: [
+    'group:isis', 'place:syria', 'place:iraq', 'place:raqqa', 'place:mosul', 'place:euphrates', 'place:deir-ez-zor',
+    'place:deir-ez-zor-governorate', 'place:albukamal', 'place:al-qaim', 'place:alqaim', 'group:sdf', 'group:pmf',
+    'group:iraqi-forces', 'group:iraqi-army', 'group:syrian-army',
+  ],
 };
 
 /** One sense per text for clubs (detect.ts): the rows above name the club once, this says the rest. */
@@ -508,7 +573,7 @@ export const IS_PROVINCE: SenseRule & { so: ReadonlySet<string>; window: number 
   description: 'ولاية + a place in quotation marks or after "what is called": an IS province',
   example:
     'ضمن ما يعرف بـ "ولاية الفرات" لنقل المقاتلين → (none); فيما يسمى ولاية الرقة التابعة للتنظيم → (none); ' +
-    'أعلن التنظيم عن "ولاية الموصل" → (none); هاجم مسلحو ولاية "الرقة" البلدة → (none); ولاية الموصل في عهد العثمانيين → Mosul',
+    'أعلن التنظيم عن "ولاية الموصل" → (none); هاجم مسلحو ولاية "الرقة" البلدة → (none); ولاية الموصل في عهد العثمانيين → (none)',
   words: wordSet('ولاية', 'ولايتي'),
   window: 3,
   so: wordSet(
@@ -520,13 +585,13 @@ export const IS_PROVINCE: SenseRule & { so: ReadonlySet<string>; window: number 
 /**
  * Round 4: ولاية before a place in a text that names the Islamic State (one of `organisation`, a
  * proclitic allowed; تنظيم الدولة and الدولة الإسلامية as two words): the organisation's province,
- * quoted or not. A text with no such name keeps ولاية الموصل the place (the Ottoman vilayet).
+ * quoted or not. (Since round 6 ولاية before any place is an administration named after it, ADMIN_REGION_BEFORE.)
  */
 export const IS_PROVINCE_IN_IS_TEXT: SenseRule & { organisation: ReadonlySet<string>; pairs: readonly (readonly [string, string])[] } = {
   description: 'ولاية + a place in a text that names the Islamic State: an IS province',
   example:
     'داعش تعلن عن ولاية الفرات بين سوريا والعراق → ISIS, Syria, Iraq; أعلن تنظيم الدولة ضم البوكمال إلى ولاية الفرات → ISIS, al-Bukamal; ' +
-    'ويسعى التنظيم لتصبح الولاية الثانية تحت سيطرته بعد ولاية الرقة → (none); ولاية الموصل في عهد العثمانيين → Mosul',
+    'ويسعى التنظيم لتصبح الولاية الثانية تحت سيطرته بعد ولاية الرقة → (none); تقدمت القوات نحو الموصل بعد إعلان داعش → Mosul, ISIS',
   words: wordSet('ولاية', 'ولايتي'),
   organisation: wordSet('داعش', 'الدواعش', 'التنظيم', 'الخلافة'),
   pairs: [

@@ -2,14 +2,17 @@
  * Mentions in a text: the automaton's candidates, weighed in context (context.ts), with the
  * longest name winning where candidates overlap (كتائب حزب الله العراق over حزب الله).
  */
-import { CharRole, ROLE } from '../arabic/chars.ts';
+import { CharRole, LINE_BREAKS, ROLE } from '../arabic/chars.ts';
 import { procliticReadings } from '../arabic/clitics.ts';
 import { wordAfter, wordBefore, Words } from '../arabic/tokenise.ts';
 import { categoryOf, type Category, type EntityKind, type Mention } from '../types.ts';
 import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import { SENSE_SETTING } from './blocking.ts';
+import { DATELINE, inDateline } from './dateline.ts';
+import { CLUB_NAMES, isSportsText } from './sports.ts';
 import {
   ABSTRACT_COORDINATION,
+  ADMIN_REGION_BEFORE,
   BARE_PREPOSITIONS,
   CLUB_BEFORE,
   CLUB_RELATION_BEFORE,
@@ -21,6 +24,7 @@ import {
   NISBA_PAIR,
   OUTLET_STAFF_BEFORE,
   TEAM_MEMBER_BEFORE,
+  THEATRE_FROM_REGION,
   LEAGUE_SUBJECT,
   NEIGHBOURHOOD_BEFORE,
   SPORTS_CLUB_BEFORE,
@@ -33,6 +37,7 @@ import {
   NEARBY,
   PERSONAL_QUALITIES,
   NEEDS_TRIGGER,
+  SPORTS_PLACE_EVIDENCE,
   STRONG_CONFIDENCE,
   TRIGGERS_AFTER,
   TRIGGERS_BEFORE,
@@ -82,6 +87,8 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   // Names this text gives to a club (CLUB_BEFORE, SPORTS_CLUB_BEFORE, LEAGUE_SUBJECT): one sense per text.
   let clubSense: Set<string> | undefined;
   const sports = new SportsText(text);
+  // The end of the last name read as a club: a name joined to it by و is a club too (SPORTS_PRIOR).
+  let clubEnd = -1;
   const theatre = new OtherTheatre(text);
   for (const raw of raws) {
     if (patterns[raw.pattern]![2].length > 0) continue;
@@ -97,9 +104,18 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
     }
     if (takenSense?.has(keyOf(raw, patterns))) continue;
     const previous = wordBefore(text, raw.start);
-    if (clubHere(text, raw, targets, kinds, previous, sports)) {
+    // A dateline's place is the place, whatever the item is about (dateline.ts).
+    const dateline = raw.start <= DATELINE_WITHIN && inDateline(text, raw.start, raw.end);
+    if (!dateline && clubHere(text, raw, targets, kinds, previous, sports)) {
       // One sense per text: the club's name, bare elsewhere in this text, is the club too.
       (clubSense ??= new Set()).add(keyOf(raw, patterns));
+      clubEnd = raw.end;
+      continue;
+    }
+    if (!dateline && clubByPrior(text, raw, targets, kinds, patterns, previous, sports, clubEnd)) {
+      // One sense per text, as for a club word: its bare name in a paragraph with little sport is the club too.
+      (clubSense ??= new Set()).add(keyOf(raw, patterns));
+      clubEnd = raw.end;
       continue;
     }
     if (notANameHere(text, raw, patterns, previous)) continue;
@@ -109,7 +125,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       const isWeak = (targets[k]! & 1) === 1;
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
-      if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && theatre.is()) continue;
+      if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && !coalitionHere(text, raw, theatre, options.knownEntities)) continue;
       const country = countries?.[entity];
       if (country) {
         if (nisba === undefined) nisba = nisbaCountryAfter(text, raw.end);
@@ -122,7 +138,11 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   }
   if (clubSense) {
     const dropped = (c: Candidate) =>
-      c.entity !== BLOCKED && clubSense!.has(keyOf(c.raw, patterns)) && clubNamed(kinds[c.entity]!) && !placeWordBefore(text, c.raw);
+      c.entity !== BLOCKED &&
+      clubSense!.has(keyOf(c.raw, patterns)) &&
+      clubNamed(kinds[c.entity]!) &&
+      !sportsPlaceEvidence(text, c.raw, wordBefore(text, c.raw.start)) &&
+      !inDateline(text, c.raw.start, c.raw.end);
     candidates = candidates.filter((c) => !dropped(c));
     weak = weak.filter((c) => !dropped(c));
   }
@@ -258,14 +278,14 @@ function clubHere(
   for (const t of targets) if (clubNamed(kinds[t >> 1]!)) place = true;
   if (!place) return false;
   // The local cue first, the text's topic (read once per text) only when there is one.
-  if (before && anyWordIn(before, SPORTS_CLUB_BEFORE.words)) return sports.is();
-  if (before && anyWordIn(before, TEAM_MEMBER_BEFORE.words)) return sports.is();
-  if (before && anyWordIn(before, CLUB_RELATION_BEFORE.words)) return sports.is();
+  if (before && anyWordIn(before, SPORTS_CLUB_BEFORE.words)) return sports.is(raw.start);
+  if (before && anyWordIn(before, TEAM_MEMBER_BEFORE.words)) return sports.is(raw.start);
+  if (before && anyWordIn(before, CLUB_RELATION_BEFORE.words)) return sports.is(raw.start);
   if (before && anyWordIn(before, CLUB_RELATION_BEFORE.via) && CLUB_RELATION_BEFORE.guest.test(text.slice(Math.max(0, raw.start - 24), raw.start))) {
-    return sports.is();
+    return sports.is(raw.start);
   }
   // The subject of a match verb standing first (MATCH_VERB_BEFORE), with no proclitic of its own.
-  if (before && raw.proclitic === '' && anyWordIn(before, MATCH_VERB_BEFORE.words)) return sports.is();
+  if (before && raw.proclitic === '' && anyWordIn(before, MATCH_VERB_BEFORE.words)) return sports.is(raw.start);
   // The subject of a league verb: no preposition before it, of its own or as a word.
   if (raw.proclitic.includes('ب') || raw.proclitic.includes('ل')) return false;
   if (before && anyWordIn(before, BARE_PREPOSITIONS)) return false;
@@ -275,7 +295,7 @@ function clubHere(
   for (let i = 0; i < LEAGUE_SUBJECT.window; i++) {
     const next = wordAfter(text, offset);
     if (!next || next.breakBetween) return false;
-    if (anyWordIn(readingsOf(next.norm), LEAGUE_SUBJECT.words)) return sports.is();
+    if (anyWordIn(readingsOf(next.norm), LEAGUE_SUBJECT.words)) return sports.is(raw.start);
     offset = nextWordEnd(text, offset);
   }
   return false;
@@ -292,21 +312,93 @@ function nextWordEnd(text: string, offset: number): number {
   return i;
 }
 
-/** A word for a kind of place right before the match (مدينة, محافظة): the place, whatever the text's club. */
-function placeWordBefore(text: string, raw: RawMatch): boolean {
-  const previous = wordBefore(text, raw.start);
-  return !!previous && !previous.breakBetween && anyWordIn(readingsOf(previous.norm), TRIGGERS_BEFORE[0]!.words);
+/**
+ * SPORTS_PRIOR: a name of CLUB_NAMES (a place a club is named after), in a sports text, with no
+ * place evidence next to it, is the club; so is a place joined by و to a name just read as a club
+ * ("أندية صلاح الدين وديالى والأنبار").
+ */
+function clubByPrior(
+  text: string,
+  raw: RawMatch,
+  targets: readonly number[],
+  kinds: readonly EntityKind[],
+  patterns: readonly SerializedPattern[],
+  previous: { norm: string; breakBetween: boolean } | undefined,
+  sports: SportsText,
+  clubEnd: number,
+): boolean {
+  const coordinated = clubEnd >= 0 && raw.proclitic.startsWith('و') && onlySpaces(text, clubEnd, raw.start);
+  if (!coordinated && !CLUB_NAMES.has(keyOf(raw, patterns))) return false;
+  let place = false;
+  for (const t of targets) if (clubNamed(kinds[t >> 1]!)) place = true;
+  if (!place || sportsPlaceEvidence(text, raw, previous)) return false;
+  return sports.denseAt(raw.start);
+}
+
+/** Whether only spaces (no punctuation, no letter) stand in text[from, to). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ROLE[text.charCodeAt(i)] !== CharRole.Space) return false;
+  return true;
 }
 
 /**
- * Whether a text is about sport (SPORTS_CLUB_BEFORE.sportsWords), asked at most once per text: a
- * look for the words' letters (most texts hold none), then only the words those letters stand in
- * (reading every word of a page would cost detect a third of its speed).
+ * Place evidence next to a name in a sports text (SPORTS_PLACE_EVIDENCE): a word for a kind of place,
+ * a direction, or a preposition of place (في، إلى، من …, as a word: "لديالى" is a goal "for" the
+ * club) right before it, or a place cue right after it.
+ */
+function sportsPlaceEvidence(
+  text: string,
+  raw: RawMatch,
+  previous: { norm: string; breakBetween: boolean } | undefined,
+): boolean {
+  if (previous && !previous.breakBetween && (placeWord(previous.norm) || SPORTS_PLACE_EVIDENCE.hosts.has(previous.norm))) return true;
+  const next = wordAfter(text, raw.end);
+  if (next && !next.breakBetween) {
+    if (SPORTS_PLACE_EVIDENCE.hosts.has(next.norm)) return true;
+    for (const cue of TRIGGERS_AFTER) if (cue.for.includes('place') && anyWordIn(readingsOf(next.norm), cue.words)) return true;
+  }
+  // The last of a list ("تقام في بغداد ودهوك وديالى"): the word before the list's head speaks for it.
+  if (!raw.proclitic.startsWith('و')) return false;
+  // The words before the name, its own و the last of them.
+  const words = new Words(text.slice(Math.max(0, raw.start - LIST_REACH * 24), raw.start));
+  const own = words.count - 1;
+  let i = own;
+  for (let steps = 0; steps <= LIST_REACH && i > 0 && !words.breakBefore(i) && words.norm(i).startsWith('و'); steps++) i--;
+  return i > 0 && i < own && !words.breakBefore(i) && placeWord(words.norm(i - 1), SPORTS_PLACE_EVIDENCE.list);
+}
+
+/** Whether a word (its proclitics off) is place evidence before a name: one of `words` or a place cue. */
+function placeWord(norm: string, words: ReadonlySet<string> = SPORTS_PLACE_EVIDENCE.words): boolean {
+  const before = readingsOf(norm);
+  if (anyWordIn(before, words)) return true;
+  for (const cue of PLACE_CUES_BEFORE) if (anyWordIn(before, cue.words)) return true;
+  return false;
+}
+
+/** How many names joined by و a list's head speaks for. */
+const LIST_REACH = 4;
+
+/** The place cues of TRIGGERS_BEFORE that stand right next to the name (a kind of place, a direction). */
+const PLACE_CUES_BEFORE = TRIGGERS_BEFORE.filter((c) => c.for.includes('place') && c.window === 1 && c.weight >= 0.3);
+
+/** DATELINE.within, for the hot path's first look. */
+const DATELINE_WITHIN = 40;
+
+/**
+ * Whether a text is about sport, asked only when a local cue or a club's name asks. `denseAt()` is
+ * SPORTS_LEXICON's density (sports.ts, round 6) over the paragraph around an offset (the text up to
+ * its line breaks, at most SPORTS_REGION_CHARS either side: on a page, detect's text is a block and
+ * this is all of it), what the sports prior needs; `is()`, for the rules that have a local cue of
+ * their own (a club word, a match verb), takes one word of SPORTS_CLUB_BEFORE.sportsWords anywhere
+ * in the text (rounds 3–5), or that density. For the one-word look, the words' letters first (most
+ * texts hold none), then only the words those letters stand in.
  */
 class SportsText {
   private answer: boolean | undefined;
+  /** Density answers by paragraph start. */
+  private readonly dense = new Map<number, boolean>();
   constructor(private readonly text: string) {}
-  is(): boolean {
+  is(offset: number): boolean {
     if (this.answer === undefined) {
       const text = this.text;
       let found = false;
@@ -319,16 +411,58 @@ class SportsText {
       }
       this.answer = found;
     }
-    return this.answer;
+    return this.answer || this.denseAt(offset);
+  }
+  denseAt(offset: number): boolean {
+    const text = this.text;
+    let start = offset;
+    const least = Math.max(0, offset - SPORTS_REGION_CHARS);
+    while (start > least && !LINE_END.has(text.charCodeAt(start - 1))) start--;
+    let answer = this.dense.get(start);
+    if (answer === undefined) {
+      let end = offset;
+      const most = Math.min(text.length, offset + SPORTS_REGION_CHARS);
+      while (end < most && !LINE_END.has(text.charCodeAt(end))) end++;
+      const paragraph = start === 0 && end === text.length ? text : text.slice(start, end);
+      answer = isSportsText(paragraph, () => new Words(paragraph), readingsOf);
+      this.dense.set(start, answer);
+    }
+    return answer;
   }
 }
+/** How far either side of a name the sports prior reads, within its paragraph. */
+const SPORTS_REGION_CHARS = 600;
+const LINE_END: ReadonlySet<number> = new Set(LINE_BREAKS);
+/** Letters every sports word holds one of (as written, before normalisation): a prefilter only. */
+const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي/;
+/**
+ * A weak coalition name: not in a text about another theatre (OTHER_THEATRE); in a text with no
+ * theatre of its own, only when the region names the coalition's own (THEATRE_FROM_REGION) or a
+ * "led by" cue stands right after it.
+ */
+function coalitionHere(text: string, raw: RawMatch, theatre: OtherTheatre, known: DetectOptions['knownEntities']): boolean {
+  if (theatre.is()) return false;
+  if (theatre.home()) return true;
+  if (known) for (const id of THEATRE_FROM_REGION.homeEntities) if (known.has(id)) return true;
+  const ledBy = TRIGGERS_AFTER[0]!.words;
+  let next = wordAfter(text, raw.end);
+  if (next && !next.breakBetween && RELATIVE.has(next.norm)) next = wordAfter(text, nextWordEnd(text, raw.end));
+  return !!next && !next.breakBetween && anyWordIn(readingsOf(next.norm), ledBy);
+}
+
 /**
  * OTHER_THEATRE: whether the text names another theatre's words and none of the home theatre's,
  * asked at most once per text and only for a weak name of OTHER_THEATRE.kinds (rare).
  */
 class OtherTheatre {
   private answer: boolean | undefined;
+  private homeAnswer = false;
   constructor(private readonly text: string) {}
+  /** Whether the text names one of OTHER_THEATRE.home (asked after is()). */
+  home(): boolean {
+    this.is();
+    return this.homeAnswer;
+  }
   is(): boolean {
     if (this.answer === undefined) {
       const words = new Words(this.text);
@@ -340,12 +474,11 @@ class OtherTheatre {
         if (anyWordIn(readings, OTHER_THEATRE.home)) home = true;
       }
       this.answer = theatre && !home;
+      this.homeAnswer = home;
     }
     return this.answer;
   }
 }
-/** Letters every sports word holds one of (as written, before normalisation): a prefilter only. */
-const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي/;
 /**
  * IS_PROVINCE: ولاية right before the name, in quotation marks ("ولاية الفرات") or after
  * "what is called" (ما يعرف بـ، ما يسمى) within IS_PROVINCE.window words.
@@ -437,6 +570,8 @@ function notThisKindHere(previous: { norm: string; breakBetween: boolean } | und
   if (!previous || previous.breakBetween || categoryOf(kind) !== 'place') return false;
   const before = readingsOf(previous.norm);
   if (anyWordIn(before, STREET_BEFORE.words) || anyWordIn(before, OUTLET_STAFF_BEFORE.words)) return true;
+  // Not a country: "مقاطعة إيران" is a boycott of Iran, and no administration is named after one.
+  if (kind !== 'country' && anyWordIn(before, ADMIN_REGION_BEFORE.words)) return true;
   return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
 }
 
@@ -552,7 +687,7 @@ class Context {
   private known: Known[];
 
   constructor(
-    text: string,
+    private readonly text: string,
     candidates: readonly Candidate[],
     private readonly patterns: readonly SerializedPattern[],
     private readonly categoryOf: (entity: number) => Category,
@@ -594,7 +729,11 @@ class Context {
     if (vetoedBefore(VETO_BEFORE, before)) return 0;
 
     let score = WEAK_BASE;
-    const beforeWeight = triggered(TRIGGERS_BEFORE, category, before);
+    let beforeWeight = triggered(TRIGGERS_BEFORE, category, before);
+    // A dateline's place (DATELINE): as sure as a word for a kind of place.
+    if (category === 'place' && raw.start <= DATELINE_WITHIN && inDateline(this.text, raw.start, raw.end)) {
+      beforeWeight = Math.max(beforeWeight, DATELINE.weight);
+    }
     if (beforeWeight < 0.5 && NEEDS_TRIGGER.names.has(keyOf(raw, this.patterns))) return 0;
     score += beforeWeight;
     if (nextReadings) score += triggered(TRIGGERS_AFTER, category, this.wordsAfter(last, nextReadings));

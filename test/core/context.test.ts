@@ -7,6 +7,7 @@ import { normaliseKey } from '../../core/arabic/normalise.ts';
 import { stripProclitics } from '../../core/arabic/clitics.ts';
 import {
   ABSTRACT_COORDINATION,
+  ADMIN_REGION_BEFORE,
   BARE_PREPOSITIONS,
   CLUB_BEFORE,
   CLUB_ONE_SENSE,
@@ -17,6 +18,7 @@ import {
   NISBA_PAIR,
   OUTLET_STAFF_BEFORE,
   TEAM_MEMBER_BEFORE,
+  THEATRE_FROM_REGION,
   LEAGUE_SUBJECT,
   SPORTS_CLUB_BEFORE,
   MIN_CONFIDENCE,
@@ -28,6 +30,7 @@ import {
   PERSONAL_QUALITIES,
   QUALITY_BEFORE,
   STREET_BEFORE,
+  SPORTS_PLACE_EVIDENCE,
   NEARBY,
   STRONG_CONFIDENCE,
   TRIGGERS_AFTER,
@@ -39,6 +42,10 @@ import {
   type Cue,
 } from '../../core/match/context.ts';
 import { detect } from '../../core/match/detect.ts';
+import { DATELINE } from '../../core/match/dateline.ts';
+import { CLUBS_NAMED_AFTER_PLACES, SPORTS_LEXICON, SPORTS_PRIOR, isSportsText } from '../../core/match/sports.ts';
+import { Words } from '../../core/arabic/tokenise.ts';
+import { procliticReadings } from '../../core/arabic/clitics.ts';
 import { categoryOf, type Category, type Mention } from '../../core/types.ts';
 import { ENTITIES, ENTITY_BY_ID, entity, found, MATCHER, matcherOf, parseExample } from './fixtures.ts';
 
@@ -117,6 +124,7 @@ const WEAK_ONLY = matcherOf([
   entity('place:hamidiya', 'neighbourhood', 'al-Hamidiya', 'قصبة الحميدية الكبرى', [], ['الحميدية']),
   entity('place:mayadin', 'city', 'al-Mayadin', 'قصبة الميادين الكبرى', [], ['الميادين']),
   entity('group:coalition', 'coalition', 'the coalition', 'التحالف الدولي ضد داعش', [], ['التحالف']),
+  entity('group:pmf', 'militia', 'PMF', 'قوات الحشد الكبرى', [], ['الحشد']),
   entity('outlet:almayadeen', 'outlet', 'Al Mayadeen (channel)', 'فضائية الميادين اللبنانية', [], ['الميادين']),
   entity('person:saad', 'person', 'Saad', 'سعد الحديثي', [], ['سعد']),
 ]);
@@ -124,7 +132,8 @@ const WEAK_ONLY = matcherOf([
 /** A weak name of each category, and the entity it must resolve to when a cue for that category fires. */
 const WEAK_NAME: Record<Category, { name: string; id: string }> = {
   place: { name: 'القائم', id: 'place:alqaim' },
-  group: { name: 'التحالف', id: 'group:coalition' },
+  // Not التحالف: a coalition's weak name needs its theatre too (THEATRE_FROM_REGION), which these cues are not.
+  group: { name: 'الحشد', id: 'group:pmf' },
   outlet: { name: 'الميادين', id: 'outlet:almayadeen' },
   person: { name: 'سعد', id: 'person:saad' },
 };
@@ -269,6 +278,11 @@ const SENSE_RULES = [
   ['a place after a host, guest, opponent or points word, in a sports text (round 5)', CLUB_RELATION_BEFORE],
   ['a weak coalition name in a text about another theatre (round 5)', OTHER_THEATRE],
   ['a text about personal qualities', PERSONAL_QUALITIES],
+  ['a place that names a club, in a sports text (round 6)', SPORTS_PRIOR],
+  ['place evidence next to a club-named place in a sports text (round 6)', SPORTS_PLACE_EVIDENCE],
+  ['a place in a dateline (round 6)', DATELINE],
+  ['an administration or region named after a place (round 6)', ADMIN_REGION_BEFORE],
+  ['a weak coalition name with no theatre of its own, read over the region (round 6)', THEATRE_FROM_REGION],
 ] as const;
 
 describe('strong local evidence against a reading', () => {
@@ -395,16 +409,17 @@ describe('clubs and IS provinces, word by word (round 3)', () => {
   });
 
   test('a league verb further than the window does not make a club', () => {
-    const far = ['الموصل', ...Array.from({ length: LEAGUE_SUBJECT.window }, () => 'مصادر'), 'فاز', 'في', 'الدوري'].join(' ');
-    expect(detect(MATCHER, far).map((m) => m.entityId)).toEqual(['place:mosul']);
+    // بغداد: a place no club is named after bare (sports.ts), so that the sports prior stays out of it.
+    const far = ['بغداد', ...Array.from({ length: LEAGUE_SUBJECT.window }, () => 'مصادر'), 'فاز', 'في', 'الدوري'].join(' ');
+    expect(detect(MATCHER, far).map((m) => m.entityId)).toEqual(['place:baghdad']);
   });
 
   test.each([...IS_PROVINCE.so])('ما %s ولاية الرقة is an IS province', (word) => {
     expect(detect(MATCHER, `ضمن ما ${word} ولاية الرقة`)).toEqual([]);
   });
 
-  test('ولاية before a place with neither quotes nor "what is called" stays the place', () => {
-    expect(detect(MATCHER, 'كانت الرقة تتبع ولاية الموصل').map((m) => m.entityId)).toEqual(['place:raqqa', 'place:mosul']);
+  test('ولاية before a place with neither quotes nor "what is called": an administration named after it (round 6), not the place', () => {
+    expect(detect(MATCHER, 'كانت الرقة تتبع ولاية الموصل').map((m) => m.entityId)).toEqual(['place:raqqa']);
   });
 
   test('the participle veto still wins: الطريق الموصل إلى in a text about Mosul', () => {
@@ -480,4 +495,126 @@ describe('round 4 rules, word by word', () => {
       expect(ids(`أعلن ${name} عن ولاية الرقة ثم دخل الرقة`)).toContain('place:raqqa');
     },
   );
+});
+
+describe('round 6: the sports prior, datelines, administrations named after a place', () => {
+  const ids = (text: string) => detect(MATCHER, text).map((m) => m.entityId);
+  const sport = (text: string) => isSportsText(text, () => new Words(text), (w) => procliticReadings(w));
+
+  test.each(SPORTS_LEXICON.example.split('; ').map((e) => [e] as const))('SPORTS_LEXICON: %s', (example) => {
+    const { input, output } = parseExample(example);
+    expect(sport(input), input).toBe(output === 'sport');
+  });
+
+  test('one sports word is not a sports text; a sure word and a shared one are', () => {
+    for (const word of SPORTS_LEXICON.sure) {
+      expect(sport(`قال المصدر إن ${word} كان أمس`), word).toBe(false);
+      expect(sport(`قال المصدر إن ${word} و نقطة`), word).toBe(true);
+    }
+    for (const word of SPORTS_LEXICON.shared) {
+      expect(sport(`قال المصدر إن ${word} كان أمس`), word).toBe(false);
+      expect(sport(`${word} ${word} ${word}`), word).toBe(false);
+      expect(sport(`${word} ${word} ${word} ${word}`), word).toBe(true);
+    }
+  });
+
+  test('words written as pages write them (ة, أ, ى) are found', () => {
+    expect(sport('جرت المباراة على ملعب الأندية')).toBe(true);
+    expect(sport('رفع رصيده إلى 21 نقطة في المركز الرابع')).toBe(true);
+    expect(sport('فازت الأندية بالكأس')).toBe(false);
+  });
+
+  test('density, not count: the same three shared words in a long report are no sports text', () => {
+    const filler = Array.from({ length: 80 }, () => 'القوات').join(' ');
+    expect(sport(`نقطة الفريق المركز الجولة ${filler}`)).toBe(false);
+    expect(sport('نقطة الفريق المركز الجولة')).toBe(true);
+  });
+
+  test('the lexicon is normalised and its tiers do not overlap', () => {
+    for (const w of [...SPORTS_LEXICON.sure, ...SPORTS_LEXICON.shared]) expect(normaliseKey(w)).toBe(w);
+    expect([...SPORTS_LEXICON.sure].filter((w) => SPORTS_LEXICON.shared.has(w))).toEqual([]);
+  });
+
+  test('every club row has a name, a club and a source', () => {
+    for (const c of CLUBS_NAMED_AFTER_PLACES) {
+      expect(c.name.length).toBeGreaterThan(0);
+      expect(c.club.length).toBeGreaterThan(0);
+      expect(c.source.length).toBeGreaterThan(0);
+    }
+  });
+
+  // Each club name that the fixture gazetteer knows, in the four phrasings of round 5.
+  const clubNames = CLUBS_NAMED_AFTER_PLACES.map((c) => c.name).filter((n) => MATCHER.scan(n).length > 0);
+  test.each(clubNames.map((n) => [n] as const))('%s: the club in a sports text, the place elsewhere or with place evidence', (name) => {
+    expect(ids(`فيما رفع ${name} رصيده إلى 21 نقطة في المركز الرابع`)).toEqual([]);
+    expect(ids(`وجرت المباراة على ملعب ${name} في الجولة الثانية`)).toEqual([]);
+    expect(ids(`أضاف المهاجم هدفا ثانيا ل${name} في المباراة`)).toEqual([]);
+    expect(ids(`${name} ونفط ميسان يحققان انتصارات في الدوري`)).toEqual([]);
+    const place = ENTITIES.find((e) => MATCHER.scan(name).some((r) => MATCHER.data.patterns[r.pattern]![2].some((t) => MATCHER.data.entityIds[t >> 1] === e.id)))!.id;
+    expect(ids(`وصل لاعبو الفريق إلى مدينة ${name} بعد المباراة في الدوري`)).toContain(place);
+    expect(ids(`وصل لاعبو الفريق في ${name} بعد المباراة في الدوري`)).toContain(place);
+  });
+
+  test('one sense per text: the prior\'s club, bare in a paragraph with little sport, is the club; place evidence keeps the place', () => {
+    const standings = 'وبهذه النتيجة رفع الموصل رصيده إلى 21 نقطة في المركز الرابع';
+    expect(ids(`${standings}\nوأعلن الموصل أمس تجديد العقد`)).toEqual([]);
+    expect(ids(`${standings}\nوعاد الوفد إلى الموصل أمس`)).toEqual(['place:mosul']);
+    expect(ids('وأعلن الموصل أمس تجديد العقد')).toEqual(['place:mosul']);
+  });
+
+  test('outside a sports text the prior does nothing', () => {
+    expect(ids('فيما رفع الموصل علمه فوق المبنى')).toEqual(['place:mosul']);
+    expect(ids('قال الفريق الركن إن الموصل ستكون المركز الجديد')).toEqual(['place:mosul']);
+  });
+
+  test('a name joined by و to a club is a club; to a place, a place', () => {
+    expect(ids('من أندية صلاح الدين والموصل والأنبار في الدوري الممتاز للموسم المقبل')).toEqual([]);
+    expect(ids('تقام مباريات الجولة في بغداد والموصل والأنبار')).toEqual(['place:baghdad', 'place:mosul', 'place:anbar']);
+  });
+
+  test.each([...SPORTS_PLACE_EVIDENCE.words].map((w) => [w] as const))('%s before a club-named place in a sports text: the place', (word) => {
+    expect(ids(`قال مدرب الفريق بعد المباراة في الدوري ${word} الموصل`)).toEqual(['place:mosul']);
+  });
+
+  test('a dateline place is the place even when the item names its club', () => {
+    expect(ids('شفق نيوز- الموصل/ تعادل فريق الموصل مع ضيفه في الدوري')).toEqual(['place:mosul']);
+    // Not a dateline: far into the text, or more words than an outlet's name before the dash.
+    expect(ids('تعادل فريق الموصل مع ضيفه في الدوري - الموصل')).toEqual([]);
+    // A colon opens a quotation, not a dateline: the weak name gets nothing from it.
+    expect(detect(WEAK_ONLY, 'يقول الصباغ: "القائم منطقة جديدة"')).toEqual([]);
+    expect(detect(WEAK_ONLY, 'شفق نيوز- القائم/ أعلنت القيادة فتح المعبر').map((m) => m.entityId)).toEqual(['place:alqaim']);
+  });
+
+  test.each([...ADMIN_REGION_BEFORE.words].map((w) => [w] as const))('%s الموصل: an administration, not the city', (word) => {
+    expect(ids(`أعلن عن ${word} الموصل أمس`)).toEqual([]);
+    expect(ids(`أعلن عن ${word} كردستان أمس`).filter((id) => id !== 'place:kurdistan')).toEqual([]);
+  });
+
+  test('a listed name that starts with an admin word wins: إقليم كردستان', () => {
+    expect(ids('عاد من إقليم كردستان')).toEqual(['place:kurdistan']);
+  });
+});
+
+describe('round 6: the theatre of a weak coalition name, read over the region', () => {
+  const item = 'كما شنت طائرات التحالف قبل قليل غارات على دار الرئاسة';
+  const ids = (text: string, known?: string[]) =>
+    detect(MATCHER, text, known ? { knownEntities: new Set(known) } : {}).map((m) => m.entityId);
+
+  test('a region that names the coalition\'s theatre lets the item show it', () => {
+    expect(ids(item)).toEqual([]);
+    expect(ids(item, ['group:isis'])).toEqual(['group:coalition']);
+    expect(ids(item, ['place:syria'])).toEqual(['group:coalition']);
+  });
+
+  test('a region about something else does not', () => {
+    expect(ids(item, ['place:beirut-unknown'])).toEqual([]);
+  });
+
+  test('the item\'s own theatre wins over the region: Yemen words, no home words', () => {
+    expect(ids('شنت طائرات التحالف غارات على صنعاء', ['group:isis'])).toEqual([]);
+  });
+
+  test('every home entity id of the table is one the product gazetteer or the fixtures know', () => {
+    for (const id of THEATRE_FROM_REGION.homeEntities) expect(id).toMatch(/^(place|group):[a-z0-9-]+$/);
+  });
 });

@@ -46,6 +46,7 @@ export const ENTITIES: readonly Entity[] = [
   entity('place:euphrates', 'river', 'Euphrates', 'الفرات'),
   entity('place:sinaa', 'neighbourhood', 'al-Sinaa', 'حي الصناعة', [], ['الصناعة']),
   entity('place:hamidiya', 'neighbourhood', 'al-Hamidiya', 'حي الحميدية', [], ['الحميدية']),
+  entity('place:kurdistan', 'region', 'Kurdistan Region', 'إقليم كردستان', ['كردستان']),
   // Groups
   entity('group:isis', 'organisation', 'ISIS', 'داعش', ['تنظيم الدولة', 'الدولة الإسلامية']),
   entity('group:hezbollah', 'party', 'Hezbollah', 'حزب الله'),

@@ -68,7 +68,9 @@ function sentenceFor(e: Entity, word: string, weak: boolean): { sentence: string
   const trigger = category === 'group' ? GROUP_TRIGGER : TRIGGER[e.kind];
   if (!trigger) throw new Error(`no trigger word for kind ${e.kind} in this test`);
   const before = `وأشار المصدر إلى ${trigger} `;
-  return { sentence: `${before}${word} في تقريره.`, at: before.length };
+  // A coalition's weak name needs its theatre named too (THEATRE_FROM_REGION, round 6).
+  const theatre = e.kind === 'coalition' ? ' عن داعش' : '';
+  return { sentence: `${before}${word} في تقريره${theatre}.`, at: before.length };
 }
 
 // A name also listed among the weak aliases is weak (القائم): it is tested as weak only.
