@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { ADD_NAME_MENU_ID, addNameUrl } from '../entrypoints/background/name-menu.ts';
 import { escapeHtml, makePages } from '../test/e2e/fixtures/make-pages.ts';
 import { Harness, waitFor } from '../test/e2e/harness.ts';
-import { highlightedCount } from '../test/e2e/page-helpers.ts';
+import { highlightedCount, watchHighlight } from '../test/e2e/page-helpers.ts';
 import { seededRandom } from './browser/synthetic.ts';
 
 const NAMES = Number(process.env['BENCH_TAB_NAMES'] ?? 5000);
@@ -62,27 +62,6 @@ async function storeNames(h: Harness, count: number): Promise<void> {
     db.close();
   }, entities);
   await h.send({ type: 'namesChanged' });
-}
-
-function watchHighlight(p: Page, text: string): Promise<void> {
-  return p.evaluate((wanted) => {
-    const w = window as unknown as { __seenAt?: number };
-    delete w.__seenAt;
-    const timer = setInterval(() => {
-      for (const key of ['place', 'group', 'person', 'outlet']) {
-        for (const r of (CSS.highlights.get(`khabar-${key}`) ?? []) as unknown as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === wanted) {
-            w.__seenAt = Date.now();
-            clearInterval(timer);
-            return;
-          }
-        }
-      }
-    }, 5);
-  }, text);
 }
 
 /** A name stored as putUserEntity does (the row and the next version), from an extension page. */

@@ -18,7 +18,7 @@ import type { Bundle } from '../../core/types.ts';
 import { ADD_NAME_MENU_ID, addNameUrl } from '../../entrypoints/background/name-menu.ts';
 import { escapeHtml, makePages, type PageMap } from './fixtures/make-pages.ts';
 import { EXTENSION_DIR, Harness, waitFor } from './harness.ts';
-import { axePage, cardText, highlightedCount, openCard as openCardAs } from './page-helpers.ts';
+import { axePage, cardText, highlightedCount, openCard as openCardAs, watchHighlight } from './page-helpers.ts';
 
 
 /** A village no gazetteer has (checked against the built matcher below). */
@@ -48,31 +48,6 @@ function withNamePages(pages: PageMap): PageMap {
 
 const until = (p: Page, text: string, present: boolean, what: string) =>
   waitFor(async () => (((await highlightedCount(p, text)) > 0) === present ? true : undefined), { what, timeout: 30_000 });
-
-/**
- * In the page itself, every 5 ms: the first time (Date.now()) `text` is highlighted, so the
- * test's own polling does not add to the measured delay.
- */
-function watchHighlight(p: Page, text: string): Promise<void> {
-  return p.evaluate((wanted) => {
-    const w = window as unknown as { __seenAt?: number };
-    delete w.__seenAt;
-    const timer = setInterval(() => {
-      for (const key of ['place', 'group', 'person', 'outlet']) {
-        for (const r of (CSS.highlights.get(`khabar-${key}`) ?? []) as unknown as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === wanted) {
-            w.__seenAt = Date.now();
-            clearInterval(timer);
-            return;
-          }
-        }
-      }
-    }, 5);
-  }, text);
-}
 
 /** Hover `text`'s highlight the way a reader does; the text of the card titled `title`. */
 async function openCard(p: Page, text: string, title: string): Promise<string> {

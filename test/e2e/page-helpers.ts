@@ -95,3 +95,28 @@ export async function axePage(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
   });
 }
+
+/**
+ * In the page itself, every 5 ms: the first time (Date.now()) `text` is highlighted, so the
+ * test's own polling does not add to the measured delay.
+ */
+export function watchHighlight(p: Page, text: string): Promise<void> {
+  return p.evaluate((wanted) => {
+    const w = window as unknown as { __seenAt?: number };
+    delete w.__seenAt;
+    const timer = setInterval(() => {
+      for (const key of ['place', 'group', 'person', 'outlet']) {
+        for (const r of (CSS.highlights.get(`khabar-${key}`) ?? []) as unknown as Iterable<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === wanted) {
+            w.__seenAt = Date.now();
+            clearInterval(timer);
+            return;
+          }
+        }
+      }
+    }, 5);
+  }, text);
+}
