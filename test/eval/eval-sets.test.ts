@@ -74,6 +74,7 @@ describe('eval sets', () => {
     const sixth = (set: string) => items.filter((it) => it.set === set && it.split === 'heldout6');
     expect(sixth('homographs').length, 'homographs.heldout6 items').toBeGreaterThanOrEqual(80);
     expect(new Set(sixth('homographs').map((it) => it.url)).size, 'homographs.heldout6 pages').toBeGreaterThanOrEqual(30);
+    expect(sixth('general').filter((it) => it.kind === 'headline').length, 'general.heldout6 headlines').toBeGreaterThanOrEqual(60);
     const splitsOf = new Map<string, Set<string>>();
     for (const it of items) splitsOf.set(it.url, (splitsOf.get(it.url) ?? new Set()).add(it.split));
     const shared = [...splitsOf].filter(([, s]) => s.size > 1).map(([url]) => url);
