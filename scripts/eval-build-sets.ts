@@ -18,6 +18,7 @@
  * NAME.heldout3.txt is the third, collected in round 4 after heldout2 had been read: split "heldout3".
  * NAME.heldout4.txt is the fourth, collected in round 5 after heldout3 had been read: split "heldout4".
  * NAME.heldout5.txt is the fifth, collected in round 6 by a labeller who never ran the detector: split "heldout5".
+ * NAME.heldout6.txt is the sixth, collected in round 7 the same way (labels only, no detector run): split "heldout6".
  *
  * Usage: npx tsx scripts/eval-build-sets.ts            (all sources)
  */
@@ -70,11 +71,11 @@ function parseItem(raw: string, resolve: (k: string) => string): Pick<EvalItem, 
 }
 
 /** A source file that names its split: every page in it goes there, no hash split. */
-export type FixedSplit = 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
+export type FixedSplit = 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
 
 /** "general.txt" → { set: "general" } (hash split); "general.heldout2.txt" → { set: "general", split: "heldout2" }. */
 export function parseSourceFileName(file: string): { set: string; split?: FixedSplit } {
-  const m = /^(.+)\.(heldout2|heldout3|heldout4|heldout5)\.txt$/.exec(file);
+  const m = /^(.+)\.(heldout2|heldout3|heldout4|heldout5|heldout6)\.txt$/.exec(file);
   return m ? { set: m[1]!, split: m[2] as FixedSplit } : { set: basename(file, '.txt') };
 }
 
