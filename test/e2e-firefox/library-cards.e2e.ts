@@ -93,7 +93,8 @@ describe('Firefox: the reader’s library restored from a backup file', () => {
   it('refuses a broken file in words and restores nothing', async () => {
     const options = await h.openExtensionPage('options.html');
     const broken = JSON.stringify({ ...BACKUP, articles: [{ ...BACKUP.articles[0], date: '10/11/2017' }] });
-    expect(await restore(options, 'broken.json', broken)).toMatch(/error: [\s\S]*articles\[0\]\.date: not a date/);
+    // In the page's language (Arabic by default), naming the field that is wrong.
+    expect(await restore(options, 'broken.json', broken)).toMatch(/error: لم يُسترجع شيء[\s\S]*articles\[0\]\.date: ليس تاريخًا/);
     await options.close();
     const page = await openScanned();
     expect(await highlightedCount(page, OWN_NAME)).toBe(0);
