@@ -10,6 +10,7 @@ import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import { SENSE_SETTING } from './blocking.ts';
 import { DATELINE, inDateline } from './dateline.ts';
 import { CLUB_NAMES, isSportsText } from './sports.ts';
+import { headRulesOut, quotedAfterHead, wordItselfHere } from './name-heads.ts';
 import {
   ABSTRACT_COORDINATION,
   ADMIN_REGION_BEFORE,
@@ -125,6 +126,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       const isWeak = (targets[k]! & 1) === 1;
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
+      if (namedThingHere(text, raw, patterns, previous, kinds[entity]!)) continue;
       if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && !coalitionHere(text, raw, theatre, options.knownEntities)) continue;
       const country = countries?.[entity];
       if (country) {
@@ -573,6 +575,28 @@ function notThisKindHere(previous: { norm: string; breakBetween: boolean } | und
   // Not a country: "مقاطعة إيران" is a boycott of Iran, and no administration is named after one.
   if (kind !== 'country' && anyWordIn(before, ADMIN_REGION_BEFORE.words)) return true;
   return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
+}
+
+/**
+ * Round 7 (name-heads.ts): a place inside the name of a thing of another kind ("نهر ديالى",
+ * 'مشفيا "…" و"الفرات"'), or a one-word name used as the word itself ("تعريف الرقة").
+ */
+function namedThingHere(
+  text: string,
+  raw: RawMatch,
+  patterns: readonly SerializedPattern[],
+  previous: { norm: string; breakBetween: boolean } | undefined,
+  kind: EntityKind,
+): boolean {
+  const place = categoryOf(kind) === 'place';
+  if (previous && !previous.breakBetween) {
+    const before = readingsOf(previous.norm);
+    if (place && headRulesOut(before, kind)) return true;
+    if (raw.proclitic === '' && patterns[raw.pattern]![0].indexOf(' ') < 0 && wordItselfHere(text, raw.start, before, kind)) {
+      return true;
+    }
+  }
+  return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
 }
 
 /**
