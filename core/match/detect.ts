@@ -589,15 +589,15 @@ function namedThingHere(
   kind: EntityKind,
 ): boolean {
   const place = categoryOf(kind) === 'place';
-  if (previous && !previous.breakBetween) {
-    const before = readingsOf(previous.norm);
-    if (place && headRulesOut(before, kind)) return true;
-    if (raw.proclitic === '' && patterns[raw.pattern]![0].indexOf(' ') < 0 && wordItselfHere(text, raw.start, before, kind)) {
-      return true;
-    }
+  const before = previous && !previous.breakBetween ? readingsOf(previous.norm) : NO_WORDS;
+  if (place && headRulesOut(before, kind)) return true;
+  if (raw.proclitic === '' && patterns[raw.pattern]![0].indexOf(' ') < 0 && wordItselfHere(text, raw.start, raw.end, before, kind)) {
+    return true;
   }
   return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
 }
+
+const NO_WORDS: readonly string[] = [];
 
 /**
  * PERSONAL_QUALITIES: a one-word place name, the only place or group named in the text, with no

@@ -10,7 +10,7 @@
  * WORD_ITSELF_BEFORE: a name after a word about words ("تعريف الرقة", "معنى الرقة") or in "ما هو
  * X" (masculine: a city is feminine) is the ordinary word, not the place.
  */
-import { Words } from '../arabic/tokenise.ts';
+import { wordAfter, Words } from '../arabic/tokenise.ts';
 import { normaliseKey } from '../arabic/normalise.ts';
 import type { EntityKind } from '../types.ts';
 
@@ -56,14 +56,27 @@ export const NAME_HEADS: readonly NameHead[] = [
       'نقل المصاب إلى مشفى الرقة الوطني → Raqqa',
     words: wordSet(
       'مشفى', 'مشفيا', 'مشفيي', 'مستشفى', 'مستشفيا', 'مستشفيي', 'جامعة', 'جامعتي', 'كلية', 'مدرسة', 'معهد',
-      'جامع', 'مسجد', 'فندق', 'شركة', 'مصرف', 'بنك', 'مطعم', 'مقهى',
+      'جامع', 'مسجد', 'فندق', 'مطعم', 'مقهى',
     ),
     rulesOut: new Set<EntityKind>(['river', 'valley', 'dam']),
   },
   {
-    description: 'a newspaper or magazine named after a place is not the place',
-    example: 'نشرت جريدة بغداد مقالا عن الانتخابات → (none); قالت مجلة دمشق في عددها الأخير → (none); قالت صحيفة عراقية في بغداد → Baghdad',
-    words: wordSet('صحيفة', 'جريدة', 'مجلة', 'صحيفتي'),
+    description:
+      'a company or bank named after a place or river is not the place: it is named, not located (a country\'s ' +
+      'central bank is left to the country)',
+    example:
+      'أعلن بنك بغداد أرباحه السنوية → (none); وهي جزء من شركة واشنطن بوست → (none); تأسست شركة الفرات للنقل → (none); ' +
+      'قال مصرف سوريا المركزي إن الليرة استقرت → Syria; افتتحت الشركة فرعا في بغداد → Baghdad',
+    words: wordSet('شركة', 'شركات', 'مصرف', 'بنك', 'مجموعة'),
+    rulesOut: '*',
+    keeps: new Set<EntityKind>(['country']),
+  },
+  {
+    description: 'a newspaper, magazine, channel or radio named after a place is not the place (an outlet\'s name)',
+    example:
+      'نشرت جريدة بغداد مقالا عن الانتخابات → (none); قالت مجلة دمشق في عددها الأخير → (none); ' +
+      'بثت قناة الفرات الفضائية تقريرا → (none); أذاع راديو دمشق الخبر → (none); قالت صحيفة عراقية في بغداد → Baghdad',
+    words: wordSet('صحيفة', 'صحيفتي', 'جريدة', 'مجلة', 'قناة', 'قناتي', 'فضائية', 'إذاعة', 'راديو', 'تلفزيون'),
     rulesOut: '*',
   },
 ];
@@ -87,6 +100,21 @@ export const WORD_ITSELF_BEFORE: { description: string; example: string; words: 
   words: wordSet('تعريف', 'معنى', 'معاني', 'مفهوم', 'مصطلح', 'مرادف', 'تعريفات'),
   // "ما هو": هو after ما (the masculine pronoun; a city is referred to as هي).
   question: wordSet('هو'),
+};
+
+/**
+ * The same class with the name first: the name defined as an abstract thing, with or without a
+ * pronoun of the copula between ("الرقة هي شعور", "الرقة صفة"). A place is no feeling or quality.
+ */
+export const WORD_ITSELF_AFTER: { description: string; example: string; words: ReadonlySet<string>; copula: ReadonlySet<string> } = {
+  description: 'a one-word name (not a country) defined as a feeling, quality or term right after it is the ordinary word',
+  example:
+    'الرقة هي شعور نقي وعفوي → (none); الرقة صفة تزين المرأة → (none); الرقة هي عاطفة إنسانية → (none); ' +
+    'الرقة هي المدينة الأكبر في شمال سوريا → Raqqa, Syria',
+  words: wordSet(
+    'شعور', 'صفة', 'سمة', 'عاطفة', 'إحساس', 'خلق', 'فضيلة', 'مفهوم', 'مصطلح', 'كلمة', 'لفظ', 'لفظة', 'قدرة', 'مهارة',
+  ),
+  copula: wordSet('هي', 'هو'),
 };
 
 /** Whether a head of NAME_HEADS, read in `before` (the previous word's readings), rules out a place of `kind`. */
@@ -131,14 +159,27 @@ const QUOTE_BEFORE = /["“”«'‘]$/;
 export function wordItselfHere(
   text: string,
   start: number,
+  end: number,
   before: readonly string[],
   kind: EntityKind,
 ): boolean {
   if (kind === 'country') return false;
+  if (definedAfter(text, end)) return true;
   for (const w of before) {
     if (WORD_ITSELF_BEFORE.words.has(w)) return true;
     if (WORD_ITSELF_BEFORE.question.has(w)) return WHAT_IS.test(text.slice(Math.max(0, start - 12), start));
   }
   return false;
 }
+/** WORD_ITSELF_AFTER: a feeling, quality or term right after the name, or after هي/هو after it. */
+function definedAfter(text: string, end: number): boolean {
+  // Most names are followed by no such word: the first word is looked at before any other is built.
+  const next = wordAfter(text, end);
+  if (!next || next.breakBetween) return false;
+  if (WORD_ITSELF_AFTER.words.has(next.norm)) return true;
+  if (!WORD_ITSELF_AFTER.copula.has(next.norm)) return false;
+  const words = new Words(text.slice(end, end + 40));
+  return words.count > 1 && !words.breakBefore(1) && WORD_ITSELF_AFTER.words.has(words.norm(1));
+}
+
 const WHAT_IS = /(?:^|[^\u0600-\u06FF])ما\s+هو\s*["“«]?$/;
