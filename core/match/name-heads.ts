@@ -41,10 +41,15 @@ export const NAME_HEADS: readonly NameHead[] = [
     keeps: new Set<EntityKind>(['river']),
   },
   {
-    description: 'a lake, mountain, sea or gulf named after a place is not the place (the gazetteer lists none)',
-    example: 'تقع بحيرة حمص جنوب غرب المدينة → (none); صعد المتسلقون جبل الموصل → (none); وصل الوفد إلى حمص → Homs',
+    description:
+      'a lake, mountain, sea or gulf named after a town or city is not it (the gazetteer lists none); ' +
+      'one named after a country lies in it (جبل لبنان، جبال لبنان الغربية: tagged LOC in ANERcorp)',
+    example:
+      'تقع بحيرة حمص جنوب غرب المدينة → (none); صعد المتسلقون جبل الموصل → (none); ' +
+      'لجأ الآلاف إلى جبال العراق الشمالية → Iraq; وصل الوفد إلى حمص → Homs',
     words: wordSet('بحيرة', 'بحيرات', 'جبل', 'جبال', 'هضبة', 'بحر', 'خليج'),
     rulesOut: '*',
+    keeps: new Set<EntityKind>(['country']),
   },
   {
     description:
