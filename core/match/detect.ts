@@ -11,6 +11,7 @@ import { SENSE_SETTING } from './blocking.ts';
 import { DATELINE, inDateline } from './dateline.ts';
 import { CLUB_NAMES, isSportsText } from './sports.ts';
 import { headRulesOut, quotedAfterHead, wordItselfHere } from './name-heads.ts';
+import { masculineVerbAfter } from './agreement.ts';
 import {
   ABSTRACT_COORDINATION,
   ADMIN_REGION_BEFORE,
@@ -591,8 +592,11 @@ function namedThingHere(
   const place = categoryOf(kind) === 'place';
   const before = previous && !previous.breakBetween ? readingsOf(previous.norm) : NO_WORDS;
   if (place && headRulesOut(before, kind)) return true;
-  if (raw.proclitic === '' && patterns[raw.pattern]![0].indexOf(' ') < 0 && wordItselfHere(text, raw.start, raw.end, before, kind)) {
-    return true;
+  const oneWord = patterns[raw.pattern]![0].indexOf(' ') < 0;
+  if (raw.proclitic === '' && oneWord) {
+    if (wordItselfHere(text, raw.start, raw.end, before, kind)) return true;
+    // The subject that opens a sentence (AGREEMENT, agreement.ts): no word before it in its sentence.
+    if ((!previous || previous.breakBetween) && masculineVerbAfter(text, raw.end, kind)) return true;
   }
   return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
 }
