@@ -22,7 +22,7 @@ export const MASCULINE_VERB_AFTER: {
   example:
     'الأنبار يتعادل مع الطلبة في الدوري → (none); الأنبار يتعاقد مع مهاجم جديد → (none); ' +
     'الموصل يقلب الطاولة على أربيل → (none); الرقة تستعيد الحياة بعد الحرب → Raqqa; الرقة يوم الجمعة → Raqqa; ' +
-    'وفي دمشق يستضيف الشرطة فريق حطين → Damascus; العراق يستعد للانتخابات → Iraq',
+    'وفي دمشق يستضيف الشرطة فريق حطين → Damascus; العراق يستعد للانتخابات → Iraq; البوكمال يشهد معارك عنيفة → al-Bukamal',
   kinds: new Set<EntityKind>(['city', 'town', 'village', 'governorate', 'district']),
   // Words that begin with ي and are no verbs: a day or a month after a place opens a dateline or a headline.
   notVerbs: new Set(
@@ -34,14 +34,17 @@ export const MASCULINE_VERB_AFTER: {
   minLetters: 4,
 };
 
+/** A one-word name whose first part is a masculine noun (أبو: البوكمال، أبوكمال) may take the masculine. */
+const MASCULINE_HEAD = /^(?:ال)?(?:ابو|بو)/;
+
 /**
  * MASCULINE_VERB_AFTER: the name opens its sentence (`opensSentence`), has no proclitic, is one
  * word, names a place of one of the kinds, and the word right after it is a masculine imperfect
  * verb (ي or سي, no pronoun suffix pointing back to the name: "يعبره").
  */
-export function masculineVerbAfter(text: string, end: number, kind: EntityKind): boolean {
+export function masculineVerbAfter(text: string, end: number, key: string, kind: EntityKind): boolean {
   const rule = MASCULINE_VERB_AFTER;
-  if (!rule.kinds.has(kind)) return false;
+  if (!rule.kinds.has(kind) || MASCULINE_HEAD.test(key)) return false;
   const next = wordAfter(text, end);
   if (!next || next.breakBetween) return false;
   const verb = next.norm.startsWith('سي') ? next.norm.slice(1) : next.norm;

@@ -596,7 +596,7 @@ function namedThingHere(
   if (raw.proclitic === '' && oneWord) {
     if (wordItselfHere(text, raw.start, raw.end, before, kind)) return true;
     // The subject that opens a sentence (AGREEMENT, agreement.ts): no word before it in its sentence.
-    if ((!previous || previous.breakBetween) && masculineVerbAfter(text, raw.end, kind)) return true;
+    if ((!previous || previous.breakBetween) && masculineVerbAfter(text, raw.end, patterns[raw.pattern]![0], kind)) return true;
   }
   return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
 }
