@@ -12,6 +12,7 @@ import { DATELINE, inDateline } from './dateline.ts';
 import { CLUB_NAMES, isSportsText } from './sports.ts';
 import { headRulesOut, quotedAfterHead, wordItselfHere } from './name-heads.ts';
 import { masculineVerbAfter } from './agreement.ts';
+import { GIVEN_NAME_BEFORE } from './given-names.ts';
 import {
   ABSTRACT_COORDINATION,
   ADMIN_REGION_BEFORE,
@@ -592,6 +593,8 @@ function namedThingHere(
   const place = categoryOf(kind) === 'place';
   const before = previous && !previous.breakBetween ? readingsOf(previous.norm) : NO_WORDS;
   if (place && headRulesOut(before, kind)) return true;
+  // A surname (GIVEN_NAME_BEFORE, given-names.ts): "جورج واشنطن" is a man.
+  if (raw.proclitic === '' && kind !== 'country' && before.length > 0 && anyWordIn(before, GIVEN_NAME_BEFORE.names)) return true;
   const oneWord = patterns[raw.pattern]![0].indexOf(' ') < 0;
   if (raw.proclitic === '' && oneWord) {
     if (wordItselfHere(text, raw.start, raw.end, before, kind)) return true;

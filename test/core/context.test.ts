@@ -43,6 +43,7 @@ import {
 } from '../../core/match/context.ts';
 import { detect } from '../../core/match/detect.ts';
 import { MASCULINE_VERB_AFTER } from '../../core/match/agreement.ts';
+import { GIVEN_NAME_BEFORE } from '../../core/match/given-names.ts';
 import { NAME_HEADS, WORD_ITSELF_AFTER, WORD_ITSELF_BEFORE } from '../../core/match/name-heads.ts';
 import { DATELINE } from '../../core/match/dateline.ts';
 import { CLUBS_NAMED_AFTER_PLACES, SPORTS_LEXICON, SPORTS_PRIOR, isSportsText } from '../../core/match/sports.ts';
@@ -267,6 +268,7 @@ const SENSE_RULES = [
   ['round 7: a name used as the word itself', WORD_ITSELF_BEFORE],
   ['round 7: a name defined as a feeling or quality', WORD_ITSELF_AFTER],
   ['round 7: a feminine place with a masculine verb', MASCULINE_VERB_AFTER],
+  ['round 7: a surname after a given name', GIVEN_NAME_BEFORE],
   ['street, square or market', STREET_BEFORE],
   ['a neighbourhood named like another place', NEIGHBOURHOOD_BEFORE],
   ['a club or team', CLUB_BEFORE],
