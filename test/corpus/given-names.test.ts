@@ -26,6 +26,12 @@ describe('learnGivenNames', () => {
     expect(learnGivenNames(s)).toEqual([]);
   });
 
+  test('an ordinary word with a proclitic counts against the bare word: لصالح makes صالح none', () => {
+    const s = [pers('صالح', 'مسلم'), pers('صالح', 'المطلك'), pers('صالح', 'علي'), [{ text: 'لصالح', tag: 'O' }, { text: 'العراق', tag: 'B-LOC' }]];
+    expect(learnGivenNames(s)).toEqual([]);
+    expect(learnGivenNames(s.slice(0, 3))).toEqual(['صالح']);
+  });
+
   test('name particles (أبو، بن، عبد) are none; a proclitic و is taken off', () => {
     const s = [pers('أبو', 'بكر'), pers('أبو', 'مازن'), pers('أبو', 'علي'), pers('محمد', 'علي'), pers('محمد', 'خالد'), pers('ومحمد', 'سعيد'), pers('ومحمد', 'حسن'), pers('ومحمد', 'علي')];
     expect(learnGivenNames(s)).toEqual(['محمد']);
@@ -41,6 +47,6 @@ describe('the committed table', () => {
   test('holds common given names and no particle', () => {
     expect(GIVEN_NAMES).toContain('جورج');
     expect(GIVEN_NAMES).toContain('محمد');
-    for (const particle of ['ابو', 'بن', 'عبد', 'دان']) expect(GIVEN_NAMES).not.toContain(particle);
+    for (const particle of ['ابو', 'بن', 'عبد', 'دان', 'صالح']) expect(GIVEN_NAMES).not.toContain(particle);
   });
 });
