@@ -8,7 +8,7 @@
  * in the sentence (not the subject that opens it: "وفي دمشق يستضيف الشرطة فريق حطين").
  */
 import { normaliseKey } from '../arabic/normalise.ts';
-import { wordAfter } from '../arabic/tokenise.ts';
+import { wordAfter, Words } from '../arabic/tokenise.ts';
 import type { EntityKind } from '../types.ts';
 
 export const MASCULINE_VERB_AFTER: {
@@ -22,7 +22,7 @@ export const MASCULINE_VERB_AFTER: {
   example:
     'الأنبار يتعادل مع الطلبة في الدوري → (none); الأنبار يتعاقد مع مهاجم جديد → (none); ' +
     'الموصل يقلب الطاولة على أربيل → (none); الرقة تستعيد الحياة بعد الحرب → Raqqa; الرقة يوم الجمعة → Raqqa; ' +
-    'وفي دمشق يستضيف الشرطة فريق حطين → Damascus; العراق يستعد للانتخابات → Iraq; البوكمال يشهد معارك عنيفة → al-Bukamal',
+    'الرقة يعود إليها النازحون بعد التحرير → Raqqa; وفي دمشق يستضيف الشرطة فريق حطين → Damascus; العراق يستعد للانتخابات → Iraq; البوكمال يشهد معارك عنيفة → al-Bukamal',
   kinds: new Set<EntityKind>(['city', 'town', 'village', 'governorate', 'district']),
   // Words that begin with ي and are no verbs: a day or a month after a place opens a dateline or a headline.
   notVerbs: new Set(
@@ -49,5 +49,9 @@ export function masculineVerbAfter(text: string, end: number, key: string, kind:
   if (!next || next.breakBetween) return false;
   const verb = next.norm.startsWith('سي') ? next.norm.slice(1) : next.norm;
   if (!verb.startsWith('ي') || verb.length < rule.minLetters || rule.notVerbs.has(verb)) return false;
-  return !verb.endsWith('ه') && !verb.endsWith('ها');
+  if (verb.endsWith('ه') || verb.endsWith('ها')) return false;
+  // The name as a topic, the verb's subject after it: "الرقة يعود إليها النازحون" (a pronoun pointing back).
+  const words = new Words(text.slice(end, end + 60));
+  return !(words.count > 1 && !words.breakBefore(1) && BACK_POINTER.test(words.norm(1)));
 }
+const BACK_POINTER = /^(?:و?(?:الي|في|من|عن|علي|ل|ب)ها)$/;
