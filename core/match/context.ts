@@ -47,7 +47,8 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     window: 1,
     words: wordSet(
       'مدينة', 'مدينتي', 'بلدة', 'قرية', 'قرى', 'حي', 'أحياء', 'منطقة', 'مناطق', 'قضاء', 'قضائي', 'محافظة',
-      'منفذ', 'معبر', 'ناحية', 'ريف', 'وادي', 'سد', 'قاعدة', 'مطار', 'نهر', 'مشارف', 'مداخل',
+      'منفذ', 'معبر', 'ناحية', 'ريف', 'وادي', 'سد', 'قاعدة', 'مطار', 'مشارف', 'مداخل',
+      // Not نهر (round 7): before a place that is no river it begins a river's name (NAME_HEADS, name-heads.ts).
     ),
   },
   {
@@ -409,8 +410,11 @@ export const NISBA_PAIR: SenseRule & { not: ReadonlySet<string>; skip: ReadonlyS
 /** Words before a place name that make it part of an event's name, not a mention of the place. */
 export const EVENT_BEFORE: Veto = {
   description: 'a place inside the name of a tournament, cup or prize',
-  example: 'بطولة الولايات المتحدة المفتوحة → (none)',
-  words: wordSet('بطولة', 'كأس', 'رالي', 'ماراثون', 'جائزة'),
+  // كوبا (round 7): Copa, a tournament's name borrowed whole ("كوبا أمريكا"); Cuba before a place is no Arabic phrase.
+  example:
+    'بطولة الولايات المتحدة المفتوحة → (none); تستضيف الولايات المتحدة كوبا أمريكا 2024 → United States; ' +
+    'وتزداد أهمية بطولة كوبا أمريكا كونها ستشهد مشاركة ميسي → (none)',
+  words: wordSet('بطولة', 'كأس', 'رالي', 'ماراثون', 'جائزة', 'كوبا'),
 };
 
 /** Words before a place name that make it the name (or nickname) of a club or team, not the place. */

@@ -10,6 +10,9 @@ import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import { SENSE_SETTING } from './blocking.ts';
 import { DATELINE, inDateline } from './dateline.ts';
 import { CLUB_NAMES, isSportsText } from './sports.ts';
+import { headRulesOut, quotedAfterHead, wordItselfHere } from './name-heads.ts';
+import { masculineVerbAfter } from './agreement.ts';
+import { GIVEN_NAME_BEFORE } from './given-names.ts';
 import {
   ABSTRACT_COORDINATION,
   ADMIN_REGION_BEFORE,
@@ -125,6 +128,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       const isWeak = (targets[k]! & 1) === 1;
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
+      if (namedThingHere(text, raw, patterns, previous, kinds[entity]!)) continue;
       if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && !coalitionHere(text, raw, theatre, options.knownEntities)) continue;
       const country = countries?.[entity];
       if (country) {
@@ -574,6 +578,33 @@ function notThisKindHere(previous: { norm: string; breakBetween: boolean } | und
   if (kind !== 'country' && anyWordIn(before, ADMIN_REGION_BEFORE.words)) return true;
   return kind !== 'neighbourhood' && anyWordIn(before, NEIGHBOURHOOD_BEFORE.words);
 }
+
+/**
+ * Round 7 (name-heads.ts): a place inside the name of a thing of another kind ("نهر ديالى",
+ * 'مشفيا "…" و"الفرات"'), or a one-word name used as the word itself ("تعريف الرقة").
+ */
+function namedThingHere(
+  text: string,
+  raw: RawMatch,
+  patterns: readonly SerializedPattern[],
+  previous: { norm: string; breakBetween: boolean } | undefined,
+  kind: EntityKind,
+): boolean {
+  const place = categoryOf(kind) === 'place';
+  const before = previous && !previous.breakBetween ? readingsOf(previous.norm) : NO_WORDS;
+  if (place && headRulesOut(before, kind)) return true;
+  // A surname (GIVEN_NAME_BEFORE, given-names.ts): "جورج واشنطن" is a man.
+  if (raw.proclitic === '' && kind !== 'country' && before.length > 0 && anyWordIn(before, GIVEN_NAME_BEFORE.names)) return true;
+  const oneWord = patterns[raw.pattern]![0].indexOf(' ') < 0;
+  if (raw.proclitic === '' && oneWord) {
+    if (wordItselfHere(text, raw.start, raw.end, before, kind)) return true;
+    // The subject that opens a sentence (AGREEMENT, agreement.ts): no word before it in its sentence.
+    if ((!previous || previous.breakBetween) && masculineVerbAfter(text, raw.end, patterns[raw.pattern]![0], kind)) return true;
+  }
+  return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
+}
+
+const NO_WORDS: readonly string[] = [];
 
 /**
  * PERSONAL_QUALITIES: a one-word place name, the only place or group named in the text, with no

@@ -42,6 +42,9 @@ import {
   type Cue,
 } from '../../core/match/context.ts';
 import { detect } from '../../core/match/detect.ts';
+import { MASCULINE_VERB_AFTER } from '../../core/match/agreement.ts';
+import { GIVEN_NAME_BEFORE } from '../../core/match/given-names.ts';
+import { NAME_HEADS, WORD_ITSELF_AFTER, WORD_ITSELF_BEFORE } from '../../core/match/name-heads.ts';
 import { DATELINE } from '../../core/match/dateline.ts';
 import { CLUBS_NAMED_AFTER_PLACES, SPORTS_LEXICON, SPORTS_PRIOR, isSportsText } from '../../core/match/sports.ts';
 import { Words } from '../../core/arabic/tokenise.ts';
@@ -261,6 +264,11 @@ const SENSE_RULES = [
   ['participle', PARTICIPLE],
   ['coordination with an abstract noun', ABSTRACT_COORDINATION],
   ['a quality before it', QUALITY_BEFORE],
+  ...NAME_HEADS.map((h) => [`round 7 name head: ${h.description}`, h] as const),
+  ['round 7: a name used as the word itself', WORD_ITSELF_BEFORE],
+  ['round 7: a name defined as a feeling or quality', WORD_ITSELF_AFTER],
+  ['round 7: a feminine place with a masculine verb', MASCULINE_VERB_AFTER],
+  ['round 7: a surname after a given name', GIVEN_NAME_BEFORE],
   ['street, square or market', STREET_BEFORE],
   ['a neighbourhood named like another place', NEIGHBOURHOOD_BEFORE],
   ['a club or team', CLUB_BEFORE],
