@@ -6,7 +6,22 @@
  * A removed article's place stays in its batch (rewriting a batch on every delete would cost more
  * than it saves); the list shows only articles still in the library, and undo needs them back.
  */
-import { batchHits, COMPACT_AT, COMPACT_UNDER, encodeBucket, mergeBuckets, placesIn, queryForms, wordBatch, wordBucket, WORD_BUCKETS } from '../core/library/word-index.ts';
+import {
+  batchHits,
+  COMPACT_AT,
+  COMPACT_UNDER,
+  encodeBucket,
+  encodeWhole,
+  mergeBuckets,
+  placesIn,
+  queryForms,
+  splitWhole,
+  wordBatch,
+  wordBucket,
+  WHOLE_BATCH,
+  WHOLE_UNDER,
+  WORD_BUCKETS,
+} from '../core/library/word-index.ts';
 import type { LensDatabase } from './database.ts';
 
 /** A batch's article ids (`bucket` -1), or one bucket of its forms. */
@@ -28,15 +43,19 @@ const newBatchId = () => `${Date.now().toString(36)}-${(batchCounter++).toString
 /** The rows of one batch: its ids row and a row per bucket it has forms in. */
 function batchRows(batch: string, ids: string[], buckets: Iterable<[number, string]>): LibraryWordsRow[] {
   const rows: LibraryWordsRow[] = [{ id: batch, batch, bucket: IDS_BUCKET, ids }];
-  for (const [bucket, words] of buckets) if (words !== '') rows.push({ id: `${batch}:${bucket}`, batch, bucket, words });
+  for (const [bucket, words] of buckets) if (words !== '') rows.push({ id: bucketKey(batch, bucket), batch, bucket, words });
   return rows;
 }
 
 /** The rows indexing `texts` as one batch. */
 export function wordRows(texts: readonly { id: string; text: string }[]): LibraryWordsRow[] {
   const { ids, buckets } = wordBatch(texts);
+  if (ids.length < WHOLE_UNDER) return batchRows(newBatchId(), ids, [[WHOLE_BATCH, encodeWhole(buckets)]]);
   return batchRows(newBatchId(), ids, [...buckets].map(([b, words]) => [b, encodeBucket(words)] as [number, string]));
 }
+
+/** A batch's row of `bucket`, or its whole-batch row (which holds every bucket). */
+const bucketKey = (batch: string, bucket: number) => `${batch}:${bucket}`;
 
 /** Index `texts` (call inside the transaction that stores them), then merge small batches. */
 export async function indexTexts(db: LensDatabase, texts: readonly { id: string; text: string }[]): Promise<void> {
@@ -53,8 +72,10 @@ export async function indexTexts(db: LensDatabase, texts: readonly { id: string;
 export async function compactWords(db: LensDatabase): Promise<void> {
   const small = (await db.libraryWords.where('bucket').equals(IDS_BUCKET).toArray()).filter((r) => (r.ids?.length ?? 0) < COMPACT_UNDER);
   if (small.length < COMPACT_AT) return;
-  const keys = small.flatMap((r) => Array.from({ length: WORD_BUCKETS }, (_, b) => `${r.batch}:${b}`));
-  const rows = await db.libraryWords.bulkGet(keys);
+  const keys = small.flatMap((r) => Array.from({ length: WORD_BUCKETS }, (_, b) => bucketKey(r.batch, b)));
+  const wholeKeys = small.map((r) => bucketKey(r.batch, WHOLE_BATCH));
+  const [rows, wholes] = await Promise.all([db.libraryWords.bulkGet(keys), db.libraryWords.bulkGet(wholeKeys)]);
+  const split = wholes.map((w) => (w?.words ? splitWhole(w.words) : undefined));
   const offsets: number[] = [];
   const ids: string[] = [];
   for (const r of small) {
@@ -63,9 +84,10 @@ export async function compactWords(db: LensDatabase): Promise<void> {
   }
   const merged: [number, string][] = [];
   for (let b = 0; b < WORD_BUCKETS; b++) {
-    merged.push([b, mergeBuckets(small.map((_, i) => ({ encoded: rows[i * WORD_BUCKETS + b]?.words, offset: offsets[i]! })))]);
+    const parts = small.map((_, i) => ({ encoded: split[i]?.get(b) ?? rows[i * WORD_BUCKETS + b]?.words, offset: offsets[i]! }));
+    merged.push([b, mergeBuckets(parts)]);
   }
-  await db.libraryWords.bulkDelete([...small.map((r) => r.id), ...keys]);
+  await db.libraryWords.bulkDelete([...small.map((r) => r.id), ...keys, ...wholeKeys]);
   await db.libraryWords.bulkPut(batchRows(newBatchId(), ids, merged));
 }
 
@@ -79,16 +101,18 @@ export async function articlesWithWords(db: LensDatabase, query: string): Promis
   const hits = new Set<string>();
   if (forms.length === 0) return hits;
   const buckets = [...new Set(forms.map(wordBucket))];
-  const rows = await db.libraryWords.where('bucket').anyOf(buckets).toArray();
+  const rows = await db.libraryWords.where('bucket').anyOf([...buckets, WHOLE_BATCH]).toArray();
   const byBatch = new Map<string, Map<number, string>>();
   for (const row of rows) {
     let b = byBatch.get(row.batch);
     if (!b) byBatch.set(row.batch, (b = new Map()));
     if (row.words) b.set(row.bucket, row.words);
   }
-  const placesOf = (b: Map<number, string>) => (form: string) => placesIn(b.get(wordBucket(form)), form);
+  // A small batch has one row for all its buckets.
+  const bucketOf = (b: Map<number, string>, form: string) => b.get(wordBucket(form)) ?? b.get(WHOLE_BATCH);
+  const placesOf = (b: Map<number, string>) => (form: string) => placesIn(bucketOf(b, form), form);
   // A batch where every word is: only those batches' id lists are read.
-  const candidates = [...byBatch].filter(([, b]) => forms.every((f) => b.get(wordBucket(f))?.includes(`\n${f}\t`)));
+  const candidates = [...byBatch].filter(([, b]) => forms.every((f) => bucketOf(b, f)?.includes(`\n${f}\t`)));
   if (candidates.length === 0) return hits;
   const ids = await batchIds(db, candidates.map(([batch]) => batch));
   candidates.forEach(([, b], i) => {

@@ -114,6 +114,33 @@ export function placesIn(encoded: string | undefined, form: string): number[] {
     .map((x) => parseInt(x, 36));
 }
 
+/**
+ * A batch of fewer articles than this (a saved page is one) is stored as ONE row holding every
+ * bucket's forms (bucket WHOLE_BATCH): one put instead of a row per bucket (~400 for an article),
+ * which was most of a save's index cost. Compaction splits it into buckets when it merges.
+ */
+export const WHOLE_UNDER = 8;
+export const WHOLE_BATCH = -2;
+
+/** Every bucket's forms of a batch in one encoded string (a whole-batch row). */
+export function encodeWhole(buckets: Map<number, Record<string, number[]>>): string {
+  let out = '';
+  for (const words of buckets.values()) out += encodeBucket(words);
+  return out;
+}
+
+/** A whole-batch row's forms split back into their buckets, encoded as encodeBucket does. */
+export function splitWhole(encoded: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const line of encoded.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const b = wordBucket(line.slice(0, tab));
+    out.set(b, `${out.get(b) ?? ''}\n${line}`);
+  }
+  return out;
+}
+
 /** Every form of an encoded bucket with its places. */
 function decodeBucket(encoded: string): Map<string, number[]> {
   const out = new Map<string, number[]>();

@@ -6,7 +6,22 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { libraryDocument } from '../../core/library/document.ts';
-import { batchHits, COMPACT_AT, encodeBucket, mergeBuckets, placesIn, queryForms, textForms, wordBatch, wordBucket, wordForms } from '../../core/library/word-index.ts';
+import {
+  batchHits,
+  COMPACT_AT,
+  encodeBucket,
+  encodeWhole,
+  mergeBuckets,
+  placesIn,
+  queryForms,
+  splitWhole,
+  textForms,
+  WHOLE_BATCH,
+  WHOLE_UNDER,
+  wordBatch,
+  wordBucket,
+  wordForms,
+} from '../../core/library/word-index.ts';
 import { loadMatcher } from '../../core/match/automaton.ts';
 import { LensDatabase, SCHEMA } from '../../db/database.ts';
 import { addToLibrary, removeFromLibrary } from '../../db/library.ts';
@@ -45,6 +60,14 @@ describe('the forms a word is indexed under', () => {
     // A form that is the end of another is not it ("رقه" in "الرقه").
     expect(placesIn('\nالرقه\t5', 'رقه')).toEqual([]);
     expect(placesIn('\nالرقه\t5,a,1b', 'الرقه')).toEqual([5, 10, 47]);
+  });
+
+  it('a small batch in one row splits back into the buckets a large one has', () => {
+    const batch = wordBatch([{ id: 'a', text: 'الرقة والموصل' }, { id: 'b', text: 'الموصل ودير الزور' }]);
+    const bucketed = new Map([...batch.buckets].map(([b, words]) => [b, encodeBucket(words)]));
+    const split = splitWhole(encodeWhole(batch.buckets));
+    expect([...split.keys()].sort((x, y) => x - y)).toEqual([...bucketed.keys()].sort((x, y) => x - y));
+    for (const [b, encoded] of bucketed) expect(split.get(b)!.split('\n').sort()).toEqual(encoded.split('\n').sort());
   });
 
   it('merged batches keep every place, shifted by where each batch starts', () => {
@@ -103,6 +126,26 @@ describe('the index in the database', () => {
     const hits = [...(await articlesWithWords(db, 'الموصل'))].sort();
     expect(hits).toEqual(Array.from({ length: calls }, (_, c) => `own-${c}-1`).sort());
     expect([...(await articlesWithWords(db, 'الموصل 17'))]).toEqual(['own-17-1']);
+  });
+
+  it('a saved page is one row of words (one put, not one per bucket); merged with bucketed batches, all still found', async () => {
+    const db = open(freshName());
+    const save = async (texts: { id: string; text: string; mentions: string }[]) =>
+      db.transaction('rw', db.libraryTexts, db.libraryWords, async () => {
+        await db.libraryTexts.bulkPut(texts);
+        await indexTexts(db, texts);
+      });
+    await save([{ id: 'saved-0', text: 'وصلت القوات إلى الموصل صباحاً، ثم إلى البوكمال', mentions: '[]' }]);
+    expect(await db.libraryWords.count()).toBe(2); // its ids and its words
+    expect(await db.libraryWords.where('bucket').equals(WHOLE_BATCH).count()).toBe(1);
+    expect([...(await articlesWithWords(db, 'الموصل البوكمال'))]).toEqual(['saved-0']);
+    // An import's batch (bucketed), then saved pages until the small batches merge.
+    await save(Array.from({ length: WHOLE_UNDER }, (_, i) => ({ id: `imp-${i}`, text: i === 2 ? 'معارك في الموصل' : 'نص آخر', mentions: '[]' })));
+    for (let c = 1; c < COMPACT_AT - 1; c++) await save([{ id: `saved-${c}`, text: c % 5 === 0 ? `خبر عن الموصل ${c}` : 'خبر آخر', mentions: '[]' }]);
+    expect(await db.libraryWords.where('bucket').equals(WHOLE_BATCH).count()).toBe(0);
+    expect(await db.libraryWords.where('bucket').equals(-1).count()).toBe(1);
+    expect([...(await articlesWithWords(db, 'الموصل'))].sort()).toEqual(['imp-2', 'saved-0', 'saved-10', 'saved-5']);
+    expect([...(await articlesWithWords(db, 'البوكمال'))]).toEqual(['saved-0']);
   });
 
   it('a library of schema 3 is indexed when the database upgrades', async () => {
