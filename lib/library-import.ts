@@ -71,6 +71,9 @@ const STORE_TICK_MS = 500;
  */
 const STORE_SLICE_ARTICLES = 100;
 
+/** Problems a file's report lists; more are counted in one last problem. */
+export const MAX_FILE_PROBLEMS = 1000;
+
 /** Web Locks name held while a run is under way: another tab does not take its journal for an interrupted run. */
 export const IMPORT_LOCK = 'khabar-lens-import';
 
@@ -275,6 +278,12 @@ export class ImportController {
     }
     // A file that gave nothing and said nothing (a truncated archive) must not pass for a success.
     if (docs.length === 0 && report.problems.length === 0) report.problems.push(at(name, problem('nothingRead')));
+    // A file of 100,000 bad lines: the first ones listed, the rest counted (the report crosses to the page).
+    if (report.problems.length > MAX_FILE_PROBLEMS) {
+      const more = report.problems.length - MAX_FILE_PROBLEMS;
+      report.problems.length = MAX_FILE_PROBLEMS;
+      report.problems.push(at(name, problem('moreProblems', { count: more })));
+    }
     this.dispatch({ type: 'read', articles: docs.length, now: this.now() });
     return docs;
   }

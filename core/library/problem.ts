@@ -54,6 +54,8 @@ export interface ProblemParams {
   nothingRead: Record<string, never>;
   /** The detector failed on one article (`title`: its headline, cut short); the others go in. */
   namesFailed: { title: string; detail: string };
+  /** A file with more problems than a report keeps: `count` more, not listed. */
+  moreProblems: { count: number };
 }
 
 export type ProblemCode = keyof ProblemParams;
@@ -93,6 +95,7 @@ export const PROBLEM_PARAMS: { readonly [C in ProblemCode]: readonly (keyof Prob
   noArticle: ['chars'],
   nothingRead: [],
   namesFailed: ['title', 'detail'],
+  moreProblems: ['count'],
 };
 
 /** One problem, as the parsers give it: what and its parameters. */
@@ -101,8 +104,18 @@ export type Problem = { [C in ProblemCode]: { code: C; params: ProblemParams[C] 
 /** A problem with one input file: what the import reports per file. `line` is 1-based, when known. */
 export type InputProblem = { file: string; line?: number } & Problem;
 
+/**
+ * A text parameter is shown, never needed whole: it is cut to this many characters, so a hostile
+ * file's 1 MB "date" cannot make a report too big to cross to the page (lib/messages/import-worker.ts).
+ */
+export const PARAM_TEXT_MAX = 300;
+
+const clip = (v: unknown) => (typeof v === 'string' && v.length > PARAM_TEXT_MAX ? `${v.slice(0, PARAM_TEXT_MAX)}…` : v);
+
 export function problem<C extends ProblemCode>(code: C, ...params: ProblemParams[C] extends Record<string, never> ? [] : [ProblemParams[C]]): Problem {
-  return { code, params: (params[0] ?? {}) as ProblemParams[C] } as Problem;
+  const given = (params[0] ?? {}) as Record<string, unknown>;
+  const clipped = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, clip(v)]));
+  return { code, params: clipped as ProblemParams[C] } as Problem;
 }
 
 /** The problem located in `file` (and on `line`). */

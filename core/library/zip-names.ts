@@ -132,7 +132,18 @@ export function entryName(header: { flags: number; name: Uint8Array; extra?: rea
     const unicode = unicodePath(extra, name);
     if (unicode !== undefined) return unicode;
   }
-  return utf8(name) ?? arabicDosName(name) ?? decodeCp437(name);
+  return legacyName(name);
+}
+
+/**
+ * A name without the flag: UTF-8 when the bytes are UTF-8 and every letter is Arabic or Latin;
+ * CP720 names can be valid UTF-8 by chance — «عبد» (E3 A0 A7) is «㠧» — so a UTF-8 reading with a
+ * letter of another script gives way to an Arabic DOS reading when there is one.
+ */
+function legacyName(name: Uint8Array): string {
+  const asUtf8 = utf8(name);
+  if (asUtf8 !== undefined && !/(?![\p{Script=Arabic}\p{Script=Latin}])\p{L}/u.test(asUtf8)) return asUtf8;
+  return arabicDosName(name) ?? asUtf8 ?? decodeCp437(name);
 }
 
 /** The name as fflate's Unzip gives it (UTF-8 under the flag, else Latin-1): the key that finds an entry's header. */
@@ -190,5 +201,5 @@ export function zipEntryNames(bytes: Uint8Array): Map<string, string[]> {
 export function fallbackName(name: string): string {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 0xff) return name; // UTF-8 under the flag
   const bytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
-  return utf8(bytes) ?? arabicDosName(bytes) ?? decodeCp437(bytes);
+  return legacyName(bytes);
 }

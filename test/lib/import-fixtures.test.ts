@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importFile } from '../../core/library/files.ts';
+import { PARAM_TEXT_MAX } from '../../core/library/problem.ts';
 import { loadMatcher } from '../../core/match/automaton.ts';
 import { closeDatabase, openDatabase, type LensDatabase } from '../../db/database.ts';
 import { importBundle } from '../../db/import.ts';
 import { libraryRows } from '../../db/library.ts';
 import { matcherPayload } from '../../db/queries.ts';
 import { htmlFileReader } from '../../lib/extract/html-file.ts';
-import { ImportController } from '../../lib/library-import.ts';
+import { ImportController, MAX_FILE_PROBLEMS } from '../../lib/library-import.ts';
+import { parseFromWorker, Problem } from '../../lib/messages/import-worker.ts';
 import { fixtureBundle, freshName } from '../db/fixture.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
@@ -65,4 +67,28 @@ it('imports the good files of the fixture folder and names the bad line and the 
   );
   const deir = rows.find((r) => r.headline.includes('دير الزور'))!;
   expect(deir).toMatchObject({ outlet: 'صحيفة الفرات', date: '2017-10-30', dateEstimated: false, url: 'https://alfurat.example/news/deir-battles' });
+});
+
+it('a hostile .jsonl (a 20,000-character date, 3,000 empty objects) gives a report that still crosses to the page', async () => {
+  const lines = [
+    JSON.stringify({ headline: 'خبر', outlet: 'عنب بلدي', date: '٢'.repeat(20_000), text: 'دخل الجيش مدينة البوكمال.' }),
+    ...Array.from({ length: 3000 }, () => '{}'),
+  ];
+  const c = new ImportController({
+    db,
+    matcher: async () => loadMatcher((await matcherPayload(db))!.matcher),
+    read: (n, bytes) => importFile(n, bytes, { now: NOW, readHtml }),
+    pause: () => Promise.resolve(),
+  });
+  const end = await c.run([{ name: 'hostile.jsonl', bytes: async () => new TextEncoder().encode(lines.join('\n')) }]);
+  expect(end.phase).toBe('done');
+  if (end.phase !== 'done') return;
+  const report = end.run.reports[0]!;
+  // The first problems listed, the rest counted in one; every text parameter cut short.
+  expect(report.problems).toHaveLength(MAX_FILE_PROBLEMS + 1);
+  expect(report.problems.at(-1)).toMatchObject({ code: 'moreProblems' });
+  expect(report.problems.find((p) => p.code === 'badDate')?.params).toEqual({ value: `${'٢'.repeat(PARAM_TEXT_MAX)}…` });
+  // What the page refused before: the worker's fileDone event with this report.
+  const event = { type: 'event', event: { type: 'fileDone', report, now: 1 } };
+  expect(parseFromWorker(structuredClone(event))).not.toBeInstanceOf(Problem);
 });

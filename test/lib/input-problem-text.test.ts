@@ -50,6 +50,7 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   noArticle: { chars: 42 },
   nothingRead: {},
   namesFailed: { title: 'خبر رقم 2 عن البوكمال', detail: 'boom' },
+  moreProblems: { count: 99000 },
 };
 
 const BACKUP_EXAMPLES: { [C in BackupProblemCode]: BackupProblemParams[C] } = {

@@ -119,6 +119,7 @@ describe('entry names, rule by rule', () => {
     ['no flag, CP437 bytes of a Latin name (Western Windows)', { name: CP437_SPAIN }, 'España.txt'],
     ['a Latin é is the same byte in CP437 and CP720, not Arabic', { name: [99, 97, 102, 130, 46, 116, 120, 116] }, 'café.txt'],
     ['plain ASCII', { name: [...strToU8('news/a.txt')] }, 'news/a.txt'],
+    ['CP720 bytes that are valid UTF-8 by chance (E3 A0 A7 is «㠧»): Arabic, not a CJK letter', { name: [0xe3, 0xa0, 0xa7, ...strToU8('.txt')] }, 'عبد.txt'],
     ['the Unicode Path extra field wins over the stored bytes', { name: CP437_SPAIN, extra: unicodePathField(CP437_SPAIN, 'تقرير.txt') }, 'تقرير.txt'],
     ['… also when only the central directory carries it', { name: CP437_SPAIN, extra: unicodePathField(CP437_SPAIN, 'تقرير.txt'), centralExtraOnly: true }, 'تقرير.txt'],
     ['… but not when its CRC is of another name (renamed since)', { name: CP437_SPAIN, extra: unicodePathField(CP437_SPAIN, 'تقرير.txt', 1234) }, 'España.txt'],
