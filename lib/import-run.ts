@@ -133,7 +133,7 @@ function next(run: RunProgress): Transition {
 }
 
 /** True while a run is under way: a new start is refused and the page warns before closing. */
-export function isRunning(state: ImportRunState): boolean {
+export function isRunning(state: ImportRunState): state is Extract<ImportRunState, { phase: 'reading' | 'storing' }> {
   return state.phase === 'reading' || state.phase === 'storing';
 }
 

@@ -12,7 +12,7 @@
  * MessageChannel's ports in tests), so this runs in Node without a worker.
  */
 import { ImportController, type ImportDeps } from './library-import.ts';
-import { transition, type ImportRunState } from './import-run.ts';
+import { isRunning, transition, type ImportRunState } from './import-run.ts';
 import { parseFromWorker, parseToWorker, Problem, type FileToImport, type FromWorker, type ToWorker, type WorkerFailure } from './messages/import-worker.ts';
 
 /** What both ends need of the other: a Worker, a DedicatedWorkerGlobalScope, a MessagePort. */
@@ -98,8 +98,17 @@ export class ImportClient {
     this.send({ type: 'dismiss' });
   }
 
-  /** The worker could not be started or stopped with an error (its script failed to load). */
+  /**
+   * The worker could not be started or stopped with an error (its script failed to load, it ran
+   * out of memory), or sent what the page cannot take: a run the page shows as under way ends as
+   * failed here, never stuck on "reading" (its journal, still stored, is reported as interrupted
+   * on the next opening).
+   */
   fail(message: string): void {
+    if (isRunning(this.state)) {
+      this.state = { phase: 'failed', run: this.state.run, reason: 'error', message };
+      for (const l of this.listeners) l(this.state);
+    }
     for (const l of this.failureListeners) l('error', message);
   }
 

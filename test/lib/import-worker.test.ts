@@ -143,6 +143,16 @@ describe('the import through the worker', () => {
     expect(await db.userMeta.get(JOURNAL_KEY)).toBeUndefined();
   });
 
+  it('a worker that dies mid-run (or sends what the page cannot take) ends the run on the page as failed, not stuck reading', async () => {
+    const { page, failures, port } = connect();
+    port.postMessage({ type: 'event', event: EXAMPLES.start });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(page.state.phase).toBe('reading');
+    page.fail('out of memory'); // what the page's worker `error` listener calls
+    expect(page.state).toMatchObject({ phase: 'failed', reason: 'error', message: 'out of memory' });
+    expect(failures).toEqual(['error: out of memory']);
+  });
+
   it('the worker refuses a malformed command in words; the page refuses a message that is not a declared event', async () => {
     const { page, failures, port } = connect();
     // To the worker (as if from the page): a run whose file is no file.
