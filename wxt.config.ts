@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { MANIFEST_COMMANDS } from './lib/commands.ts';
 import { localeMessagesOnly } from './scripts/locale-messages-plugin.ts';
+import { stripRuleNotes } from './scripts/strip-rule-notes-plugin.ts';
 
 /**
  * Extension pages (popup, side panel, options) load only the extension's own files: no remote or
@@ -27,7 +28,7 @@ export default defineConfig({
   // WXT_OUT_DIR lets two builds live side by side (the end-to-end harness reads the same variable).
   outDir: process.env['WXT_OUT_DIR'] ?? '.output',
   vite: () => ({
-    plugins: [preact(), localeMessagesOnly()],
+    plugins: [preact(), localeMessagesOnly(), stripRuleNotes()],
     // linkedom's CSS parser (for <style>.sheet only, never read) calls eval(): a stub instead (lib/extract/no-cssom.ts).
     resolve: { alias: { '@acemir/cssom': fileURLToPath(new URL('./lib/extract/no-cssom.ts', import.meta.url)) } },
   }),
