@@ -52,6 +52,7 @@ export function matcherFor(entities: readonly Entity[]): SerializedMatcher {
     const entity = byId.get(n.entityId)!;
     const name: MatcherName = { key: n.key, entityId: n.entityId, kind: entity.kind, weak: n.weak };
     if (entity.country) name.country = entity.country;
+    if (entity.parent) name.parent = entity.parent;
     return name;
   });
   // Blocking names (match/blocking.ts) that are no entity's name: patterns with no target.

@@ -25,6 +25,8 @@ export interface MatcherName {
   weak: boolean;
   /** The entity's country (ISO alpha-2), when the gazetteer gives one: a nisba naming another rules it out. */
   country?: string;
+  /** The id of the place it lies in, when the gazetteer gives one: its region (region.ts). */
+  parent?: string;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface SerializedMatcher {
   kinds: EntityKind[];
   /** Each entity's country code ('' for none), parallel to entityIds; absent in older copies. */
   countries?: string[];
+  /** Each entity's parent place as an index into entityIds (-1 for none), parallel to entityIds; absent in older copies. */
+  parents?: number[];
   patterns: SerializedPattern[];
 }
 
@@ -62,14 +66,16 @@ export function compileMatcher(names: readonly MatcherName[], blocking: readonly
   const entityIndex = new Map<string, number>();
   const kinds: EntityKind[] = [];
   const countries: string[] = [];
+  const parentIds: (string | undefined)[] = [];
   const byCore = new Map<string, SerializedPattern>();
-  for (const { key, entityId, kind, weak, country } of names) {
+  for (const { key, entityId, kind, weak, country, parent } of names) {
     if (!key) continue;
     let e = entityIndex.get(entityId);
     if (e === undefined) {
       entityIndex.set(entityId, (e = entityIndex.size));
       kinds.push(kind);
       countries.push(country ?? '');
+      parentIds.push(parent);
     }
     const { core, article } = splitArticle(key);
     const id = `${article ? 1 : 0}${core}`;
@@ -85,6 +91,9 @@ export function compileMatcher(names: readonly MatcherName[], blocking: readonly
   }
   const serialized: SerializedMatcher = { format: 1, entityIds: [...entityIndex.keys()], kinds, patterns: [...byCore.values()] };
   if (countries.some((c) => c !== '')) serialized.countries = countries;
+  // A parent the matcher has no name of is no region it can read: -1 as for none.
+  const parents = parentIds.map((id) => (id === undefined ? -1 : (entityIndex.get(id) ?? -1)));
+  if (parents.some((p) => p >= 0)) serialized.parents = parents;
   return serialized;
 }
 

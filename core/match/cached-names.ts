@@ -30,6 +30,7 @@ export function nameGroupOf(entity: Entity): NameGroup {
     const names = namesOf([entity]).map((n) => {
       const name: MatcherName = { key: n.key, entityId: n.entityId, kind: entity.kind, weak: n.weak };
       if (entity.country) name.country = entity.country;
+      if (entity.parent) name.parent = entity.parent;
       return name;
     });
     groupByEntity.set(entity, (group = { id: entity.id, names }));

@@ -4,7 +4,7 @@
  * example that test/core/context.test.ts checks.
  */
 import { normaliseKey } from '../arabic/normalise.ts';
-import type { Category } from '../types.ts';
+import type { Category, EntityKind } from '../types.ts';
 
 /** Word lists are written as Arabic is spelled and compared normalised (ى → ي, ة → ه, إ → ا). */
 function wordSet(...words: string[]): ReadonlySet<string> {
@@ -166,6 +166,18 @@ export const TRIGGERS_AFTER: readonly Cue[] = [
     words: wordSet('العراقية', 'السورية', 'العراقي', 'السوري'),
   },
   {
+    // Round 8: a headline's "القائم القضاء المنسي" ("al-Qaim, the forgotten district"): the place's
+    // own kind named in apposition, or "the border (town)".
+    description: 'a definite word for a kind of place right after the name (apposition)',
+    example:
+      'القائم القضاء المنسي → al-Qaim; الميادين المدينة التي حررها الجيش → al-Mayadin; ' +
+      'وصلت التعزيزات إلى القائم الحدودية مع سوريا → al-Qaim',
+    for: ['place'],
+    weight: 0.6,
+    window: 1,
+    words: wordSet('القضاء', 'المدينة', 'البلدة', 'الناحية', 'القرية', 'المحافظة', 'الحدودية', 'الحدودي'),
+  },
+  {
     // Round 3: "الموصل القديمة", the old city; feminine only (a city is feminine, "القائم القديم" is no town).
     description: 'a city followed by "old" (its old town)',
     example: 'وفيه الميادين القديمة المدينة التاريخية → al-Mayadin; تضررت الميادين القديمة بالقصف → al-Mayadin',
@@ -215,6 +227,50 @@ export const VETO_AFTER: readonly Veto[] = [
     description: 'an emphasis or "the present" after it: a common noun ("the time itself")',
     example: 'وأكدت في الوقت نفسه → (none); في الوقت الراهن → (none)',
     words: wordSet('نفسه', 'ذاته', 'نفسها', 'ذاتها', 'عينه', 'الحالي', 'الراهن', 'الحاضر', 'المناسب', 'المحدد'),
+  },
+];
+
+/**
+ * Round 8: a definite adjective right after a group's name that makes it the name of another
+ * organisation, or a common noun: "الجيش السوري الحر" is the Free Syrian Army, "التحالف العربي" the
+ * Saudi-led coalition, "الحشد العسكري" a military build-up. By kind, the words that extend a name of
+ * that kind; a longer name the gazetteer lists still wins the overlap ("الحشد العشائري").
+ */
+export interface NameExtension {
+  description: string;
+  /** Two examples at least, separated by '; '. */
+  example: string;
+  kinds: ReadonlySet<EntityKind>;
+  words: ReadonlySet<string>;
+}
+
+export const GROUP_NAME_EXTENDED: readonly NameExtension[] = [
+  {
+    description: 'an army\'s name with "free", "electronic" or "national" after it is another force',
+    example:
+      'سيطر الجيش السوري الحر على المعبر → (none); هاجم الجيش السوري الإلكتروني مواقع إخبارية → (none); ' +
+      'تقدم الجيش السوري نحو البوكمال → Syrian Arab Army, al-Bukamal',
+    kinds: new Set<EntityKind>(['army']),
+    words: wordSet('الحر', 'الحرة', 'الإلكتروني', 'الوطني'),
+  },
+  {
+    description: 'a coalition named by another adjective (Arab, Islamic, national, ruling, electoral …) is another coalition',
+    example:
+      'قصفت طائرات التحالف العربي مواقع في المدينة → (none); اجتمع قادة التحالف الوطني في بغداد → Baghdad; ' +
+      'أعلن التحالف الانتخابي قائمة مرشحيه → (none); التحالف الدولي يقصف مواقع داعش → the US-led coalition, ISIS',
+    kinds: new Set<EntityKind>(['coalition']),
+    words: wordSet(
+      'العربي', 'الإسلامي', 'الوطني', 'الكردستاني', 'المدني', 'الحاكم', 'الشيعي', 'السني', 'الرباعي', 'الثلاثي',
+      'الانتخابي', 'السياسي', 'الاستراتيجي', 'الخليجي', 'الغربي', 'الروسي', 'الحكومي', 'البرلماني', 'الجديد',
+    ),
+  },
+  {
+    description: 'a force\'s short name with an adjective of size or kind after it is a crowd or a build-up',
+    example:
+      'يتواصل الحشد العسكري على الحدود → (none); شارك في الحشد الجماهيري آلاف المتظاهرين → (none); ' +
+      'أعلن الحشد الوطني في نينوى انسحابه → (none); تقدمت قوات الحشد الشعبي نحو الحدود → PMF',
+    kinds: new Set<EntityKind>(['force', 'militia']),
+    words: wordSet('العسكري', 'الجماهيري', 'الكبير', 'الضخم', 'الإعلامي', 'الوطني'),
   },
 ];
 

@@ -13,6 +13,7 @@ import { CLUB_NAMES, isSportsText } from './sports.ts';
 import { headRulesOut, quotedAfterHead, wordItselfHere } from './name-heads.ts';
 import { masculineVerbAfter } from './agreement.ts';
 import { GIVEN_NAME_BEFORE } from './given-names.ts';
+import { regionsOf, type Regions } from './region.ts';
 import {
   ABSTRACT_COORDINATION,
   ADMIN_REGION_BEFORE,
@@ -21,6 +22,7 @@ import {
   CLUB_RELATION_BEFORE,
   OTHER_THEATRE,
   EVENT_BEFORE,
+  GROUP_NAME_EXTENDED,
   IS_PROVINCE,
   IS_PROVINCE_IN_IS_TEXT,
   MATCH_VERB_BEFORE,
@@ -106,6 +108,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       continue;
     }
     if (takenSense?.has(keyOf(raw, patterns))) continue;
+    if (bracketInside(text, raw)) continue;
     const previous = wordBefore(text, raw.start);
     // A dateline's place is the place, whatever the item is about (dateline.ts).
     const dateline = raw.start <= DATELINE_WITHIN && inDateline(text, raw.start, raw.end);
@@ -129,6 +132,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
       if (namedThingHere(text, raw, patterns, previous, kinds[entity]!)) continue;
+      if (extendedGroupName(text, raw.end, kinds[entity]!)) continue;
       if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && !coalitionHere(text, raw, theatre, options.knownEntities)) continue;
       const country = countries?.[entity];
       if (country) {
@@ -173,8 +177,10 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       context.accept(weak);
     }
   }
-  const shown: Candidate[] = [];
+  let shown: Candidate[] = [];
   for (const c of candidates) if (c.confidence >= minConfidence && c.confidence > 0) shown.push(c);
+  const regions = regionsOf(matcher.data);
+  if (regions) shown = inTheirRegion(shown, regions, (e) => options.knownEntities?.has(entityIds[e]!) ?? false);
   const kept = resolveOverlaps(shown);
   const mentions: Mention[] = [];
   for (const c of kept) {
@@ -580,6 +586,49 @@ function notThisKindHere(previous: { norm: string; breakBetween: boolean } | und
 }
 
 /**
+ * Round 8: a bracket opened or closed inside a match, and not closed inside it, ends the name there.
+ * Brackets may sit around a name or a word of it as spaces do (chars.ts: "كتائب (حزب الله) العراق"
+ * is one name), but a name does not run into a bracket opened after its first words: "التحالف الدولي
+ * ضد (داعش)" is the coalition, then ISIS in brackets, not the alias "التحالف الدولي ضد داعش".
+ */
+function bracketInside(text: string, raw: RawMatch): boolean {
+  let open = 0;
+  let unbalanced = false;
+  for (let i = raw.start; i < raw.end; i++) {
+    const c = text.charCodeAt(i);
+    if (OPENING.has(c)) open++;
+    else if (CLOSING.has(c)) {
+      if (open === 0) unbalanced = true;
+      else open--;
+    }
+  }
+  return unbalanced || open > 0;
+}
+const OPENING: ReadonlySet<number> = new Set([0x28, 0x5b, 0x7b, 0xfd3f]);
+const CLOSING: ReadonlySet<number> = new Set([0x29, 0x5d, 0x7d, 0xfd3e]);
+
+/** GROUP_NAME_EXTENDED: a word right after a group's name that makes it another organisation's name. */
+function extendedGroupName(text: string, end: number, kind: EntityKind): boolean {
+  const words = EXTENSIONS_BY_KIND.get(kind);
+  if (!words) return false;
+  const next = wordAfter(text, end);
+  return !!next && !next.breakBetween && words.has(next.norm);
+}
+
+/** GROUP_NAME_EXTENDED's words by kind, read once. */
+const EXTENSIONS_BY_KIND: ReadonlyMap<EntityKind, ReadonlySet<string>> = (() => {
+  const byKind = new Map<EntityKind, Set<string>>();
+  for (const row of GROUP_NAME_EXTENDED) {
+    for (const kind of row.kinds) {
+      const words = byKind.get(kind) ?? new Set<string>();
+      for (const w of row.words) words.add(w);
+      byKind.set(kind, words);
+    }
+  }
+  return byKind;
+})();
+
+/**
  * Round 7 (name-heads.ts): a place inside the name of a thing of another kind ("نهر ديالى",
  * 'مشفيا "…" و"الفرات"'), or a one-word name used as the word itself ("تعريف الرقة").
  */
@@ -656,6 +705,21 @@ function hasPlaceEvidence(text: string, raw: RawMatch): boolean {
     for (const cue of TRIGGERS_AFTER) if (cue.for.includes('place') && anyWordIn(readingsOf(next.norm), cue.words)) return true;
   }
   return false;
+}
+
+/**
+ * SMALL_PLACE_NEEDS_REGION (region.ts): a neighbourhood, or a village through a weak name, stays
+ * only when another mention shown here, or an entity the page region names (`known`), is of its
+ * region. Two neighbourhoods of one city named together vouch for each other.
+ */
+function inTheirRegion(shown: Candidate[], regions: Regions, known: (entity: number) => boolean): Candidate[] {
+  const outOfRegion = (c: Candidate) => {
+    if (c.entity === BLOCKED || !regions.checks(c.entity, c.weak)) return false;
+    for (const o of shown) if (o.entity !== BLOCKED && o.entity !== c.entity && regions.related(c.entity, o.entity)) return false;
+    for (const o of regions.regionOf(c.entity)) if (known(o)) return false;
+    return true;
+  };
+  return shown.some(outOfRegion) ? shown.filter((c) => !outOfRegion(c)) : shown;
 }
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */

@@ -62,8 +62,54 @@ export const NAME_HEADS: readonly NameHead[] = [
     words: wordSet(
       'مشفى', 'مشفيا', 'مشفيي', 'مستشفى', 'مستشفيا', 'مستشفيي', 'جامعة', 'جامعتي', 'كلية', 'مدرسة', 'معهد',
       'جامع', 'مسجد', 'فندق', 'مطعم', 'مقهى',
+      // Round 8: the plurals that open a list ("جامعات الفرات ودمشق"), and centres, foundations,
+      // societies, libraries, publishers, plants and halls, named as institutions are.
+      'جامعات', 'مشافي', 'مستشفيات', 'مدارس', 'معاهد', 'كليات', 'مساجد', 'فنادق', 'مركز', 'مراكز', 'مؤسسة',
+      'مؤسسات', 'جمعية', 'جمعيات', 'منظمة', 'مكتبة', 'مطبعة', 'دار', 'مجمع', 'مصنع', 'معمل', 'صالة', 'مسرح',
+      'سينما', 'مطحنة', 'مطاحن', 'صوامع', 'صومعة',
     ),
     rulesOut: new Set<EntityKind>(['river', 'valley', 'dam']),
+  },
+  {
+    // Round 8: the place-kind word before a name says what kind of place it is. A same-name place of
+    // another kind is another place: Quneitra's village al-Hamidiyah is not Deir ez-Zor's
+    // neighbourhood. A head of its own kind (or one news uses loosely for it: بلدة for a city) keeps it.
+    description: 'a village or farm named like a place of another kind (a city, a neighbourhood) is another place',
+    example:
+      'بينما تمتد قرية "الحميدية" على مساحة 167 هكتارا → (none); زار الوفد قرية القائم في ريف حمص → Homs; ' +
+      'في قرية جباب غربي الأنبار → Jubab, Anbar',
+    words: wordSet('قرية', 'قريتي', 'ضيعة', 'مزرعة', 'عزبة'),
+    rulesOut: '*',
+    keeps: new Set<EntityKind>(['village', 'town']),
+  },
+  {
+    // News says بلدة of cities and of a city's neighbourhoods once villages ("بلدة الكنامات", Deir ez-Zor).
+    description: 'a town named like a governorate, a river or a facility is another place (بلدة is said loosely of other settlements)',
+    example:
+      'في بلدة الفرات جنوب المدينة → (none); وصلت القوات إلى بلدة البوكمال → al-Bukamal; ' +
+      'في بلدة الحويجة جنوب غرب كركوك → Hawija',
+    words: wordSet('بلدة', 'بلدتي'),
+    rulesOut: '*',
+    keeps: new Set<EntityKind>(['village', 'town', 'city', 'district', 'neighbourhood']),
+  },
+  {
+    // A governorate is kept: news calls a governorate's chief city by its name ("مدينة نينوى").
+    description: 'a city named like a neighbourhood, a village or a river is another place',
+    example:
+      'تقع مدينة الحميدية شمالي تركيا → (none); دخلت القوات مدينة راوة → Rawa; ' +
+      'فرضت السلطات حظر التجوال في مدينة البوكمال → al-Bukamal',
+    words: wordSet('مدينة', 'مدينتي'),
+    rulesOut: '*',
+    keeps: new Set<EntityKind>(['city', 'town', 'district', 'governorate']),
+  },
+  {
+    description: 'a sub-district (ناحية) or district (قضاء) named like a neighbourhood or a river is another place',
+    example:
+      'ناحية الحميدية التابعة لمحافظة طرطوس → (none); وصلت القوات إلى قضاء الحويجة → Hawija; ' +
+      'ناحية راوة غربي الأنبار → Rawa, Anbar',
+    words: wordSet('ناحية', 'قضاء', 'قضائي'),
+    rulesOut: '*',
+    keeps: new Set<EntityKind>(['village', 'town', 'city', 'district']),
   },
   {
     description:
@@ -94,7 +140,10 @@ export const QUOTED_LIST_REACH = 6;
  * one is one of its names. A singular head names one thing: "صحيفة الغارديان أن "الموصل"…" does not
  * reach the quoted place.
  */
-export const LIST_HEADS: ReadonlySet<string> = wordSet('مشفيا', 'مشفيي', 'مستشفيا', 'مستشفيي', 'جامعتي', 'نهري', 'أنهار', 'صحيفتي');
+export const LIST_HEADS: ReadonlySet<string> = wordSet(
+  'مشفيا', 'مشفيي', 'مستشفيا', 'مستشفيي', 'جامعتي', 'نهري', 'أنهار', 'صحيفتي',
+  'جامعات', 'مشافي', 'مستشفيات', 'مدارس', 'معاهد', 'كليات', 'مراكز', 'مؤسسات',
+);
 
 export const WORD_ITSELF_BEFORE: { description: string; example: string; words: ReadonlySet<string>; question: ReadonlySet<string> } = {
   description:

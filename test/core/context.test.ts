@@ -12,6 +12,7 @@ import {
   CLUB_BEFORE,
   CLUB_ONE_SENSE,
   EVENT_BEFORE,
+  GROUP_NAME_EXTENDED,
   IS_PROVINCE,
   IS_PROVINCE_IN_IS_TEXT,
   MATCH_VERB_BEFORE,
@@ -44,8 +45,9 @@ import {
 import { detect } from '../../core/match/detect.ts';
 import { MASCULINE_VERB_AFTER } from '../../core/match/agreement.ts';
 import { GIVEN_NAME_BEFORE } from '../../core/match/given-names.ts';
-import { NAME_HEADS, WORD_ITSELF_AFTER, WORD_ITSELF_BEFORE } from '../../core/match/name-heads.ts';
+import { headRulesOut, NAME_HEADS, WORD_ITSELF_AFTER, WORD_ITSELF_BEFORE } from '../../core/match/name-heads.ts';
 import { DATELINE } from '../../core/match/dateline.ts';
+import { SMALL_PLACE_NEEDS_REGION } from '../../core/match/region.ts';
 import { CLUBS_NAMED_AFTER_PLACES, SPORTS_LEXICON, SPORTS_PRIOR, isSportsText } from '../../core/match/sports.ts';
 import { Words } from '../../core/arabic/tokenise.ts';
 import { procliticReadings } from '../../core/arabic/clitics.ts';
@@ -125,6 +127,7 @@ describe('each cue’s example', () => {
 const WEAK_ONLY = matcherOf([
   entity('place:alqaim', 'city', 'al-Qaim', 'قصبة القائم الكبرى', [], ['القائم']),
   entity('place:hamidiya', 'neighbourhood', 'al-Hamidiya', 'قصبة الحميدية الكبرى', [], ['الحميدية']),
+  entity('place:husa', 'village', 'al-Husa', 'قصبة الحصى الكبرى', [], ['الحصى']),
   entity('place:mayadin', 'city', 'al-Mayadin', 'قصبة الميادين الكبرى', [], ['الميادين']),
   entity('group:coalition', 'coalition', 'the coalition', 'التحالف الدولي ضد داعش', [], ['التحالف']),
   entity('group:pmf', 'militia', 'PMF', 'قوات الحشد الكبرى', [], ['الحشد']),
@@ -142,6 +145,7 @@ const WEAK_NAME: Record<Category, { name: string; id: string }> = {
 };
 
 const NEIGHBOURHOOD = { name: 'الحميدية', id: 'place:hamidiya' };
+const VILLAGE = { name: 'الحصى', id: 'place:husa' };
 
 function confidenceOf(text: string, id: string): number {
   return detect(WEAK_ONLY, text, { minConfidence: 0 }).find((m) => m.entityId === id)?.confidence ?? 0;
@@ -156,7 +160,13 @@ function cueCases(cues: readonly Cue[], side: 'before' | 'after'): [string, stri
     for (const category of cue.for) {
       for (const word of cue.words) {
         // A word for a neighbourhood names a neighbourhood (before a city it is another place).
-        const weak = category === 'place' && NEIGHBOURHOOD_BEFORE.words.has(word) ? NEIGHBOURHOOD : WEAK_NAME[category];
+        // A word for a village names a village (before a city's name it is another place, round 8).
+        const weak =
+          category === 'place' && NEIGHBOURHOOD_BEFORE.words.has(word)
+            ? NEIGHBOURHOOD
+            : category === 'place' && headRulesOut([word], 'city')
+              ? VILLAGE
+              : WEAK_NAME[category];
         const text = side === 'before' ? [word, ...gap(cue.window), weak.name].join(' ') : `${weak.name} ${word}`;
         cases.push([cue.description, text, weak.id, Math.min(1, WEAK_BASE + cue.weight)]);
       }
@@ -291,6 +301,7 @@ const SENSE_RULES = [
   ['a place in a dateline (round 6)', DATELINE],
   ['an administration or region named after a place (round 6)', ADMIN_REGION_BEFORE],
   ['a weak coalition name with no theatre of its own, read over the region (round 6)', THEATRE_FROM_REGION],
+  ...GROUP_NAME_EXTENDED.map((r) => [`round 8: ${r.description}`, r] as const),
 ] as const;
 
 describe('strong local evidence against a reading', () => {
@@ -559,7 +570,8 @@ describe('round 6: the sports prior, datelines, administrations named after a pl
     expect(ids(`أضاف المهاجم هدفا ثانيا ل${name} في المباراة`)).toEqual([]);
     expect(ids(`${name} ونفط ميسان يحققان انتصارات في الدوري`)).toEqual([]);
     const place = ENTITIES.find((e) => MATCHER.scan(name).some((r) => MATCHER.data.patterns[r.pattern]![2].some((t) => MATCHER.data.entityIds[t >> 1] === e.id)))!.id;
-    expect(ids(`وصل لاعبو الفريق إلى مدينة ${name} بعد المباراة في الدوري`)).toContain(place);
+    // A direction word (not مدينة: before the river it begins another place's name, round 8).
+    expect(ids(`وصل لاعبو الفريق قرب ${name} بعد المباراة في الدوري`)).toContain(place);
     expect(ids(`وصل لاعبو الفريق في ${name} بعد المباراة في الدوري`)).toContain(place);
   });
 
@@ -624,5 +636,69 @@ describe('round 6: the theatre of a weak coalition name, read over the region', 
 
   test('every home entity id of the table is one the product gazetteer or the fixtures know', () => {
     for (const id of THEATRE_FROM_REGION.homeEntities) expect(id).toMatch(/^(place|group):[a-z0-9-]+$/);
+  });
+});
+
+describe('round 8: a bracket opened or closed inside a name, and not closed there, ends it', () => {
+  const matcher = matcherOf([
+    entity('group:coalition', 'coalition', 'the coalition', 'التحالف الدولي', ['التحالف الدولي ضد داعش']),
+    entity('group:isis', 'organisation', 'ISIS', 'داعش'),
+    entity('group:kataib-hezbollah', 'militia', 'Kataib Hezbollah', 'كتائب حزب الله العراق'),
+    entity('group:hezbollah', 'party', 'Hezbollah', 'حزب الله'),
+    entity('group:sdf', 'force', 'SDF', 'قوات سوريا الديمقراطية', ['قسد']),
+  ]);
+  test.each([
+    ['مدعومة من التحالف الدولي ضد (داعش) اليوم الأحد', ['group:coalition', 'group:isis']],
+    ['أعلن (التحالف الدولي) ضد داعش نتائج الغارات', ['group:coalition', 'group:isis']],
+    ['مدعومة من التحالف الدولي ضد [داعش] اليوم', ['group:coalition', 'group:isis']],
+    // Brackets closed inside the name, or around it whole, sit in it as spaces do.
+    ['قصفت كتائب (حزب الله) العراق المواقع', ['group:kataib-hezbollah']],
+    ['مدعومة من (التحالف الدولي ضد داعش) اليوم', ['group:coalition']],
+    ['مدعومة من التحالف الدولي ضد داعش اليوم', ['group:coalition']],
+    ['تقدمت قوات سوريا الديمقراطية (قسد) شرق النهر', ['group:sdf', 'group:sdf']],
+  ] as const)('%s', (text, want) => {
+    expect(detect(matcher, text).map((m) => m.entityId)).toEqual(want);
+  });
+});
+
+describe('round 8: a small place only where its region is named (region.ts)', () => {
+  const under = (e: ReturnType<typeof entity>, parent: string) => ({ ...e, parent });
+  const matcher = matcherOf([
+    { ...entity('place:syria', 'country', 'Syria', 'سوريا'), country: 'SY' },
+    under(entity('place:deir-ezzor-gov', 'governorate', 'Deir ez-Zor Governorate', 'محافظة دير الزور'), 'place:syria'),
+    under(entity('place:deir-ezzor', 'city', 'Deir ez-Zor', 'دير الزور'), 'place:deir-ezzor-gov'),
+    under(entity('place:hamidiya', 'neighbourhood', 'al-Hamidiya', 'حي الحميدية', [], ['الحميدية']), 'place:deir-ezzor'),
+    under(entity('place:jubaila', 'neighbourhood', 'al-Jubaila', 'حي الجبيلة', [], ['الجبيلة']), 'place:deir-ezzor'),
+    under(entity('place:anbar', 'governorate', 'Anbar', 'الأنبار'), 'place:iraq'),
+    entity('place:iraq', 'country', 'Iraq', 'العراق'),
+    under(entity('place:western-anbar', 'region', 'western Anbar', 'غربي الأنبار'), 'place:anbar'),
+    under(entity('place:alqaim', 'city', 'al-Qaim', 'القائم'), 'place:anbar'),
+    under(entity('place:husa', 'village', 'al-Husa', 'منطقة الحصى', [], ['الحصى']), 'place:anbar'),
+    under(entity('place:jubab', 'village', 'Jubab', 'جباب'), 'place:anbar'),
+    entity('group:isis', 'organisation', 'ISIS', 'داعش'),
+  ]);
+  const LABEL_IDS = new Map([
+    ['al-Hamidiya', 'place:hamidiya'], ['Deir ez-Zor', 'place:deir-ezzor'], ['al-Jubaila', 'place:jubaila'],
+    ['al-Husa', 'place:husa'], ['al-Qaim', 'place:alqaim'], ['western Anbar', 'place:western-anbar'],
+  ]);
+
+  test.each(SMALL_PLACE_NEEDS_REGION.example.split('; ').map((e) => [e] as const))('%s', (example) => {
+    const { input, output } = parseExample(example);
+    const want = output === NONE ? [] : output.split(', ').map((label) => LABEL_IDS.get(label));
+    expect(detect(matcher, input).map((m) => m.entityId), input).toEqual(want);
+  });
+
+  test('the page region names it: the same words are the place', () => {
+    const known = (ids: string[]) => ({ has: (id: string) => ids.includes(id) });
+    expect(detect(matcher, 'تجول الوفد في حي الحميدية', { knownEntities: known(['place:deir-ezzor-gov']) }).map((m) => m.entityId)).toEqual(['place:hamidiya']);
+    expect(detect(matcher, 'سارت القوافل باتجاه الحصى', { knownEntities: known(['place:alqaim']) }).map((m) => m.entityId)).toEqual(['place:husa']);
+    // A region elsewhere, or a group alone, is not its region.
+    expect(detect(matcher, 'تجول الوفد في حي الحميدية', { knownEntities: known(['place:anbar', 'group:isis']) })).toEqual([]);
+    expect(detect(matcher, 'طرد داعش من حي الحميدية قرب القائم').map((m) => m.entityId)).toEqual(['group:isis', 'place:alqaim']);
+  });
+
+  test('a strong village name, or a place the gazetteer gives no parent, is not checked', () => {
+    expect(detect(matcher, 'سيطر الجيش على قرية جباب').map((m) => m.entityId)).toEqual(['place:jubab']);
+    expect(detect(MATCHER, 'تجول الوفد في حي الحميدية').map((m) => m.entityId)).toEqual(['place:hamidiya']);
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { PROCLITICS, splitArticle } from '../../core/arabic/clitics.ts';
 import { normaliseKey } from '../../core/arabic/normalise.ts';
 import { detect } from '../../core/match/detect.ts';
+import { SMALL_PLACE_NEEDS_REGION } from '../../core/match/region.ts';
 import { categoryOf, type Entity, type EntityKind } from '../../core/types.ts';
 import { realGazetteer } from './helpers.ts';
 
@@ -54,10 +55,20 @@ function cliticForms(name: string): { prefix: string; word: string; nameStart: n
 }
 
 /** A sentence around `word`, with what a weak name needs. Returns the sentence and where `word` starts. */
+/** A small place's parent named after it (SMALL_PLACE_NEEDS_REGION, round 8), or nothing. */
+function regionFor(e: Entity, weak: boolean): string {
+  const rule = SMALL_PLACE_NEEDS_REGION;
+  if (!rule.always.has(e.kind) && !(weak && rule.weak.has(e.kind))) return '';
+  const parent = entities.find((p) => p.id === e.parent);
+  if (!parent) throw new Error(`${e.id}: a ${e.kind} needs a parent in the gazetteer`);
+  return ` في ${parent.name}`;
+}
+
 function sentenceFor(e: Entity, word: string, weak: boolean): { sentence: string; at: number } {
+  const region = regionFor(e, weak);
   if (!weak) {
     const before = 'قال المصدر إن ';
-    return { sentence: `${before}${word} كان محور الحديث أمس.`, at: before.length };
+    return { sentence: `${before}${word} كان محور الحديث أمس${region}.`, at: before.length };
   }
   const category = categoryOf(e.kind);
   if (category === 'person') {
@@ -70,7 +81,7 @@ function sentenceFor(e: Entity, word: string, weak: boolean): { sentence: string
   const before = `وأشار المصدر إلى ${trigger} `;
   // A coalition's weak name needs its theatre named too (THEATRE_FROM_REGION, round 6).
   const theatre = e.kind === 'coalition' ? ' عن داعش' : '';
-  return { sentence: `${before}${word} في تقريره${theatre}.`, at: before.length };
+  return { sentence: `${before}${word} في تقريره${theatre}${region}.`, at: before.length };
 }
 
 // A name also listed among the weak aliases is weak (القائم): it is tested as weak only.
