@@ -274,6 +274,21 @@ export const GROUP_NAME_EXTENDED: readonly NameExtension[] = [
   },
 ];
 
+/**
+ * Round 8: a group's name without its head begins with a place's name ("سوريا الديمقراطية", the SDF
+ * without قوات); with a council's, party's or front's word before it, it is that other body:
+ * "مجلس سوريا الديمقراطية" is the SDF's political council, not the force. A name that begins with
+ * no place is left alone ("تيار الحشد الشعبي", the PMF's political current).
+ */
+export const GROUP_HEAD_BEFORE: SenseRule = {
+  description: "a council's, party's or front's word before a group name that begins with a place's name: another body",
+  example:
+    'عقد مجلس سوريا الديمقراطية مؤتمره في الرقة → Raqqa; أعلن حزب سوريا الديمقراطية تأسيسه → (none); ' +
+    'تقدمت قوات سوريا الديمقراطية نحو الرقة → SDF, Raqqa; دعت لجنة سوريا الديمقراطية إلى الحوار → (none); ' +
+    'قال قادة تيار الحشد الشعبي في البرلمان → PMF',
+  words: wordSet('مجلس', 'حزب', 'تيار', 'جبهة', 'اتحاد', 'رابطة', 'منظمة', 'جمعية', 'لجنة', 'ائتلاف', 'منصة'),
+};
+
 /** Words before the name that rule the name out. */
 export const VETO_BEFORE: readonly Veto[] = [
   {

@@ -22,6 +22,7 @@ import {
   CLUB_RELATION_BEFORE,
   OTHER_THEATRE,
   EVENT_BEFORE,
+  GROUP_HEAD_BEFORE,
   GROUP_NAME_EXTENDED,
   IS_PROVINCE,
   IS_PROVINCE_IN_IS_TEXT,
@@ -127,12 +128,19 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
     if (notANameHere(text, raw, patterns, previous)) continue;
     // The country a nisba right after the name names (NISBA_COUNTRY): looked up once, when needed.
     let nisba: string | null | undefined;
+    let otherBody = false;
+    const before = candidates.length;
     for (let k = 0; k < targets.length; k++) {
       const isWeak = (targets[k]! & 1) === 1;
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
       if (namedThingHere(text, raw, patterns, previous, kinds[entity]!)) continue;
-      if (extendedGroupName(text, raw.end, kinds[entity]!)) continue;
+      if (extendedGroupName(text, raw.end, kinds[entity]!) || headlessGroupAfterBody(matcher, text, raw, previous, kinds[entity]!)) {
+        // Another body's name: it still wins the overlap, so no shorter name inside it lights (سوريا in
+        // "مجلس سوريا الديمقراطية").
+        otherBody = true;
+        continue;
+      }
       if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && !coalitionHere(text, raw, theatre, options.knownEntities)) continue;
       const country = countries?.[entity];
       if (country) {
@@ -143,6 +151,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       candidates.push(c);
       if (isWeak) weak.push(c);
     }
+    if (otherBody && candidates.length === before) candidates.push({ raw, entity: BLOCKED, weak: false, confidence: STRONG_CONFIDENCE });
   }
   if (clubSense) {
     const dropped = (c: Candidate) =>
@@ -613,6 +622,27 @@ function extendedGroupName(text: string, end: number, kind: EntityKind): boolean
   if (!words) return false;
   const next = wordAfter(text, end);
   return !!next && !next.breakBetween && words.has(next.norm);
+}
+
+/**
+ * GROUP_HEAD_BEFORE: a body's word before a group name of two words or more that begins with a
+ * place's name (the force's name without its head: "سوريا الديمقراطية").
+ */
+function headlessGroupAfterBody(
+  matcher: Matcher,
+  text: string,
+  raw: RawMatch,
+  previous: { norm: string; breakBetween: boolean } | undefined,
+  kind: EntityKind,
+): boolean {
+  const { patterns, kinds } = matcher.data;
+  if (categoryOf(kind) !== 'group' || !previous || previous.breakBetween || raw.proclitic !== '') return false;
+  if (patterns[raw.pattern]![0].indexOf(' ') < 0 || !anyWordIn(readingsOf(previous.norm), GROUP_HEAD_BEFORE.words)) return false;
+  const firstEnd = nextWordEnd(text, raw.start);
+  for (const r of matcher.scan(text.slice(raw.start, firstEnd))) {
+    if (r.start === 0 && r.end === firstEnd - raw.start && patterns[r.pattern]![2].some((t) => categoryOf(kinds[t >> 1]!) === 'place')) return true;
+  }
+  return false;
 }
 
 /** GROUP_NAME_EXTENDED's words by kind, read once. */

@@ -12,6 +12,7 @@ import {
   CLUB_BEFORE,
   CLUB_ONE_SENSE,
   EVENT_BEFORE,
+  GROUP_HEAD_BEFORE,
   GROUP_NAME_EXTENDED,
   IS_PROVINCE,
   IS_PROVINCE_IN_IS_TEXT,
@@ -302,6 +303,7 @@ const SENSE_RULES = [
   ['an administration or region named after a place (round 6)', ADMIN_REGION_BEFORE],
   ['a weak coalition name with no theatre of its own, read over the region (round 6)', THEATRE_FROM_REGION],
   ...GROUP_NAME_EXTENDED.map((r) => [`round 8: ${r.description}`, r] as const),
+  ['round 8: a body named after a group with no head of its own', GROUP_HEAD_BEFORE],
 ] as const;
 
 describe('strong local evidence against a reading', () => {
