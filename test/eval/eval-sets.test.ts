@@ -75,6 +75,12 @@ describe('eval sets', () => {
     expect(sixth('homographs').length, 'homographs.heldout6 items').toBeGreaterThanOrEqual(80);
     expect(new Set(sixth('homographs').map((it) => it.url)).size, 'homographs.heldout6 pages').toBeGreaterThanOrEqual(30);
     expect(sixth('general').filter((it) => it.kind === 'headline').length, 'general.heldout6 headlines').toBeGreaterThanOrEqual(60);
+    // The seventh (round 8), labelled the same way by another helper: homographs spread over 40+ names, more pages.
+    const seventh = (set: string) => items.filter((it) => it.set === set && it.split === 'heldout7');
+    expect(seventh('homographs').length, 'homographs.heldout7 items').toBeGreaterThanOrEqual(130);
+    expect(new Set(seventh('homographs').map((it) => it.url)).size, 'homographs.heldout7 pages').toBeGreaterThanOrEqual(50);
+    expect(seventh('general').filter((it) => it.kind === 'headline').length, 'general.heldout7 headlines').toBeGreaterThanOrEqual(60);
+    expect(seventh('campaign2017').length, 'campaign2017.heldout7 items').toBeGreaterThanOrEqual(40);
     const splitsOf = new Map<string, Set<string>>();
     for (const it of items) splitsOf.set(it.url, (splitsOf.get(it.url) ?? new Set()).add(it.split));
     const shared = [...splitsOf].filter(([, s]) => s.size > 1).map(([url]) => url);
