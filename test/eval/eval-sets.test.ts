@@ -75,11 +75,17 @@ describe('eval sets', () => {
     expect(sixth('homographs').length, 'homographs.heldout6 items').toBeGreaterThanOrEqual(80);
     expect(new Set(sixth('homographs').map((it) => it.url)).size, 'homographs.heldout6 pages').toBeGreaterThanOrEqual(30);
     expect(sixth('general').filter((it) => it.kind === 'headline').length, 'general.heldout6 headlines').toBeGreaterThanOrEqual(60);
+    // The seventh (round 8), labelled the same way by another helper: homographs spread over 40+ names, more pages.
+    const seventh = (set: string) => items.filter((it) => it.set === set && it.split === 'heldout7');
+    expect(seventh('homographs').length, 'homographs.heldout7 items').toBeGreaterThanOrEqual(130);
+    expect(new Set(seventh('homographs').map((it) => it.url)).size, 'homographs.heldout7 pages').toBeGreaterThanOrEqual(50);
+    expect(seventh('general').filter((it) => it.kind === 'headline').length, 'general.heldout7 headlines').toBeGreaterThanOrEqual(60);
+    expect(seventh('campaign2017').length, 'campaign2017.heldout7 items').toBeGreaterThanOrEqual(40);
     const splitsOf = new Map<string, Set<string>>();
     for (const it of items) splitsOf.set(it.url, (splitsOf.get(it.url) ?? new Set()).add(it.split));
     const shared = [...splitsOf].filter(([, s]) => s.size > 1).map(([url]) => url);
     expect(shared).toEqual([]);
-    for (const src of readdirSync(SRC_DIR).filter((f) => /\.heldout[23456]\.txt$/.test(f))) {
+    for (const src of readdirSync(SRC_DIR).filter((f) => /\.heldout[234567]\.txt$/.test(f))) {
       const { set, split } = parseSourceFileName(src);
       expect(set).not.toContain('.');
       expect(src).toContain(`.${split}.`);
@@ -110,6 +116,8 @@ describe('readSets finds bad data', () => {
     ['a sound heldout5 item', 'x.heldout5.jsonl', { ...good, split: 'heldout5' }, 0],
     ['a heldout6 item in a heldout5 file', 'x.heldout5.jsonl', { ...good, split: 'heldout6' }, 1],
     ['a sound heldout6 item', 'x.heldout6.jsonl', { ...good, split: 'heldout6' }, 0],
+    ['a heldout7 item in a heldout6 file', 'x.heldout6.jsonl', { ...good, split: 'heldout7' }, 1],
+    ['a sound heldout7 item', 'x.heldout7.jsonl', { ...good, split: 'heldout7' }, 0],
     ['a file named otherwise', 'x.jsonl', good, 1],
   ])('%s', (_why, name, item, count) => {
     expect(check(name, item)).toHaveLength(count);
