@@ -63,6 +63,15 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     ),
   },
   {
+    // Round 9: "قائد الفرقة السابعة", "تحت سيطرة "الدولة الإسلامية"", "أراضي دولة الخلافة".
+    description: "a group's commander, leader, emir, control or lands before it",
+    example: 'وقال قائد الحشد إن القوات انتشرت → PMF; بقيت جيوب تحت سيطرة الحشد → PMF',
+    for: ['group'],
+    weight: 0.6,
+    window: 1,
+    words: wordSet('قائد', 'قادة', 'قيادي', 'قياديي', 'زعيم', 'أمير', 'أمراء', 'سيطرة', 'أراضي'),
+  },
+  {
     description: 'a word for a news outlet or its staff',
     example: 'مراسل الميادين → Al Mayadeen (channel)',
     for: ['outlet'],
@@ -285,8 +294,13 @@ export const GROUP_HEAD_BEFORE: SenseRule = {
   example:
     'عقد مجلس سوريا الديمقراطية مؤتمره في الرقة → Raqqa; أعلن حزب سوريا الديمقراطية تأسيسه → (none); ' +
     'تقدمت قوات سوريا الديمقراطية نحو الرقة → SDF, Raqqa; دعت لجنة سوريا الديمقراطية إلى الحوار → (none); ' +
+    'صدر البيان الختامي لمؤتمر سوريا الديمقراطية لقوى المعارضة → (none); ' +
     'قال قادة تيار الحشد الشعبي في البرلمان → PMF',
-  words: wordSet('مجلس', 'حزب', 'تيار', 'جبهة', 'اتحاد', 'رابطة', 'منظمة', 'جمعية', 'لجنة', 'ائتلاف', 'منصة'),
+  words: wordSet(
+    'مجلس', 'حزب', 'تيار', 'جبهة', 'اتحاد', 'رابطة', 'منظمة', 'جمعية', 'لجنة', 'ائتلاف', 'منصة',
+    // Round 9: a conference or forum named so ("مؤتمر سوريا الديمقراطية", the council's founding one).
+    'مؤتمر', 'ملتقى', 'منتدى',
+  ),
 };
 
 /** Words before the name that rule the name out. */
@@ -578,12 +592,16 @@ export const OTHER_THEATRE: {
   example:
     'شنت طائرات التحالف غارات على صنعاء ومواقع الحوثيين → (none); قوات التحالف في مأرب وشبوة → (none); ' +
     'قوات التحالف تقصف مواقع داعش في الرقة بعد غارات على الحوثيين → the US-led coalition, ISIS, Raqqa; ' +
-    'التحالف الدولي يضرب الحوثيين في صنعاء → the US-led coalition',
+    'التحالف الدولي يضرب الحوثيين في صنعاء → the US-led coalition; ' +
+    // Round 9: a full name with a purpose after it that names another theatre (and none of its own).
+    'كان التحالف الدولي لتحرير دولة الكويت عام 1991 مؤقتا → (none); ومنها التحالف الدولي للتصدي لداعش → the US-led coalition, ISIS',
   // By kind, not id: any coalition the gazetteer holds (today the US-led one) is read so.
   kinds: new Set(['coalition']),
   theatre: wordSet(
     'صنعاء', 'الحوثي', 'الحوثيين', 'الحوثيون', 'الحوثية', 'اليمن', 'اليمنية', 'اليمني', 'عدن', 'مأرب', 'شبوة', 'الحديدة',
     'تعز', 'حضرموت', 'الحزم', 'الانقلابيين', 'أنصار',
+    // Round 9: the other wars coalitions were formed for (Kuwait 1991, Libya 2011, Afghanistan).
+    'الكويت', 'ليبيا', 'أفغانستان', 'طالبان', 'الصومال', 'كوسوفو',
   ),
   // التنظيم (round 6): bare, "the organisation" of the coalition's war ("مواقع التنظيم").
   home: wordSet('داعش', 'الدواعش', 'التنظيم', 'سوريا', 'سورية', 'العراق', 'الرقة', 'الموصل', 'الفرات', 'الزور', 'البوكمال', 'القائم'),

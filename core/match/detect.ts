@@ -10,7 +10,7 @@ import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import { SENSE_SETTING } from './blocking.ts';
 import { DATELINE, inDateline } from './dateline.ts';
 import { CLUB_NAMES, isSportsText } from './sports.ts';
-import { headRulesOut, quotedAfterHead, wordItselfHere } from './name-heads.ts';
+import { ANCIENT_NAMESAKE, headRulesOut, OUTLET_TAIL, quotedAfterHead, wordItselfHere } from './name-heads.ts';
 import { masculineVerbAfter } from './agreement.ts';
 import { GIVEN_NAME_BEFORE } from './given-names.ts';
 import { regionsOf, type Regions } from './region.ts';
@@ -96,6 +96,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   // The end of the last name read as a club: a name joined to it by و is a club too (SPORTS_PRIOR).
   let clubEnd = -1;
   const theatre = new OtherTheatre(text);
+  const antiquity = new AntiquityText(text, raws, patterns, kinds);
   for (const raw of raws) {
     if (patterns[raw.pattern]![2].length > 0) continue;
     const shorter = SENSE_SETTING.get(keyOf(raw, patterns));
@@ -135,13 +136,18 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       const entity = targets[k]! >> 1;
       if (notThisKindHere(previous, kinds[entity]!)) continue;
       if (namedThingHere(text, raw, patterns, previous, kinds[entity]!)) continue;
-      if (extendedGroupName(text, raw.end, kinds[entity]!) || headlessGroupAfterBody(matcher, text, raw, previous, kinds[entity]!)) {
+      if (
+        extendedGroupName(text, raw.end, kinds[entity]!) ||
+        headlessGroupAfterBody(matcher, text, raw, previous, kinds[entity]!) ||
+        (!isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && purposeElsewhere(text, raw.end))
+      ) {
         // Another body's name: it still wins the overlap, so no shorter name inside it lights (سوريا in
         // "مجلس سوريا الديمقراطية").
         otherBody = true;
         continue;
       }
       if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && !coalitionHere(text, raw, theatre, options.knownEntities)) continue;
+      if (ANCIENT_NAMESAKE.kinds.has(kinds[entity]!) && ancientCity(text, raw, patterns, antiquity)) continue;
       const country = countries?.[entity];
       if (country) {
         if (nisba === undefined) nisba = nisbaCountryAfter(text, raw.end);
@@ -680,8 +686,67 @@ function namedThingHere(
     // The subject that opens a sentence (AGREEMENT, agreement.ts): no word before it in its sentence.
     if ((!previous || previous.breakBetween) && masculineVerbAfter(text, raw.end, patterns[raw.pattern]![0], kind)) return true;
   }
+  // OUTLET_TAIL (round 9): "الفرات نيوز", an outlet's name.
+  if (place && OUTLET_TAIL.pattern.test(text.slice(raw.end, raw.end + OUTLET_TAIL_CHARS))) return true;
   return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
 }
+/** How far after a name OUTLET_TAIL's media word is looked for (spaces and quotes, then the word). */
+const OUTLET_TAIL_CHARS = 16;
+
+/**
+ * ANCIENT_NAMESAKE (round 9): a governorate's one-word name with القديمة (…) right after it, or in a
+ * text about antiquity that names no armed group, is the ancient city of that name.
+ */
+function ancientCity(text: string, raw: RawMatch, patterns: readonly SerializedPattern[], antiquity: AntiquityText): boolean {
+  if (patterns[raw.pattern]![0].indexOf(' ') >= 0) return false;
+  const next = wordAfter(text, raw.end);
+  if (next && !next.breakBetween && ANCIENT_NAMESAKE.after.has(next.norm)) return true;
+  return antiquity.is();
+}
+
+/** Whether the text is about antiquity (ANCIENT_NAMESAKE.words) and names no armed group strongly: read once, when asked. */
+class AntiquityText {
+  private answer: boolean | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly raws: readonly RawMatch[],
+    private readonly patterns: readonly SerializedPattern[],
+    private readonly kinds: readonly EntityKind[],
+  ) {}
+  is(): boolean {
+    if (this.answer === undefined) {
+      const namesGroup = this.raws.some((r) => this.patterns[r.pattern]![2].some((t) => (t & 1) === 0 && categoryOf(this.kinds[t >> 1]!) === 'group'));
+      this.answer = !namesGroup && anyWordOfText(this.text, ANCIENT_NAMESAKE.words);
+    }
+    return this.answer;
+  }
+}
+
+/** Whether a word of `set` (a proclitic on it allowed) stands in the text. */
+function anyWordOfText(text: string, set: ReadonlySet<string>): boolean {
+  const words = new Words(text);
+  for (let i = 0; i < words.count; i++) if (anyWordIn(readingsOf(words.norm(i)), set)) return true;
+  return false;
+}
+
+/**
+ * OTHER_THEATRE for a coalition's full name (round 9): a purpose after it ("لتحرير دولة الكويت") that
+ * names another theatre and none of the coalition's own is another coalition.
+ */
+function purposeElsewhere(text: string, end: number): boolean {
+  const words = new Words(text.slice(end, end + PURPOSE_CHARS));
+  if (words.count === 0 || words.breakBefore(0) || !words.norm(0).startsWith('ل')) return false;
+  let elsewhere = false;
+  for (let i = 1; i < Math.min(words.count, PURPOSE_WORDS + 1) && !words.breakBefore(i); i++) {
+    const r = readingsOf(words.norm(i));
+    if (anyWordIn(r, OTHER_THEATRE.home)) return false;
+    if (anyWordIn(r, OTHER_THEATRE.theatre)) elsewhere = true;
+  }
+  return elsewhere;
+}
+/** How many words after the purpose's verbal noun may name its theatre, and how far that reaches. */
+const PURPOSE_WORDS = 4;
+const PURPOSE_CHARS = 80;
 
 const NO_WORDS: readonly string[] = [];
 
@@ -738,14 +803,19 @@ function hasPlaceEvidence(text: string, raw: RawMatch): boolean {
 }
 
 /**
- * SMALL_PLACE_NEEDS_REGION (region.ts): a neighbourhood, or a village through a weak name, stays
- * only when another mention shown here, or an entity the page region names (`known`), is of its
- * region. Two neighbourhoods of one city named together vouch for each other.
+ * SMALL_PLACE_NEEDS_REGION (region.ts): a neighbourhood or a village stays only when another mention
+ * shown here, or an entity the page region names (`known`), is of its region (a village's full name:
+ * or war news, an armed group or the river shown here). Two neighbourhoods of one city named together
+ * vouch for each other.
  */
 function inTheirRegion(shown: Candidate[], regions: Regions, known: (entity: number) => boolean): Candidate[] {
   const outOfRegion = (c: Candidate) => {
-    if (c.entity === BLOCKED || !regions.checks(c.entity, c.weak)) return false;
-    for (const o of shown) if (o.entity !== BLOCKED && o.entity !== c.entity && regions.related(c.entity, o.entity)) return false;
+    const needs = c.entity === BLOCKED ? undefined : regions.needs(c.entity, c.weak);
+    if (!needs) return false;
+    for (const o of shown) {
+      if (o.entity === BLOCKED || o.entity === c.entity) continue;
+      if (regions.related(c.entity, o.entity) || (needs === 'regionOrWar' && regions.isWar(o.entity))) return false;
+    }
     for (const o of regions.regionOf(c.entity)) if (known(o)) return false;
     return true;
   };

@@ -127,10 +127,45 @@ export const NAME_HEADS: readonly NameHead[] = [
     example:
       'نشرت جريدة بغداد مقالا عن الانتخابات → (none); قالت مجلة دمشق في عددها الأخير → (none); ' +
       'بثت قناة الفرات الفضائية تقريرا → (none); أذاع راديو دمشق الخبر → (none); قالت صحيفة عراقية في بغداد → Baghdad',
-    words: wordSet('صحيفة', 'صحيفتي', 'جريدة', 'مجلة', 'قناة', 'قناتي', 'فضائية', 'إذاعة', 'راديو', 'تلفزيون'),
+    // وكالة، شبكة (round 9): a news agency or network ("وكالة الفرات نيوز").
+    words: wordSet('صحيفة', 'صحيفتي', 'جريدة', 'مجلة', 'قناة', 'قناتي', 'فضائية', 'إذاعة', 'راديو', 'تلفزيون', 'وكالة', 'شبكة'),
     rulesOut: '*',
   },
 ];
+
+/**
+ * Round 9: a media word right after a name makes it an outlet's name ("الفرات نيوز", "دمشق الإخبارية",
+ * "بغداد تايمز"): not the place, whatever the word before. Matched on the letters right after the
+ * name (a space, quotes or ـ between), Arabic or Latin.
+ */
+export const OUTLET_TAIL: { description: string; example: string; pattern: RegExp } = {
+  description: 'a media word right after a place name (news, press, the channel, times, post, TV, FM): an outlet named after it',
+  example:
+    'تم إطلاق وكالة الفرات نيوز الإخبارية → (none); نقلت الموصل الإخبارية عن مصادر → (none); ' +
+    'بثت بغداد تي في تقريرا → (none); قال مراسل في بغداد إن الأخبار وصلت → Baghdad',
+  pattern: /^[\s"'“”«»ـ]*(?:نيوز|برس|بريس|الإخبارية|الاخبارية|الإخباري|الاخباري|الفضائية|تايمز|بوست|تي ?ف[يى]|إف ?إم|اف ?ام|أف ?أم|news|press|times|post|tv|fm)(?![\p{L}])/iu,
+};
+
+/**
+ * Round 9: a governorate named like an ancient city (نينوى, the Assyrian capital; الأنبار, the Abbasid
+ * one): its bare name with القديمة after it, or in a text about antiquity that names no armed group,
+ * is the ancient city. "محافظة نينوى" (an alias) stays the governorate; "دمر داعش المواقع الأثرية في
+ * نينوى" (war news) stays it too.
+ */
+export const ANCIENT_NAMESAKE: { description: string; example: string; kinds: ReadonlySet<EntityKind>; after: ReadonlySet<string>; words: ReadonlySet<string> } = {
+  description: 'a governorate named like an ancient city, with القديمة after it or in a text about antiquity and no armed group: the ancient city',
+  example:
+    'تقع آثار مدينة الأنبار القديمة قرب الفلوجة → (none); في الألف الأول قبل الميلاد أصبحت الأنبار عاصمة الإمبراطورية → (none); ' +
+    'دمر داعش المواقع الأثرية في الأنبار → ISIS, Anbar; ' +
+    'أعلنت مديرية آثار محافظة الأنبار عن اكتشافات أثرية ضمن أطلال الأنبار → Anbar; وصل الوزير إلى الأنبار أمس → Anbar',
+  kinds: new Set<EntityKind>(['governorate']),
+  after: wordSet('القديمة', 'الأثرية', 'التاريخية'),
+  words: wordSet(
+    'الآشورية', 'الآشوري', 'الآشوريين', 'الآشوريون', 'آشور', 'الإمبراطورية', 'إمبراطورية', 'الميلاد', 'سنحاريب',
+    'آشوربانيبال', 'المسمارية', 'الأثرية', 'أثرية', 'الأثري', 'الأثريين', 'أطلال', 'التنقيب', 'التنقيبات', 'البابلية',
+    'السومرية', 'الأكدية', 'العباسية', 'العباسي',
+  ),
+};
 
 /** How many words back a quoted name may stand from its list head ('مشفيا "أ" و"ب"'). */
 export const QUOTED_LIST_REACH = 6;

@@ -6,11 +6,13 @@
  * carries it (SerializedMatcher.parents): a neighbourhood, or a village through a weak name, is
  * shown only when the text, or the page region it stands in (DetectOptions.knownEntities), names a
  * place of its region — one of its ancestors below the country (its city, its governorate), or a
- * place under one of them (another neighbourhood, a town of the governorate).
+ * place under one of them (another neighbourhood, a town of the governorate). A village named in
+ * full (جباب, حويجة صكر) is shown in war news too: war news names villages with the armed groups
+ * that fight there or the river they stand on, and names them so more than it names their region.
  *
  * A place whose parent the gazetteer does not give (a reader's own entry without one) is not checked.
  */
-import type { EntityKind } from '../types.ts';
+import { categoryOf, type Category, type EntityKind } from '../types.ts';
 import type { SerializedMatcher } from './automaton.ts';
 
 export const SMALL_PLACE_NEEDS_REGION: {
@@ -19,18 +21,22 @@ export const SMALL_PLACE_NEEDS_REGION: {
   example: string;
   /** Kinds checked whatever the name's strength. */
   always: ReadonlySet<EntityKind>;
-  /** Kinds checked when found through a weak name. */
-  weak: ReadonlySet<EntityKind>;
+  /** Kinds checked whatever the name's strength; through a strong name, war news vouches too (`war`). */
+  strongInWar: ReadonlySet<EntityKind>;
+  /** What vouches for a strong name of `strongInWar` besides its region: an armed group or the river named. */
+  war: { categories: ReadonlySet<Category>; kinds: ReadonlySet<EntityKind> };
 } = {
   description:
-    "a neighbourhood (any of its names) or a village (through a weak name) is the gazetteer's only where the text or its " +
-    'page region names a place of its region',
+    "a neighbourhood or a village is the gazetteer's only where the text or its page region names a place of its region " +
+    '(a village through its full name: or where war news names an armed group or the river)',
   example:
     'تجول الوفد في حي الحميدية بمدينة حماة → (none); اشتبكت القوات في حي الحميدية شرق دير الزور → al-Hamidiya, Deir ez-Zor; ' +
     'سيطر الجيش على حي الحميدية وحي الجبيلة → al-Hamidiya, al-Jubaila; سارت القوافل باتجاه الحصى → (none); ' +
-    'تقدمت القوات باتجاه الحصى غربي الأنبار → al-Husa, western Anbar; تقدمت القوات باتجاه الحصى قرب القائم → al-Husa, al-Qaim',
+    'تقدمت القوات باتجاه الحصى غربي الأنبار → al-Husa, western Anbar; تقدمت القوات باتجاه الحصى قرب القائم → al-Husa, al-Qaim; ' +
+    'تعد بلدة جباب بوابة لمحافظة درعا من جهة الشمال → (none); طرد داعش من بلدة جباب → ISIS, Jubab',
   always: new Set<EntityKind>(['neighbourhood']),
-  weak: new Set<EntityKind>(['village']),
+  strongInWar: new Set<EntityKind>(['village']),
+  war: { categories: new Set<Category>(['group']), kinds: new Set<EntityKind>(['river']) },
 };
 
 /** Each entity's ancestors below its country, and the entities of its region, read once per matcher. */
@@ -40,11 +46,23 @@ export class Regions {
 
   constructor(private readonly data: SerializedMatcher & { parents: number[] }) {}
 
-  /** Whether a mention of entity `e` (through a weak name or not) needs its region named. */
-  checks(e: number, weak: boolean): boolean {
+  /**
+   * What a mention of entity `e` needs: its region named ('region'), its region or war news
+   * ('regionOrWar', a village's full name), or nothing (undefined; also when the gazetteer gives no parent).
+   */
+  needs(e: number, weak: boolean): 'region' | 'regionOrWar' | undefined {
     const kind = this.data.kinds[e]!;
-    if (!SMALL_PLACE_NEEDS_REGION.always.has(kind) && !(weak && SMALL_PLACE_NEEDS_REGION.weak.has(kind))) return false;
-    return this.ancestorsOf(e).length > 0;
+    const rule = SMALL_PLACE_NEEDS_REGION;
+    if (!rule.always.has(kind) && !rule.strongInWar.has(kind)) return undefined;
+    if (this.ancestorsOf(e).length === 0) return undefined;
+    return rule.always.has(kind) || weak ? 'region' : 'regionOrWar';
+  }
+
+  /** Whether an entity is war news for SMALL_PLACE_NEEDS_REGION.war. */
+  isWar(e: number): boolean {
+    const kind = this.data.kinds[e]!;
+    const { war } = SMALL_PLACE_NEEDS_REGION;
+    return war.kinds.has(kind) || war.categories.has(categoryOf(kind));
   }
 
   /** Whether `other` is of e's region: an ancestor of e, or a place under one of e's ancestors. */

@@ -682,6 +682,7 @@ describe('round 8: a small place only where its region is named (region.ts)', ()
   const LABEL_IDS = new Map([
     ['al-Hamidiya', 'place:hamidiya'], ['Deir ez-Zor', 'place:deir-ezzor'], ['al-Jubaila', 'place:jubaila'],
     ['al-Husa', 'place:husa'], ['al-Qaim', 'place:alqaim'], ['western Anbar', 'place:western-anbar'],
+    ['Jubab', 'place:jubab'], ['ISIS', 'group:isis'],
   ]);
 
   test.each(SMALL_PLACE_NEEDS_REGION.example.split('; ').map((e) => [e] as const))('%s', (example) => {
@@ -699,8 +700,12 @@ describe('round 8: a small place only where its region is named (region.ts)', ()
     expect(detect(matcher, 'طرد داعش من حي الحميدية قرب القائم').map((m) => m.entityId)).toEqual(['group:isis', 'place:alqaim']);
   });
 
-  test('a strong village name, or a place the gazetteer gives no parent, is not checked', () => {
-    expect(detect(matcher, 'سيطر الجيش على قرية جباب').map((m) => m.entityId)).toEqual(['place:jubab']);
+  test('a village through its full name: its region or war news; a place the gazetteer gives no parent: not checked', () => {
+    expect(detect(matcher, 'وفي قرية جباب بقايا قصور قديمة').map((m) => m.entityId)).toEqual([]);
+    expect(detect(matcher, 'وفي قرية جباب قرب القائم بقايا قصور قديمة').map((m) => m.entityId)).toEqual(['place:jubab', 'place:alqaim']);
+    expect(detect(matcher, 'سيطر داعش على قرية جباب').map((m) => m.entityId)).toEqual(['group:isis', 'place:jubab']);
+    // War news is no evidence for a weak village name.
+    expect(detect(matcher, 'سيطر داعش على قرية الحصى').map((m) => m.entityId)).toEqual(['group:isis']);
     expect(detect(MATCHER, 'تجول الوفد في حي الحميدية').map((m) => m.entityId)).toEqual(['place:hamidiya']);
   });
 });
