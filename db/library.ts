@@ -14,7 +14,7 @@ import type { Matcher } from '../core/match/automaton.ts';
 import { mergeProfile, type EntityProfile } from '../core/analysis/outlet-naming.ts';
 import type { Article, Entity } from '../core/types.ts';
 import { hashString } from '../core/util/hash.ts';
-import { indexTexts } from './library-words.ts';
+import { indexTexts, unindexArticles } from './library-words.ts';
 import type { LensDatabase, LibraryCoverageRow, LibraryRow, LibraryTextRow, UserMetaRow } from './database.ts';
 import { packMentions } from './rows.ts';
 
@@ -187,6 +187,7 @@ export async function removeFromLibrary(db: LensDatabase, ids: readonly string[]
     await db.library.bulkDelete(gone);
     await db.libraryTexts.bulkDelete(gone);
     await db.libraryCoverage.where('articleId').anyOf(gone).delete();
+    await unindexArticles(db, gone);
     await db.userMeta.put(totals as never);
     await updateProfiles(db, new Set(), [], removed.flatMap((r) => Object.keys(r.row.counts)));
     return removed;
@@ -203,6 +204,7 @@ export async function restoreToLibrary(db: LensDatabase, removed: readonly Store
     await db.library.bulkPut(back.map((r) => r.row));
     await db.libraryTexts.bulkPut(back.map((r) => r.text));
     await db.libraryCoverage.bulkPut(back.flatMap((r) => r.coverage));
+    await indexTexts(db, back.map((r) => r.text));
     await db.userMeta.put(totals as never);
     await updateProfiles(db, new Set(), [], back.flatMap((r) => Object.keys(r.row.counts)));
   });
