@@ -14,6 +14,7 @@ import type { Matcher } from '../core/match/automaton.ts';
 import { mergeProfile, type EntityProfile } from '../core/analysis/outlet-naming.ts';
 import type { Article, Entity } from '../core/types.ts';
 import { hashString } from '../core/util/hash.ts';
+import { tally } from '../core/util/tally.ts';
 import { indexTexts, unindexArticles } from './library-words.ts';
 import type { LensDatabase, LibraryCoverageRow, LibraryRow, LibraryTextRow, UserMetaRow } from './database.ts';
 import { packMentions } from './rows.ts';
@@ -74,18 +75,12 @@ function addToTotals(totals: LibraryTotals, counts: Record<string, number>, sign
   }
 }
 
-function countsOf(doc: LibraryDocument): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const m of doc.mentions) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
-  return counts;
-}
-
 function storedOf(doc: LibraryDocument, options: AddOptions): StoredArticle {
   const { text, ...meta } = doc.article;
   const row: LibraryRow = {
     ...meta,
     fingerprint: doc.fingerprint,
-    counts: countsOf(doc),
+    counts: tally(doc.mentions.map((m) => m.entityId)),
     origin: options.origin,
     addedAt: options.now ?? Date.now(),
   };
