@@ -271,11 +271,15 @@ describe('the index stays exact as the library changes', () => {
     r.backup = (await backupFile(r.db, { now: new Date('2026-12-03T10:00:00Z'), extensionVersion: '0.1.0' })).text;
   };
   const restore: Step = (r) => restoreBackup(r.db, r.backup!);
+  /** A search that finds the old text: its batch's id list is kept in memory from here on. */
+  const searched: Step = (r) => articlesWithWords(r.db, 'البوكمال');
 
   it.each<[string, Step[], Record<string, string[]>]>([
     ['removed', [save(OLD), remove()], { مطار: [], البوكمال: [] }],
     ['removed, then saved again at its URL with a new text', [save(OLD), remove(), save(NEW)], { مطار: [], الأسواق: [A], البوكمال: [A] }],
     ['removed, then undone', [save(OLD), remove(), undo], { مطار: [A], الأسواق: [] }],
+    ['saved again at its URL with a new text while still there: a duplicate, the stored text stays', [save(OLD), save(NEW)], { مطار: [A], الأسواق: [] }],
+    ['searched (its batch\'s ids kept), removed, saved again', [importWith(OLD), searched, remove(), save(NEW)], { مطار: [], الأسواق: [A] }],
     ['undone, removed again, then saved again with a new text', [save(OLD), remove(), undo, remove(), save(NEW)], { مطار: [], الأسواق: [A] }],
     [
       "one of an import's bucketed batch, removed and saved again",
