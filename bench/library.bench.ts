@@ -13,6 +13,7 @@
  *    getCard, db/queries.ts cardData, timed inside an extension page), p50/p95 over the gazetteer's
  *    names; and the list's search (lib/library-list.ts filterLibrary over the 10,000 rows with the
  *    names, as the page runs it), p50/p95 over queries, in Node on the same rows.
+ * After 1, three deletes from the list and their undos (the word index is rewritten by both).
  *
  * Env: BENCH_LIB_ARTICLES (1000), BENCH_LIB_SCALE (10000; 0 skips part 2).
  */
@@ -96,6 +97,26 @@ async function importThroughPage(page: Page, file: string): Promise<{ seconds: n
   return { seconds: (t1 - t0) / 1000, maxGapMs: gap, gapBetween, updates: marks.length, longTasks: long };
 }
 
+/**
+ * Delete the list's `nth` row with its button and undo it: ms from the click to the undo bar
+ * (removeFromLibrary's transaction, which takes the article out of the word index, done) and
+ * from undo to the bar gone (restoreToLibrary, which indexes it again), on the page's clock.
+ */
+async function deleteThroughPage(page: Page, nth: number): Promise<{ deleteMs: number; undoMs: number }> {
+  // No named functions inside: tsx's __name helper does not exist in the page.
+  return page.evaluate(async (k) => {
+    const bar = '[data-testid=undo-bar]';
+    const row = document.querySelectorAll('[data-testid=library-rows] > li')[k]!;
+    const t0 = performance.now();
+    row.querySelector<HTMLButtonElement>('button.btn-link')!.click();
+    while (document.querySelector(bar) === null) await new Promise((ok) => setTimeout(ok, 1));
+    const t1 = performance.now();
+    document.querySelector<HTMLButtonElement>(`${bar} button`)!.click();
+    while (document.querySelector(bar) !== null) await new Promise((ok) => setTimeout(ok, 1));
+    return { deleteMs: t1 - t0, undoMs: performance.now() - t1 };
+  }, nth);
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
@@ -142,6 +163,17 @@ async function main() {
     console.log(`  page main thread: ${tasks.tasks} tasks, longest ${tasks.longestWallMs.toFixed(1)} ms wall / ${tasks.longestCpuMs.toFixed(1)} ms CPU; ≥ 50 ms CPU: ${tasks.over50} (target 0)`);
     console.log(`  CPU in all: page main thread ${tasks.mainCpuMs.toFixed(0)} ms, import worker ${tasks.workerCpuMs.toFixed(0)} ms`);
     console.log(`  load after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    // The list's first page: the newest articles, a small batch of the index; its last page: the
+    // oldest, merged into a batch of hundreds, all of whose rows a delete reads and rewrites.
+    for (const where of ['first', 'last'] as const) {
+      if (where === 'last') {
+        const next = page.locator('nav.pagination button').last();
+        while (await next.isEnabled()) await next.click();
+      }
+      const deletes = [];
+      for (const nth of [0, 10, 20]) deletes.push(await deleteThroughPage(page, nth));
+      console.log(`  delete from the list's ${where} page (click → undo bar; the word index emptied in the same transaction): ${deletes.map((d) => d.deleteMs.toFixed(0)).join(', ')} ms; undo: ${deletes.map((d) => d.undoMs.toFixed(0)).join(', ')} ms`);
+    }
 
     if (SCALE > ARTICLES) {
       const rest = jsonl(dir, 'bench-rest.jsonl', ARTICLES, SCALE - ARTICLES, 'مقال');

@@ -13,7 +13,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CoverageDay, OutletNaming } from '../core/analysis/profile.ts';
 import type { Article, ArticleCoverage, Coverage, Entity, Snippet } from '../core/types.ts';
-import { indexExistingTexts, type LibraryWordsRow } from './library-words.ts';
+import { indexExistingTexts, repairWordIndex, type LibraryWordsRow } from './library-words.ts';
 
 export const DB_NAME = 'khabar-lens';
 
@@ -262,6 +262,13 @@ export const SCHEMA: readonly SchemaStep[] = [
     version: 4,
     stores: { libraryWords: 'id, bucket' },
     upgrade: (tx) => indexExistingTexts(tx),
+  },
+  {
+    // The word index forgets removed articles (db/library-words.ts unindexArticles); one written by
+    // schema 4 may still hold their words, and is written again when it does.
+    version: 5,
+    stores: {},
+    upgrade: (tx) => repairWordIndex(tx),
   },
 ];
 

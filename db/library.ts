@@ -14,7 +14,8 @@ import type { Matcher } from '../core/match/automaton.ts';
 import { mergeProfile, type EntityProfile } from '../core/analysis/outlet-naming.ts';
 import type { Article, Entity } from '../core/types.ts';
 import { hashString } from '../core/util/hash.ts';
-import { indexTexts } from './library-words.ts';
+import { tally } from '../core/util/tally.ts';
+import { indexTexts, unindexArticles } from './library-words.ts';
 import type { LensDatabase, LibraryCoverageRow, LibraryRow, LibraryTextRow, UserMetaRow } from './database.ts';
 import { packMentions } from './rows.ts';
 
@@ -74,18 +75,12 @@ function addToTotals(totals: LibraryTotals, counts: Record<string, number>, sign
   }
 }
 
-function countsOf(doc: LibraryDocument): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const m of doc.mentions) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
-  return counts;
-}
-
 function storedOf(doc: LibraryDocument, options: AddOptions): StoredArticle {
   const { text, ...meta } = doc.article;
   const row: LibraryRow = {
     ...meta,
     fingerprint: doc.fingerprint,
-    counts: countsOf(doc),
+    counts: tally(doc.mentions.map((m) => m.entityId)),
     origin: options.origin,
     addedAt: options.now ?? Date.now(),
   };
@@ -187,6 +182,7 @@ export async function removeFromLibrary(db: LensDatabase, ids: readonly string[]
     await db.library.bulkDelete(gone);
     await db.libraryTexts.bulkDelete(gone);
     await db.libraryCoverage.where('articleId').anyOf(gone).delete();
+    await unindexArticles(db, gone);
     await db.userMeta.put(totals as never);
     await updateProfiles(db, new Set(), [], removed.flatMap((r) => Object.keys(r.row.counts)));
     return removed;
@@ -203,6 +199,7 @@ export async function restoreToLibrary(db: LensDatabase, removed: readonly Store
     await db.library.bulkPut(back.map((r) => r.row));
     await db.libraryTexts.bulkPut(back.map((r) => r.text));
     await db.libraryCoverage.bulkPut(back.flatMap((r) => r.coverage));
+    await indexTexts(db, back.map((r) => r.text));
     await db.userMeta.put(totals as never);
     await updateProfiles(db, new Set(), [], back.flatMap((r) => Object.keys(r.row.counts)));
   });

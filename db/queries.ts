@@ -10,6 +10,7 @@ import { bucketOf, coverageOf, entityOf, profileOf, unpackCoverage } from './row
 import { entityLibrary, entityLibraryProfile, NAMES_VERSION_KEY, namesVersionString, ownSummary, userEntities, type NamesVersion } from './library.ts';
 import { bundleGroups, hasKeptNames, keepPayload, keptPayload, readerGroups } from './matcher-cache.ts';
 import { matcherFromGroups } from '../core/match/cached-names.ts';
+import { readImportRecord } from './import.ts';
 import { mergeProfile } from '../core/analysis/outlet-naming.ts';
 import type { Entity } from '../core/types.ts';
 import { CARD_MAX_ARTICLES } from '../lib/constants.ts';
@@ -61,9 +62,11 @@ export function summary(row: ArticleRow): ArticleSummary {
  * The payload may be shared between callers: none may change it.
  */
 export async function matcherPayload(db: LensDatabase): Promise<MatcherPayload | null> {
+  const stamp = (await db.userMeta.get(NAMES_VERSION_KEY)) as NamesVersion | undefined;
+  const current = await keptIfCurrent(db, stamp);
+  if (current) return current;
   const row = await db.meta.get('matcher');
   if (row?.key !== 'matcher') return null;
-  const stamp = (await db.userMeta.get(NAMES_VERSION_KEY)) as NamesVersion | undefined;
   if (stamp?.count === 0) return bundlePayload(db, row);
   if (stamp) {
     const version = `${row.version}+${namesVersionString(stamp)}`;
@@ -90,6 +93,21 @@ export async function matcherPayload(db: LensDatabase): Promise<MatcherPayload |
   const matcher = matcherFromGroups([...bundled.filter((g) => !ownIds.has(g.id)), ...names.groups]);
   await db.userMeta.put({ key: 'matcher', version, json: JSON.stringify(matcher) });
   return keep(db, { version, matcher });
+}
+
+/**
+ * The payload this context keeps, when it is still the one to hand: checked against the bundle's
+ * version in the import record (a few fields, written in the same transaction as the matcher
+ * record: db/import.ts) and the names' version, so that a warm call never reads the matcher
+ * record, whose JSON is megabytes for a large bundle. Names stored without a version (`stamp`
+ * absent) are not known from a key: then only "no names at all" is.
+ */
+async function keptIfCurrent(db: LensDatabase, stamp: NamesVersion | undefined): Promise<MatcherPayload | undefined> {
+  const imported = await readImportRecord(db);
+  if (imported?.state !== 'ready' || imported.bundleVersion === undefined) return undefined;
+  const bundle = imported.bundleVersion;
+  if (stamp) return keptPayload(db, stamp.count === 0 ? bundle : `${bundle}+${namesVersionString(stamp)}`);
+  return (await db.userEntities.count()) === 0 ? keptPayload(db, bundle) : undefined;
 }
 
 function keep(db: LensDatabase, payload: MatcherPayload): MatcherPayload {

@@ -13,8 +13,9 @@
  */
 import { relatedArticles, type RelatedArticle } from '../core/search/related.ts';
 import { SearchIndex } from '../core/search/search.ts';
+import { tally } from '../core/util/tally.ts';
 import type { Article, Entity, Mention } from '../core/types.ts';
-import { DB_NAME, openDatabase, type ArticleRow, type GazetteerData, type GazetteerRecord, type LensDatabase, type SiteRow, type StoredMention } from '../db/database.ts';
+import { DB_NAME, openDatabase, type ArticleRow, type GazetteerData, type GazetteerRecord, type LensDatabase, type SiteRow } from '../db/database.ts';
 import { allArticleRows, articleRow, readGazetteerRecord, summary } from '../db/queries.ts';
 import { libraryRows, libraryText, libraryTotals, namesVersionString, ownSummary, readNamesVersion, userEntities } from '../db/library.ts';
 import { mentionsOf, unpackMentions } from '../db/rows.ts';
@@ -75,12 +76,6 @@ export interface SourceRow {
   counts: Record<string, number>;
 }
 
-function countsOf(mentions: readonly StoredMention[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const [, , entityId] of mentions) counts[entityId] = (counts[entityId] ?? 0) + 1;
-  return counts;
-}
-
 function sourceRow(article: ArticleSummary, counts: Record<string, number>): SourceRow {
   const names = Object.keys(counts).sort((x, y) => counts[y]! - counts[x]! || x.localeCompare(y));
   return { article, names, counts };
@@ -90,7 +85,7 @@ function sourceRow(article: ArticleSummary, counts: Record<string, number>): Sou
 export async function sources(db: LensDatabase): Promise<SourceRow[]> {
   const [rows, own] = await Promise.all([allArticleRows(db), libraryRows(db)]);
   return [
-    ...rows.map((row) => sourceRow(summary(row), countsOf(mentionsOf(row)))),
+    ...rows.map((row) => sourceRow(summary(row), tally(mentionsOf(row).map(([, , entityId]) => entityId)))),
     ...own.map((row) => sourceRow(ownSummary(row), row.counts)),
   ].sort((a, b) => b.article.date.localeCompare(a.article.date) || a.article.id.localeCompare(b.article.id));
 }

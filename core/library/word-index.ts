@@ -16,6 +16,11 @@
  * IndexedDB hands back a string at the cost of a copy, where an object of 300 keys is rebuilt key
  * by key, and a form is found in it by one indexOf. Only the batch's own row lists the article
  * ids. Small batches are merged into larger ones (COMPACT_AT, mergeBuckets). Pure.
+ *
+ * A removed article's place is emptied, not reused: its id in the batch becomes null and its
+ * places leave every form (dropPlaces), so a word only its text had finds nothing, even once an
+ * article of the same id (a page saved again at its URL) is stored in another batch. Merging
+ * batches leaves the emptied places out (mergeBuckets with a batch's placeMoves).
  */
 import { normaliseKey } from '../arabic/normalise.ts';
 import { PROCLITICS } from '../arabic/clitics.ts';
@@ -73,6 +78,12 @@ export function wordBucket(form: string): number {
   for (let i = 0; i < form.length; i++) h = Math.imul(h ^ form.charCodeAt(i), 0x01000193);
   return (h >>> 0) % WORD_BUCKETS;
 }
+
+/**
+ * A batch's article ids by place; null where a removed article was (the place stays, so the
+ * places after it, which every bucket row lists, keep their meaning).
+ */
+export type BatchIds = readonly (string | null)[];
 
 /** One batch's index: per bucket, form → the places (in `ids`) of the articles that hold it, ascending. */
 export interface WordBatch {
@@ -152,30 +163,64 @@ function decodeBucket(encoded: string): Map<string, number[]> {
   return out;
 }
 
+/** A form → places map encoded as encodeBucket does, leaving out forms no place holds any more. */
+function encodePlaces(words: ReadonlyMap<string, readonly number[]>): string {
+  let out = '';
+  for (const [form, places] of words) if (places.length > 0) out += `\n${form}\t${places.map((i) => i.toString(36)).join(',')}`;
+  return out;
+}
+
 /**
- * One bucket of several batches merged into one: each part's places shifted by where its
- * articles start in the merged batch (parts in order, so the places stay ascending).
+ * Where each place of a batch goes when it joins a merged batch that already holds `start`
+ * articles: the next place for a live article, -1 for an emptied one (which is left out).
  */
-export function mergeBuckets(parts: readonly { encoded: string | undefined; offset: number }[]): string {
+export function placeMoves(ids: BatchIds, start: number): number[] {
+  let next = start;
+  return ids.map((id) => (id === null ? -1 : next++));
+}
+
+/**
+ * One bucket of several batches merged into one: each part's places moved where `moves` says
+ * (placeMoves; parts in order, so the places stay ascending), an emptied place (-1) left out.
+ */
+export function mergeBuckets(parts: readonly { encoded: string | undefined; moves: readonly number[] }[]): string {
   const merged = new Map<string, number[]>();
-  for (const { encoded, offset } of parts) {
+  for (const { encoded, moves } of parts) {
     if (!encoded) continue;
     for (const [form, places] of decodeBucket(encoded)) {
       let list = merged.get(form);
       if (!list) merged.set(form, (list = []));
-      for (const p of places) list.push(p + offset);
+      for (const p of places) {
+        const to = moves[p] ?? -1;
+        if (to >= 0) list.push(to);
+      }
     }
   }
-  return encodeBucket(Object.fromEntries(merged));
+  return encodePlaces(merged);
+}
+
+/**
+ * An encoded bucket (or whole-batch row) without `gone`'s places: the forms that only they held
+ * are left out. The string unchanged when none of them is there.
+ */
+export function dropPlaces(encoded: string, gone: ReadonlySet<number>): string {
+  let changed = false;
+  const kept = new Map<string, number[]>();
+  for (const [form, places] of decodeBucket(encoded)) {
+    const left = places.filter((p) => !gone.has(p));
+    if (left.length !== places.length) changed = true;
+    kept.set(form, left);
+  }
+  return changed ? encodePlaces(kept) : encoded;
 }
 
 /** Articles of a batch holding all of `forms`: `placesOf` gives a form's places in that batch. */
-export function batchHits(forms: readonly string[], ids: readonly string[], placesOf: (form: string) => number[]): string[] {
+export function batchHits(forms: readonly string[], ids: BatchIds, placesOf: (form: string) => number[]): string[] {
   let common: Set<number> | undefined;
   for (const form of forms) {
     const places = placesOf(form);
     common = new Set(common ? places.filter((p) => common!.has(p)) : places);
     if (common.size === 0) return [];
   }
-  return [...(common ?? [])].map((i) => ids[i]).filter((id): id is string => id !== undefined);
+  return [...(common ?? [])].map((i) => ids[i]).filter((id): id is string => typeof id === 'string');
 }

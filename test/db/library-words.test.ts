@@ -1,17 +1,22 @@
 /**
  * The library's word index: which forms a word is found under (a table of examples), that
  * addToLibrary writes it with the texts, that a query reads the index and not the texts, and that
- * a library stored before the index existed (schema 3) is indexed when the database upgrades.
+ * a library stored before the index existed (schema 3) is indexed when the database upgrades;
+ * that removals, undo, saving again and a backup's restore keep it exact (a table of sequences),
+ * and that schema 5 repairs what schema 4's removals left in it.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { libraryDocument } from '../../core/library/document.ts';
 import {
   batchHits,
   COMPACT_AT,
+  dropPlaces,
   encodeBucket,
   encodeWhole,
   mergeBuckets,
+  placeMoves,
   placesIn,
   queryForms,
   splitWhole,
@@ -22,12 +27,14 @@ import {
   wordBucket,
   wordForms,
 } from '../../core/library/word-index.ts';
-import { loadMatcher } from '../../core/match/automaton.ts';
-import { LensDatabase, SCHEMA } from '../../db/database.ts';
-import { addToLibrary, removeFromLibrary } from '../../db/library.ts';
-import { articlesWithWords, indexTexts } from '../../db/library-words.ts';
+import { loadMatcher, type Matcher } from '../../core/match/automaton.ts';
+import { closeDatabase, LensDatabase, SCHEMA } from '../../db/database.ts';
+import { addToLibrary, removeFromLibrary, restoreToLibrary, type StoredArticle } from '../../db/library.ts';
+import { articlesWithWords, indexTexts, wordRows } from '../../db/library-words.ts';
 import { importBundle } from '../../db/import.ts';
 import { matcherPayload } from '../../db/queries.ts';
+import { backupFile, restoreBackup } from '../../lib/backup.ts';
+import { openBundleDatabase, storedMatcher } from './bundle-db.ts';
 import { fixtureBundle, freshName } from './fixture.ts';
 
 describe('the forms a word is indexed under', () => {
@@ -70,14 +77,30 @@ describe('the forms a word is indexed under', () => {
     for (const [b, encoded] of bucketed) expect(split.get(b)!.split('\n').sort()).toEqual(encoded.split('\n').sort());
   });
 
-  it('merged batches keep every place, shifted by where each batch starts', () => {
+  it('merged batches keep every live place, shifted by where each batch starts; an emptied place is left out', () => {
+    expect(placeMoves(['a', null, 'b'], 4)).toEqual([4, -1, 5]);
     const merged = mergeBuckets([
-      { encoded: '\nرقه\t0,2\nموصل\t1', offset: 0 },
-      { encoded: undefined, offset: 3 },
-      { encoded: '\nرقه\t1', offset: 5 },
+      { encoded: '\nرقه\t0,2\nموصل\t1', moves: placeMoves(['a', 'b', 'c'], 0) },
+      { encoded: undefined, moves: placeMoves(['d', 'e'], 3) },
+      { encoded: '\nرقه\t1\nمطار\t0', moves: placeMoves([null, 'f'], 5) },
     ]);
-    expect(placesIn(merged, 'رقه')).toEqual([0, 2, 6]);
+    expect(placesIn(merged, 'رقه')).toEqual([0, 2, 5]);
     expect(placesIn(merged, 'موصل')).toEqual([1]);
+    expect(merged).not.toContain('مطار'); // only the emptied place had it
+  });
+
+  it.each<[string, string, number[], string]>([
+    ['a removed place leaves every form', '\nرقه\t0,2\nموصل\t2,3', [2], '\nرقه\t0\nموصل\t3'],
+    ['a form only it had goes', '\nرقه\t0\nمطار\t1', [1], '\nرقه\t0'],
+    ['a row of its forms alone is left empty', '\nمطار\t1', [1], ''],
+    ['a row without it is unchanged', '\nرقه\t0,a', [3], '\nرقه\t0,a'],
+  ])('dropPlaces: %s', (_why, encoded, gone, left) => {
+    expect(dropPlaces(encoded, new Set(gone))).toBe(left);
+  });
+
+  it('a batch\'s emptied place is no hit, whatever its forms', () => {
+    const placesOf = () => [0, 1];
+    expect(batchHits(['رقه'], [null, 'b'], placesOf)).toEqual(['b']);
   });
 });
 
@@ -87,8 +110,11 @@ const open = (name: string, schema = SCHEMA) => {
   dbs.push(db);
   return db;
 };
+const names: string[] = [];
+beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
   for (const db of dbs.splice(0)) db.close();
+  for (const name of names.splice(0)) closeDatabase(name);
 });
 
 const article = (i: number, text: string) => ({
@@ -106,9 +132,9 @@ describe('the index in the database', () => {
     await db.libraryTexts.clear(); // what is found comes from the index alone
     expect([...(await articlesWithWords(db, 'البوكمال الميادين'))].sort()).toEqual(ids);
     expect((await articlesWithWords(db, 'البوكمال الموصل')).size).toBe(0);
-    // Removed articles stay in their batch; the list shows only what the library holds.
     await removeFromLibrary(db, [ids[0]!]);
     expect(await db.library.get(ids[0]!)).toBeUndefined();
+    expect([...(await articlesWithWords(db, 'البوكمال الميادين'))].sort()).toEqual(ids.slice(1));
   });
 
   it('small batches are merged (a query reads fewer rows), and every article is still found', async () => {
@@ -160,5 +186,120 @@ describe('the index in the database', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA.at(-1)!.version);
     expect([...(await articlesWithWords(db, 'موصل'))].sort()).toEqual(['own-1', 'own-121', 'own-61']);
+  });
+});
+
+describe('schema 5 repairs an index that schema 4 left holding removed texts', () => {
+  const OLD = 'قصفت الطائرات مطار البوكمال فجراً';
+  const NEW = 'افتتحت الأسواق في البوكمال من جديد';
+  /** A schema-4 database: `texts` stored, and the index rows schema 4's writes left for `indexed`. */
+  async function schema4(texts: Record<string, string>, indexed: [string, string][][]): Promise<string> {
+    const name = freshName();
+    const old = open(name, SCHEMA.filter((s) => s.version <= 4));
+    await old.table('libraryTexts').bulkPut(Object.entries(texts).map(([id, text]) => ({ id, text, mentions: '[]' })));
+    for (const batch of indexed) await old.table('libraryWords').bulkPut(wordRows(batch.map(([id, text]) => ({ id, text }))));
+    old.close();
+    return name;
+  }
+
+  it.each<[string, Record<string, string>, [string, string][][], Record<string, string[]>]>([
+    ['an article removed and saved again with a new text', { a: NEW }, [[['a', OLD]], [['a', NEW]]], { مطار: [], الأسواق: ['a'] }],
+    ['an article removed', { b: NEW }, [[['a', OLD], ['b', NEW]]], { مطار: [], الأسواق: ['b'] }],
+    ['a text that no batch indexed', { a: OLD, b: NEW }, [[['a', OLD]]], { مطار: ['a'], الأسواق: ['b'] }],
+  ])('%s', async (_what, texts, indexed, expected) => {
+    const db = open(await schema4(texts, indexed));
+    await db.open();
+    expect(db.verno).toBe(5);
+    const stored = (await db.libraryWords.toArray()).map((r) => r.words ?? '').join('');
+    for (const [query, ids] of Object.entries(expected)) {
+      expect([...(await articlesWithWords(db, query))].sort(), query).toEqual(ids);
+      if (ids.length === 0) expect(stored).not.toContain(`\n${queryForms(query)[0]}\t`);
+    }
+  });
+
+  it('an exact index is left as it was', async () => {
+    const name = await schema4({ a: OLD, b: NEW }, [[['a', OLD]], [['b', NEW]]]);
+    const before = open(name, SCHEMA.filter((s) => s.version <= 4));
+    const rows = await before.table('libraryWords').toArray();
+    before.close();
+    const db = open(name);
+    expect(await db.libraryWords.toArray()).toEqual(rows);
+  });
+});
+
+/**
+ * The index follows the library: after each sequence of the reader's writes, a word finds exactly
+ * the stored articles whose text holds it (by their URL here), and a word that only removed or
+ * replaced texts held is no longer stored at all.
+ */
+describe('the index stays exact as the library changes', () => {
+  const A = 'https://news.example/a';
+  const OLD = 'قصفت الطائرات مطار البوكمال فجراً'; // «مطار»: only the old text
+  const NEW = 'افتتحت الأسواق في البوكمال من جديد'; // «الأسواق»: only the new one
+
+  interface Run {
+    db: LensDatabase;
+    matcher: Matcher;
+    undo: StoredArticle[];
+    backup?: string;
+    n: number;
+  }
+  type Step = (r: Run) => Promise<unknown>;
+  const input = (text: string, url: string, origin: 'saved' | 'imported') => ({
+    title: text.slice(0, 20), outlet: 'نشرة', url, date: '2024-01-02', dateEstimated: false, language: 'ar', text, origin,
+  });
+  const save = (text: string, url = A): Step => (r) => addToLibrary(r.db, [libraryDocument(input(text, url, 'saved'), r.matcher)], { origin: 'saved' });
+  /** One import call of WHOLE_UNDER + 2 articles (a bucketed batch), the first `text` at A, the others about الرقة. */
+  const importWith = (text: string): Step => (r) =>
+    addToLibrary(
+      r.db,
+      Array.from({ length: WHOLE_UNDER + 2 }, (_, i) =>
+        libraryDocument(i === 0 ? input(text, A, 'imported') : input(`تقرير رقم ${i} عن الرقة`, `https://news.example/import-${i}`, 'imported'), r.matcher),
+      ),
+      { origin: 'imported' },
+    );
+  /** Saves of other pages until the small batches merge (COMPACT_AT of them). */
+  const savesUntilMerged: Step = async (r) => {
+    for (let i = 0; i < COMPACT_AT; i++) await save(`خبر آخر رقم ${r.n++} عن الرقة`, `https://news.example/other-${r.n}`)(r);
+  };
+  const remove = (url = A): Step => async (r) => {
+    const ids = (await r.db.library.where('url').equals(url).toArray()).map((row) => row.id);
+    r.undo = await removeFromLibrary(r.db, ids);
+  };
+  const undo: Step = (r) => restoreToLibrary(r.db, r.undo);
+  const backup: Step = async (r) => {
+    r.backup = (await backupFile(r.db, { now: new Date('2026-12-03T10:00:00Z'), extensionVersion: '0.1.0' })).text;
+  };
+  const restore: Step = (r) => restoreBackup(r.db, r.backup!);
+  /** A search that finds the old text: its batch's id list is kept in memory from here on. */
+  const searched: Step = (r) => articlesWithWords(r.db, 'البوكمال');
+
+  it.each<[string, Step[], Record<string, string[]>]>([
+    ['removed', [save(OLD), remove()], { مطار: [], البوكمال: [] }],
+    ['removed, then saved again at its URL with a new text', [save(OLD), remove(), save(NEW)], { مطار: [], الأسواق: [A], البوكمال: [A] }],
+    ['removed, then undone', [save(OLD), remove(), undo], { مطار: [A], الأسواق: [] }],
+    ['saved again at its URL with a new text while still there: a duplicate, the stored text stays', [save(OLD), save(NEW)], { مطار: [A], الأسواق: [] }],
+    ['searched (its batch\'s ids kept), removed, saved again', [importWith(OLD), searched, remove(), save(NEW)], { مطار: [], الأسواق: [A] }],
+    ['undone, removed again, then saved again with a new text', [save(OLD), remove(), undo, remove(), save(NEW)], { مطار: [], الأسواق: [A] }],
+    [
+      "one of an import's bucketed batch, removed and saved again",
+      [importWith(OLD), remove(), save(NEW)],
+      { مطار: [], الأسواق: [A], 'الرقة 3': ['https://news.example/import-3'] },
+    ],
+    ['in a merged batch, removed and saved again', [save(OLD), savesUntilMerged, remove(), save(NEW)], { مطار: [], الأسواق: [A], 'الرقة 5': ['https://news.example/other-6'] }],
+    ['removed, saved again, then merged (the emptied place is left out)', [save(OLD), remove(), save(NEW), savesUntilMerged], { مطار: [], الأسواق: [A] }],
+    ['removed from a merged batch, then undone', [save(OLD), savesUntilMerged, remove(), undo], { مطار: [A] }],
+    ['a backup restored after the text was replaced and removed', [save(OLD), backup, remove(), save(NEW), remove(), restore], { مطار: [A], الأسواق: [] }],
+  ])('%s', async (_what, steps, expected) => {
+    const { name, db } = await openBundleDatabase();
+    names.push(name);
+    const run: Run = { db, matcher: await storedMatcher(db), undo: [], n: 0 };
+    for (const step of steps) await step(run);
+    const stored = (await db.libraryWords.toArray()).map((r) => r.words ?? '').join('');
+    for (const [query, urls] of Object.entries(expected)) {
+      const hits = await db.library.bulkGet([...(await articlesWithWords(db, query))]);
+      expect(hits.map((row) => row?.url ?? 'an article no longer in the library').sort(), query).toEqual(urls);
+      if (urls.length === 0) for (const form of queryForms(query)) expect(stored, `«${form}» still stored`).not.toContain(`\n${form}\t`);
+    }
   });
 });

@@ -219,6 +219,31 @@ describe('the reader\'s names and the pages\' matcher', () => {
     expect(await highlighted('بين راوة و حصيبة')).toEqual([RAWA.id, HUSAYBAH.id]);
   });
 
+  it.each<[string, () => Promise<unknown>]>([
+    ['the bundle alone', async () => undefined],
+    ['with the reader\'s names', () => putUserEntities(db, [HUSAYBAH, RAWA])],
+    ['after the reader deleted their last name', async () => {
+      await putUserEntity(db, HUSAYBAH);
+      await deleteUserEntity(db, HUSAYBAH.id);
+    }],
+  ])('%s: the matcher record (with its JSON) is read by the first call only, and a new bundle is still picked up', async (_what, names) => {
+    await names();
+    const get = vi.spyOn(db.meta, 'get');
+    const matcherReads = () => get.mock.calls.filter(([key]) => (key as unknown) === 'matcher').length;
+    const first = (await matcherPayload(db))!;
+    expect(matcherReads()).toBe(1);
+    expect(await matcherPayload(db)).toBe(first);
+    expect(await matcherPayload(db)).toBe(first);
+    expect(matcherReads()).toBe(1);
+    const mayadin: Entity = { id: 'place:mayadin', kind: 'city', name: 'الميادين', nameEn: 'Mayadin', aliases: [], weakAliases: [], translit: [], country: 'SY', description: 'مدينة على الفرات.' };
+    const next = fixtureBundle([...fixtureBundle().entities, mayadin]);
+    await importBundle(openDatabase(db.name, { relaxed: true }), next);
+    expect(await highlighted('قصفت الطائرات الميادين أمس')).toEqual([mayadin.id]);
+    expect((await matcherPayload(db))!.version.startsWith(next.version)).toBe(true);
+    expect(matcherReads()).toBe(2);
+    get.mockRestore();
+  });
+
   it('with nothing changed, a call reads no name and hands the same matcher', async () => {
     await putUserEntities(db, [HUSAYBAH, RAWA]);
     const first = (await matcherPayload(db))!;

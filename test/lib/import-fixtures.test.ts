@@ -10,15 +10,12 @@ import { DOMParser } from 'linkedom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importFile } from '../../core/library/files.ts';
 import { PARAM_TEXT_MAX } from '../../core/library/problem.ts';
-import { loadMatcher } from '../../core/match/automaton.ts';
-import { closeDatabase, openDatabase, type LensDatabase } from '../../db/database.ts';
-import { importBundle } from '../../db/import.ts';
+import { closeDatabase, type LensDatabase } from '../../db/database.ts';
 import { libraryRows } from '../../db/library.ts';
-import { matcherPayload } from '../../db/queries.ts';
 import { htmlFileReader } from '../../lib/extract/html-file.ts';
 import { ImportController, MAX_FILE_PROBLEMS } from '../../lib/library-import.ts';
 import { parseFromWorker, Problem } from '../../lib/messages/import-worker.ts';
-import { fixtureBundle, freshName } from '../db/fixture.ts';
+import { openBundleDatabase, storedMatcher } from '../db/bundle-db.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
 const NOW = new Date('2026-01-15T10:00:00Z');
@@ -26,18 +23,14 @@ const readHtml = htmlFileReader((html) => new DOMParser().parseFromString(html, 
 
 let name: string;
 let db: LensDatabase;
-beforeEach(async () => {
-  name = freshName();
-  db = openDatabase(name);
-  await importBundle(openDatabase(name, { relaxed: true }), fixtureBundle());
-});
+beforeEach(async () => ({ name, db } = await openBundleDatabase()));
 afterEach(() => closeDatabase(name));
 
 it('imports the good files of the fixture folder and names the bad line and the broken files', async () => {
   const files = readdirSync(DIR).filter((f) => !f.endsWith('.ts')).sort();
   const c = new ImportController({
     db,
-    matcher: async () => loadMatcher((await matcherPayload(db))!.matcher),
+    matcher: () => storedMatcher(db),
     read: (n, bytes) => importFile(n, bytes, { now: NOW, readHtml }),
     pause: () => Promise.resolve(),
   });
@@ -76,7 +69,7 @@ it('a hostile .jsonl (a 20,000-character date, 3,000 empty objects) gives a repo
   ];
   const c = new ImportController({
     db,
-    matcher: async () => loadMatcher((await matcherPayload(db))!.matcher),
+    matcher: () => storedMatcher(db),
     read: (n, bytes) => importFile(n, bytes, { now: NOW, readHtml }),
     pause: () => Promise.resolve(),
   });

@@ -7,23 +7,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryInput } from '../../core/library/input.ts';
-import { loadMatcher } from '../../core/match/automaton.ts';
-import { closeDatabase, openDatabase, type LensDatabase } from '../../db/database.ts';
-import { importBundle } from '../../db/import.ts';
+import { closeDatabase, type LensDatabase } from '../../db/database.ts';
 import { libraryRows, libraryTotals } from '../../db/library.ts';
-import { matcherPayload } from '../../db/queries.ts';
 import { asJournal, JOURNAL_KEY } from '../../lib/import-run.ts';
 import { ImportController, type PickedFile, type ReadChunk } from '../../lib/library-import.ts';
-import { fixtureBundle, freshName } from '../db/fixture.ts';
+import { openBundleDatabase, storedMatcher } from '../db/bundle-db.ts';
 
 let name: string;
 let db: LensDatabase;
 
-beforeEach(async () => {
-  name = freshName();
-  db = openDatabase(name);
-  await importBundle(openDatabase(name, { relaxed: true }), fixtureBundle());
-});
+beforeEach(async () => ({ name, db } = await openBundleDatabase()));
 afterEach(() => closeDatabase(name));
 
 const article = (n: number, file: string): LibraryInput => ({
@@ -51,7 +44,7 @@ function controller(over: Partial<ConstructorParameters<typeof ImportController>
   let id = 0;
   return new ImportController({
     db,
-    matcher: async () => loadMatcher((await matcherPayload(db))!.matcher),
+    matcher: () => storedMatcher(db),
     read,
     pause: () => Promise.resolve(),
     newId: () => `imp-${++id}`,
@@ -186,7 +179,7 @@ describe('ImportController', () => {
   });
 
   it('an article the detector trips on is that file\'s problem; the file\'s other articles and the next files go in', async () => {
-    const real = loadMatcher((await matcherPayload(db))!.matcher);
+    const real = await storedMatcher(db);
     const tripping = Object.create(real, {
       scan: { value: (text: string) => (text.includes('اليوم 2 ') ? (() => { throw new Error('boom'); })() : real.scan(text)) },
     }) as typeof real;

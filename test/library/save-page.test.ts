@@ -11,15 +11,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser as LinkedomParser } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase, type LensDatabase } from '../../db/database.ts';
-import { importBundle } from '../../db/import.ts';
+import { closeDatabase, type LensDatabase } from '../../db/database.ts';
 import { libraryRows, libraryText, putUserEntity } from '../../db/library.ts';
 import { cardData } from '../../db/queries.ts';
 import { copyOfPage } from '../../entrypoints/content/copy-page.ts';
 import { LIMITS } from '../../lib/messages.ts';
 import { parseCopyAnswer, type PageCopy } from '../../lib/messages/page-copy.ts';
 import { savePageCopy } from '../../lib/save-page.ts';
-import { fixtureBundle, freshName } from '../db/fixture.ts';
+import { openBundleDatabase } from '../db/bundle-db.ts';
 
 const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
 const page = (file: string) => readFileSync(join(PAGES, file), 'utf8');
@@ -28,11 +27,7 @@ const NOW = new Date('2026-12-03T12:00:00');
 
 let name: string;
 let db: LensDatabase;
-beforeEach(async () => {
-  name = freshName();
-  db = openDatabase(name);
-  await importBundle(openDatabase(name, { relaxed: true }), fixtureBundle());
-});
+beforeEach(async () => ({ name, db } = await openBundleDatabase()));
 afterEach(() => closeDatabase(name));
 
 const copy = (file: string, url = 'https://www.example-news.net/story/1'): PageCopy => ({ html: page(file), url, lang: 'ar', title: '' });
