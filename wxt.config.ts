@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { MANIFEST_COMMANDS } from './lib/commands.ts';
 import { localeMessagesOnly } from './scripts/locale-messages-plugin.ts';
 import { stripRuleNotes } from './scripts/strip-rule-notes-plugin.ts';
+import { arabicAsUtf8 } from './scripts/arabic-utf8-plugin.ts';
 
 /**
  * Extension pages (popup, side panel, options) load only the extension's own files: no remote or
@@ -28,7 +29,7 @@ export default defineConfig({
   // WXT_OUT_DIR lets two builds live side by side (the end-to-end harness reads the same variable).
   outDir: process.env['WXT_OUT_DIR'] ?? '.output',
   vite: () => ({
-    plugins: [preact(), localeMessagesOnly(), stripRuleNotes()],
+    plugins: [preact(), localeMessagesOnly(), stripRuleNotes(), arabicAsUtf8()],
     // linkedom's CSS parser (for <style>.sheet only, never read) calls eval(): a stub instead (lib/extract/no-cssom.ts).
     resolve: { alias: { '@acemir/cssom': fileURLToPath(new URL('./lib/extract/no-cssom.ts', import.meta.url)) } },
   }),
