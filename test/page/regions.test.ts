@@ -117,3 +117,42 @@ describe('the scanner takes evidence from the mention’s own region', () => {
     expect(found).toEqual(['c2']);
   });
 });
+
+describe('a neighbourhood lights only where its city is named in its region (core/match/region.ts, round 8)', () => {
+  /** Deir ez-Zor and its al-Hamidiya neighbourhood (its parent given, as the gazetteer gives it). */
+  function deirMatcher() {
+    const names: MatcherName[] = [
+      { key: normaliseKey('دير الزور'), entityId: 'place:deir-ez-zor', kind: 'city', weak: false },
+      { key: normaliseKey('حي الحميدية'), entityId: 'place:hamidiya', kind: 'neighbourhood', weak: false, parent: 'place:deir-ez-zor' },
+    ];
+    return loadMatcher(compileMatcher(names));
+  }
+
+  async function scanDeir(html: string): Promise<string[]> {
+    document.body.innerHTML = html;
+    const index = new MentionIndex();
+    scanner = new Scanner({ doc: document, matcher: deirMatcher(), index, debounceMs: 10 });
+    await scanner.start();
+    return index
+      .inDocumentOrder()
+      .filter((m) => m.entityId === 'place:hamidiya')
+      .map((m) => (m.spec.startContainer.parentElement!.closest('[id]') as Element).id)
+      .sort();
+  }
+
+  it('a homepage: the Deir ez-Zor story lights its neighbourhood, the Hama story beside it does not', async () => {
+    const found = await scanDeir(`
+      <ul>
+        <li><h2 id="d0">معارك في دير الزور</h2><p id="d1">وتقدمت القوات في حي الحميدية صباحا</p></li>
+        <li><h2 id="m0">مهرجان في حماة</h2><p id="m1">وتجول الزوار في حي الحميدية القديم</p></li>
+      </ul>`);
+    expect(found).toEqual(['d1']);
+  });
+
+  it('the city named in the same sentence is enough; nothing named, nothing lit', async () => {
+    const found = await scanDeir(`
+      <article><p id="a">اشتبكت القوات في حي الحميدية شرق دير الزور</p></article>
+      <aside><p id="b">تجول الوفد في حي الحميدية</p></aside>`);
+    expect(found).toEqual(['a']);
+  });
+});
