@@ -10,6 +10,7 @@
  * Why a stored copy of the groups: a worker stopped while the reader filled in the add-name form
  * is woken by the change, and reading 5,000 name rows costs ~100 ms in Chromium, one record ~5 ms.
  */
+import type { MatcherName } from '../core/match/automaton.ts';
 import { nameGroupOf, type NameGroup } from '../core/match/cached-names.ts';
 import type { Entity, EntityKind } from '../core/types.ts';
 import type { MatcherPayload } from '../lib/messages.ts';
@@ -83,11 +84,18 @@ export function bundleGroups(
 /** userMeta key of the stored copy of the reader's name groups. */
 export const READER_GROUPS_KEY = 'readerNameGroups';
 
-/** A group as stored: [entity id, kind, country or '', [normalised name, 1 when weak]…]. */
-type StoredGroup = [id: string, kind: EntityKind, country: string, names: [key: string, weak: 0 | 1][]];
+/** A group as stored: [entity id, kind, country or '', [normalised name, 1 when weak]…, parent id or '']. */
+type StoredGroup = [id: string, kind: EntityKind, country: string, names: [key: string, weak: 0 | 1][], parent: string];
+
+/**
+ * The stored groups' shape: a copy of another (format 1 had no parent: the region rule of
+ * core/match/region.ts needs it) is read around and written again.
+ */
+const STORED_GROUPS_FORMAT = 2;
 
 interface StoredGroups {
   key: typeof READER_GROUPS_KEY;
+  format?: number;
   lineage: string;
   rev: number;
   /** StoredGroup[] as JSON: one string is read and written as one block. */
@@ -99,13 +107,18 @@ const STORED_GROUPS_STALE_AFTER = 8;
 
 function storedOf(g: NameGroup): StoredGroup {
   const first = g.names[0];
-  return [g.id, first?.kind ?? 'village', first?.country ?? '', g.names.map((n) => [n.key, n.weak ? 1 : 0])];
+  return [g.id, first?.kind ?? 'village', first?.country ?? '', g.names.map((n) => [n.key, n.weak ? 1 : 0]), first?.parent ?? ''];
 }
 
-function groupOf([id, kind, country, names]: StoredGroup): NameGroup {
+function groupOf([id, kind, country, names, parent]: StoredGroup): NameGroup {
   return {
     id,
-    names: names.map(([key, weak]) => (country ? { key, entityId: id, kind, weak: weak === 1, country } : { key, entityId: id, kind, weak: weak === 1 })),
+    names: names.map(([key, weak]) => {
+      const name: MatcherName = { key, entityId: id, kind, weak: weak === 1 };
+      if (country) name.country = country;
+      if (parent) name.parent = parent;
+      return name;
+    }),
   };
 }
 
@@ -149,7 +162,7 @@ export async function readerGroups(db: LensDatabase): Promise<ReaderGroups> {
     if (!base || idsSince(version, base.rev) === null) {
       base = undefined;
       const stored = (await db.userMeta.get(READER_GROUPS_KEY)) as StoredGroups | undefined;
-      if (stored?.lineage === version.lineage && idsSince(version, stored.rev) !== null) {
+      if (stored?.format === STORED_GROUPS_FORMAT && stored.lineage === version.lineage && idsSince(version, stored.rev) !== null) {
         try {
           const groups = (JSON.parse(stored.json) as StoredGroup[]).map(groupOf);
           base = { rev: stored.rev, byId: new Map(groups.map((g) => [g.id, g])) };
@@ -181,7 +194,13 @@ export async function readerGroups(db: LensDatabase): Promise<ReaderGroups> {
   k.storedRev = result.store ? result.names.rev : result.storedRev;
   if (result.store) {
     // A cache for the next cold start, right for its own rev whenever it lands: not waited for.
-    const row: StoredGroups = { key: READER_GROUPS_KEY, lineage: result.names.lineage, rev: result.names.rev, json: JSON.stringify(result.names.groups.map(storedOf)) };
+    const row: StoredGroups = {
+      key: READER_GROUPS_KEY,
+      format: STORED_GROUPS_FORMAT,
+      lineage: result.names.lineage,
+      rev: result.names.rev,
+      json: JSON.stringify(result.names.groups.map(storedOf)),
+    };
     void db.userMeta.put(row as unknown as UserMetaRow).catch(() => undefined);
   }
   return result.names;

@@ -209,6 +209,20 @@ describe('the reader\'s names and the pages\' matcher', () => {
     await expectFresh();
   });
 
+  it('a stored copy in the format before parents (no format field) is read around, so a place keeps its region', async () => {
+    await putUserEntities(db, [HUSAYBAH, RAWA]);
+    await matcherPayload(db);
+    const stored = (await db.userMeta.get(READER_GROUPS_KEY))!;
+    expect(stored).toMatchObject({ format: 2 });
+    // The same groups as format 1 wrote them: four fields, no parent.
+    const old = (JSON.parse((stored as unknown as { json: string }).json) as unknown[][]).map((g) => g.slice(0, 4));
+    const { format: _, ...rest } = stored as unknown as Record<string, unknown>;
+    await db.userMeta.put({ ...rest, json: JSON.stringify(old) } as never);
+    forgetMatcherCache();
+    await putUserEntity(db, { ...HUSAYBAH, name: 'حصيبة' });
+    await expectFresh();
+  });
+
   it('names stored without a version (before there were versions) are in the matcher, and the next write versions them', async () => {
     await db.userEntities.put({ ...HUSAYBAH, own: true });
     expect(await db.userMeta.get(NAMES_VERSION_KEY)).toBeUndefined();
