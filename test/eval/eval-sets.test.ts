@@ -85,6 +85,7 @@ describe('eval sets', () => {
     const eighth = (set: string) => items.filter((it) => it.set === set && it.split === 'heldout8');
     expect(eighth('homographs').length, 'homographs.heldout8 items').toBeGreaterThanOrEqual(130);
     expect(new Set(eighth('homographs').map((it) => it.url)).size, 'homographs.heldout8 pages').toBeGreaterThanOrEqual(50);
+    expect(eighth('general').filter((it) => it.kind === 'headline').length, 'general.heldout8 headlines').toBeGreaterThanOrEqual(60);
     expect(eighth('campaign2017').length, 'campaign2017.heldout8 items').toBeGreaterThanOrEqual(40);
     const splitsOf = new Map<string, Set<string>>();
     for (const it of items) splitsOf.set(it.url, (splitsOf.get(it.url) ?? new Set()).add(it.split));
