@@ -525,6 +525,8 @@ export const SPORTS_CLUB_BEFORE: SenseRule & { sportsWords: ReadonlySet<string> 
   sportsWords: wordSet(
     'الدوري', 'دوري', 'المباراة', 'مباراة', 'مباريات', 'المباريات', 'كرة', 'الكرة', 'هدفين', 'الملعب', 'ملعب',
     'المدرب', 'التأهل', 'يتصدر', 'متصدر', 'النادي', 'نادي',
+    // Round 10: the referee's whistle, a kick, the goal as "his goal" (not مرمى: "في مرمى النيران" is war).
+    'صافرة', 'ركلة', 'ركلات', 'مرماه',
   ),
 };
 

@@ -459,7 +459,7 @@ class SportsText {
 const SPORTS_REGION_CHARS = 600;
 const LINE_END: ReadonlySet<number> = new Set(LINE_BREAKS);
 /** Letters every sports word holds one of (as written, before normalisation): a prefilter only. */
-const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي/;
+const SPORTS_HINT = /دوري|مبار|كر[ةه]|هدفين|ملعب|مدرب|الت[أا]هل|تصدر|نادي|صافر|ركل|مرماه/;
 /**
  * A weak coalition name: not in a text about another theatre (OTHER_THEATRE); in a text with no
  * theatre of its own, only when the region names the coalition's own (THEATRE_FROM_REGION) or a
