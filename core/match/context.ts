@@ -281,6 +281,16 @@ export const GROUP_NAME_EXTENDED: readonly NameExtension[] = [
     kinds: new Set<EntityKind>(['force', 'militia']),
     words: wordSet('العسكري', 'الجماهيري', 'الكبير', 'الضخم', 'الإعلامي', 'الوطني'),
   },
+  {
+    // Round 10: the Syrian opposition's interim government (2013) and the transitional one (2025)
+    // are not the government the gazetteer names.
+    description: 'a government\'s name with "interim" or "transitional" after it is another government',
+    example:
+      'أعلنت الحكومة السورية المؤقتة عن تشكيل لجنة → (none); قال رئيس الحكومة السورية الانتقالية → (none); ' +
+      'قالت الحكومة السورية في بيان → the Syrian government',
+    kinds: new Set<EntityKind>(['government']),
+    words: wordSet('المؤقتة', 'الانتقالية'),
+  },
 ];
 
 /**
@@ -300,6 +310,25 @@ export const GROUP_HEAD_BEFORE: SenseRule = {
     'مجلس', 'حزب', 'تيار', 'جبهة', 'اتحاد', 'رابطة', 'منظمة', 'جمعية', 'لجنة', 'ائتلاف', 'منصة',
     // Round 9: a conference or forum named so ("مؤتمر سوريا الديمقراطية", the council's founding one).
     'مؤتمر', 'ملتقى', 'منتدى',
+  ),
+};
+
+/**
+ * Round 10: "الدولة الإسلامية" and "دولة الخلافة" are also the Islamic state of history (the
+ * Umayyads, the Abbasids, al-Andalus, the Ottomans). A weak name of an organisation in a text with a
+ * word of that history is the historical state, not the organisation: its strong names (داعش،
+ * تنظيم الدولة) are untouched.
+ */
+export const HISTORY_TEXT: { description: string; example: string; kinds: ReadonlySet<EntityKind>; words: ReadonlySet<string> } = {
+  description: "a weak name of an organisation in a text about Islam's history is the historical state",
+  example:
+    'كانت الأندلس تحت سيطرة الدولة الإسلامية قرونا → (none); دخلت بلاد الشام أراضي الدولة الإسلامية بعد الفتوحات → (none); ' +
+    'وسقطت دولة الخلافة العثمانية عام 1924 → (none); بقيت جيوب تحت سيطرة الدولة الإسلامية في البوكمال → ISIS, al-Bukamal',
+  kinds: new Set<EntityKind>(['organisation']),
+  words: wordSet(
+    'الأموية', 'الأموي', 'الأمويين', 'العباسية', 'العباسي', 'العباسيين', 'العثمانية', 'العثماني', 'العثمانيين',
+    'الفاطمية', 'الفاطميين', 'الراشدين', 'الراشدة', 'الأندلس', 'الهجري', 'للهجرة', 'الفتوحات', 'النبي', 'الرسول',
+    'الصحابة', 'الخلفاء', 'المماليك', 'السلاجقة',
   ),
 };
 

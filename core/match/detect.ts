@@ -10,7 +10,7 @@ import type { Matcher, RawMatch, SerializedPattern } from './automaton.ts';
 import { SENSE_SETTING } from './blocking.ts';
 import { DATELINE, inDateline } from './dateline.ts';
 import { CLUB_NAMES, isSportsText } from './sports.ts';
-import { ANCIENT_NAMESAKE, headRulesOut, OUTLET_TAIL, quotedAfterHead, wordItselfHere } from './name-heads.ts';
+import { ANCIENT_NAMESAKE, headRulesOut, LATIN_PHRASE, OUTLET_TAIL, quotedAfterHead, wordItselfHere } from './name-heads.ts';
 import { masculineVerbAfter } from './agreement.ts';
 import { GIVEN_NAME_BEFORE } from './given-names.ts';
 import { regionsOf, type Regions } from './region.ts';
@@ -24,6 +24,7 @@ import {
   EVENT_BEFORE,
   GROUP_HEAD_BEFORE,
   GROUP_NAME_EXTENDED,
+  HISTORY_TEXT,
   IS_PROVINCE,
   IS_PROVINCE_IN_IS_TEXT,
   MATCH_VERB_BEFORE,
@@ -97,6 +98,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   let clubEnd = -1;
   const theatre = new OtherTheatre(text);
   const antiquity = new AntiquityText(text, raws, patterns, kinds);
+  const history = new TextHas(text, HISTORY_TEXT.words);
   for (const raw of raws) {
     if (patterns[raw.pattern]![2].length > 0) continue;
     const shorter = SENSE_SETTING.get(keyOf(raw, patterns));
@@ -148,6 +150,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       }
       if (isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && !coalitionHere(text, raw, theatre, options.knownEntities)) continue;
       if (ANCIENT_NAMESAKE.kinds.has(kinds[entity]!) && ancientCity(text, raw, patterns, antiquity)) continue;
+      if (isWeak && HISTORY_TEXT.kinds.has(kinds[entity]!) && history.is()) continue;
       const country = countries?.[entity];
       if (country) {
         if (nisba === undefined) nisba = nisbaCountryAfter(text, raw.end);
@@ -688,8 +691,20 @@ function namedThingHere(
   }
   // OUTLET_TAIL (round 9): "الفرات نيوز", an outlet's name.
   if (place && OUTLET_TAIL.pattern.test(text.slice(raw.end, raw.end + OUTLET_TAIL_CHARS))) return true;
+  // LATIN_PHRASE (round 10): "Apple T2".
+  if (LATIN_PHRASE.latin.test(text.slice(raw.start, raw.end)) && latinNeighbour(text, raw)) return true;
   return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
 }
+/** Whether a Latin letter stands right before or after the name, past spaces only (LATIN_PHRASE). */
+function latinNeighbour(text: string, raw: RawMatch): boolean {
+  let i = raw.start - raw.proclitic.length;
+  while (i > 0 && text[i - 1] === ' ') i--;
+  if (i > 0 && i < raw.start && LATIN_PHRASE.latin.test(text[i - 1]!)) return true;
+  let j = raw.end;
+  while (j < text.length && text[j] === ' ') j++;
+  return j > raw.end && j < text.length && LATIN_PHRASE.latin.test(text[j]!);
+}
+
 /** How far after a name OUTLET_TAIL's media word is looked for (spaces and quotes, then the word). */
 const OUTLET_TAIL_CHARS = 16;
 
@@ -719,6 +734,18 @@ class AntiquityText {
       this.answer = !namesGroup && anyWordOfText(this.text, ANCIENT_NAMESAKE.words);
     }
     return this.answer;
+  }
+}
+
+/** Whether a word of a set stands in the text (a proclitic on it allowed), read once, when first asked. */
+class TextHas {
+  private answer: boolean | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly words: ReadonlySet<string>,
+  ) {}
+  is(): boolean {
+    return (this.answer ??= anyWordOfText(this.text, this.words));
   }
 }
 

@@ -167,6 +167,18 @@ export const ANCIENT_NAMESAKE: { description: string; example: string; kinds: Re
   ),
 };
 
+/**
+ * Round 10: a name written in Latin letters (T2) with a Latin word right next to it is a word of a
+ * Latin phrase — a product, a model, a technical term ("Apple T2", "T2 weighted") — not the place.
+ */
+export const LATIN_PHRASE: { description: string; example: string; latin: RegExp } = {
+  description: 'a name in Latin letters with a Latin word right before or after it is part of a Latin phrase',
+  example:
+    'يعمل معالج Apple T2 في أجهزة ماك → (none); تظهر صور T2 weighted الآفة بوضوح → (none); ' +
+    'تقدم الجيش نحو محطة T2 في البادية → T2',
+  latin: /[A-Za-z]/,
+};
+
 /** How many words back a quoted name may stand from its list head ('مشفيا "أ" و"ب"'). */
 export const QUOTED_LIST_REACH = 6;
 

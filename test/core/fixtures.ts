@@ -55,6 +55,7 @@ export const ENTITIES: readonly Entity[] = [
   entity('group:saa', 'army', 'Syrian Arab Army', 'الجيش السوري', ['الجيش العربي السوري']),
   entity('group:iraqi-army', 'army', 'Iraqi Army', 'الجيش العراقي'),
   entity('group:sdf', 'force', 'SDF', 'قوات سوريا الديمقراطية', ['سوريا الديمقراطية']),
+  entity('group:syrian-government', 'government', 'the Syrian government', 'الحكومة السورية'),
   entity('group:coalition', 'coalition', 'the coalition', 'التحالف الدولي', [], ['التحالف']),
   entity('group:pmf', 'militia', 'PMF', 'الحشد الشعبي', [], ['الحشد']),
   // Outlets and people

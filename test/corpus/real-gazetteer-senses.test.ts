@@ -6,6 +6,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { detect } from '../../core/match/detect.ts';
+import { HISTORY_TEXT } from '../../core/match/context.ts';
+import { LATIN_PHRASE } from '../../core/match/name-heads.ts';
+import { parseExample } from '../core/fixtures.ts';
 import { realGazetteer } from './helpers.ts';
 
 const { matcher } = realGazetteer();
@@ -41,5 +44,18 @@ describe("a match's whistle and kicks make a text about sport", () => {
     ['ودوت صافرات الإنذار في البوكمال', ['place:albukamal']],
   ] as const)('%s', (text, want) => {
     expect(ids(text)).toEqual(want);
+  });
+});
+
+/** The rule tables whose examples need the real gazetteer (a weak الدولة الإسلامية, a bare T2). */
+describe.each([
+  ['HISTORY_TEXT', HISTORY_TEXT.example],
+  ['LATIN_PHRASE', LATIN_PHRASE.example],
+])('%s: its examples', (_, examples) => {
+  const LABELS: Record<string, string> = { ISIS: 'group:isis', 'al-Bukamal': 'place:albukamal', T2: 'place:t2-station' };
+  test.each(examples.split('; ').map((e) => [e] as const))('%s', (example) => {
+    const { input, output } = parseExample(example);
+    const want = output === '(none)' ? [] : output.split(', ').map((label) => LABELS[label]);
+    expect(ids(input)).toEqual(want);
   });
 });
