@@ -26,16 +26,20 @@ afterEach(() => {
   scanner = undefined;
 });
 
-async function scan(html: string): Promise<string[]> {
+/** The ids of the paragraphs where a highlighted mention passes `pick` (by default: the weak القائم). */
+async function scan(
+  html: string,
+  m: ReturnType<typeof loadMatcher> = matcher(),
+  pick: (mention: { text: string; entityId: string }) => boolean = (x) => x.text === 'القائم',
+): Promise<string[]> {
   document.body.innerHTML = html;
   const index = new MentionIndex();
-  scanner = new Scanner({ doc: document, matcher: matcher(), index, debounceMs: 10 });
+  scanner = new Scanner({ doc: document, matcher: m, index, debounceMs: 10 });
   await scanner.start();
-  // Each highlighted weak mention, as "id of its paragraph".
   return index
     .inDocumentOrder()
-    .filter((m) => m.text === 'القائم')
-    .map((m) => (m.spec.startContainer.parentElement!.closest('[id]') as Element).id)
+    .filter(pick)
+    .map((x) => (x.spec.startContainer.parentElement!.closest('[id]') as Element).id)
     .sort();
 }
 
@@ -128,17 +132,7 @@ describe('a neighbourhood lights only where its city is named in its region (cor
     return loadMatcher(compileMatcher(names));
   }
 
-  async function scanDeir(html: string): Promise<string[]> {
-    document.body.innerHTML = html;
-    const index = new MentionIndex();
-    scanner = new Scanner({ doc: document, matcher: deirMatcher(), index, debounceMs: 10 });
-    await scanner.start();
-    return index
-      .inDocumentOrder()
-      .filter((m) => m.entityId === 'place:hamidiya')
-      .map((m) => (m.spec.startContainer.parentElement!.closest('[id]') as Element).id)
-      .sort();
-  }
+  const scanDeir = (html: string) => scan(html, deirMatcher(), (m) => m.entityId === 'place:hamidiya');
 
   it('a homepage: the Deir ez-Zor story lights its neighbourhood, the Hama story beside it does not', async () => {
     const found = await scanDeir(`
