@@ -14,7 +14,7 @@
  * rest from the defaults, so a setting written by an older or newer version never breaks a page.
  */
 import { browser } from 'wxt/browser';
-import type { SerializedMatcher, SerializedPattern } from '../core/match/automaton.ts';
+import type { SerializedMatcher } from '../core/match/automaton.ts';
 import { ENTITY_KINDS, type Category, type EntityKind } from '../core/types.ts';
 import { HOVER_DWELL_MS } from './constants.ts';
 import { SETTINGS_KEY } from './storage-keys.ts';
@@ -139,20 +139,16 @@ export function highlightStyleCss(styles: Settings['styles'], highlightName: (c:
 }
 
 /**
- * The matcher without the names of hidden kinds: their patterns' targets dropped (entity indexes
- * stay as they are), patterns left with no target dropped. A hidden name is then not found at all:
- * neither painted, nor hoverable, nor counted.
+ * The matcher with the entities of hidden kinds marked hidden (SerializedMatcher.hidden): detect
+ * finds and weighs them as evidence for the others — a hidden city still says where its
+ * neighbourhood is — and shows none of them: neither painted, nor hoverable, nor counted.
  */
 export function withoutKinds(matcher: SerializedMatcher, hidden: readonly EntityKind[]): SerializedMatcher {
   if (hidden.length === 0) return matcher;
   const drop = new Set(hidden);
-  const patterns = matcher.patterns.flatMap(([core, article, targets]): SerializedPattern[] => {
-    const kept = targets.filter((t) => {
-      const kind = matcher.kinds[t >> 1];
-      return kind === undefined || !drop.has(kind);
-    });
-    // A pattern with no target at all is a blocking name (core/match/blocking.ts): kept.
-    return kept.length > 0 || targets.length === 0 ? [[core, article, kept]] : [];
+  const indexes: number[] = [];
+  matcher.kinds.forEach((kind, i) => {
+    if (drop.has(kind)) indexes.push(i);
   });
-  return { ...matcher, patterns };
+  return { ...matcher, hidden: indexes };
 }

@@ -44,6 +44,11 @@ export interface SerializedMatcher {
   countries?: string[];
   /** Each entity's parent place as an index into entityIds (-1 for none), parallel to entityIds; absent in older copies. */
   parents?: number[];
+  /**
+   * Entities of the kinds the reader hides (lib/settings.ts withoutKinds): found and weighed as
+   * evidence for the others (a hidden city still says where its neighbourhood is), never shown.
+   */
+  hidden?: number[];
   patterns: SerializedPattern[];
 }
 

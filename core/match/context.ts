@@ -63,13 +63,14 @@ export const TRIGGERS_BEFORE: readonly Cue[] = [
     ),
   },
   {
-    // Round 9: "قائد الفرقة السابعة", "تحت سيطرة "الدولة الإسلامية"", "أراضي دولة الخلافة".
-    description: "a group's commander, leader, emir, control or lands before it",
-    example: 'وقال قائد الحشد إن القوات انتشرت → PMF; بقيت جيوب تحت سيطرة الحشد → PMF',
+    // Round 9: "تحت سيطرة "الدولة الإسلامية"", "أراضي دولة الخلافة".
+    // Not قائد: "قائد الفرقة السابعة في الجيش المصري" — every army has a 7th division and its commander.
+    description: "a group's emir, control or lands before it",
+    example: 'بقيت جيوب تحت سيطرة الحشد → PMF; انسحب مسلحو التنظيم من أراضي الحشد → PMF',
     for: ['group'],
     weight: 0.6,
     window: 1,
-    words: wordSet('قائد', 'قادة', 'قيادي', 'قياديي', 'زعيم', 'أمير', 'أمراء', 'سيطرة', 'أراضي'),
+    words: wordSet('أمير', 'أمراء', 'سيطرة', 'أراضي'),
   },
   {
     description: 'a word for a news outlet or its staff',
@@ -251,6 +252,11 @@ export interface NameExtension {
   example: string;
   kinds: ReadonlySet<EntityKind>;
   words: ReadonlySet<string>;
+  /**
+   * Only after a weak name: after a full name the adjective is as often the noun's before it
+   * ("هجوم الحشد الشعبي الكبير", the big offensive of the PMF).
+   */
+  weakOnly?: boolean;
 }
 
 export const GROUP_NAME_EXTENDED: readonly NameExtension[] = [
@@ -266,8 +272,10 @@ export const GROUP_NAME_EXTENDED: readonly NameExtension[] = [
     description: 'a coalition named by another adjective (Arab, Islamic, national, ruling, electoral …) is another coalition',
     example:
       'قصفت طائرات التحالف العربي مواقع في المدينة → (none); اجتمع قادة التحالف الوطني في بغداد → Baghdad; ' +
-      'أعلن التحالف الانتخابي قائمة مرشحيه → (none); التحالف الدولي يقصف مواقع داعش → the US-led coalition, ISIS',
+      'أعلن التحالف الانتخابي قائمة مرشحيه → (none); التحالف الدولي يقصف مواقع داعش → the US-led coalition, ISIS; ' +
+      'دعم التحالف الدولي الجديد للقوات العراقية → the US-led coalition',
     kinds: new Set<EntityKind>(['coalition']),
+    weakOnly: true,
     words: wordSet(
       'العربي', 'الإسلامي', 'الوطني', 'الكردستاني', 'المدني', 'الحاكم', 'الشيعي', 'السني', 'الرباعي', 'الثلاثي',
       'الانتخابي', 'السياسي', 'الاستراتيجي', 'الخليجي', 'الغربي', 'الروسي', 'الحكومي', 'البرلماني', 'الجديد',
@@ -277,8 +285,10 @@ export const GROUP_NAME_EXTENDED: readonly NameExtension[] = [
     description: 'a force\'s short name with an adjective of size or kind after it is a crowd or a build-up',
     example:
       'يتواصل الحشد العسكري على الحدود → (none); شارك في الحشد الجماهيري آلاف المتظاهرين → (none); ' +
-      'أعلن الحشد الوطني في نينوى انسحابه → (none); تقدمت قوات الحشد الشعبي نحو الحدود → PMF',
+      'أعلن الحشد الوطني في نينوى انسحابه → (none); تقدمت قوات الحشد الشعبي نحو الحدود → PMF; ' +
+      'بدأ هجوم الحشد الشعبي الكبير على القائم → PMF, al-Qaim',
     kinds: new Set<EntityKind>(['force', 'militia']),
+    weakOnly: true,
     words: wordSet('العسكري', 'الجماهيري', 'الكبير', 'الضخم', 'الإعلامي', 'الوطني'),
   },
   {
@@ -316,19 +326,20 @@ export const GROUP_HEAD_BEFORE: SenseRule = {
 /**
  * Round 10: "الدولة الإسلامية" and "دولة الخلافة" are also the Islamic state of history (the
  * Umayyads, the Abbasids, al-Andalus, the Ottomans). A weak name of an organisation in a text with a
- * word of that history is the historical state, not the organisation: its strong names (داعش،
- * تنظيم الدولة) are untouched.
+ * word of that history, and no armed group named strongly, is the historical state, not the
+ * organisation: its strong names (داعش، تنظيم الدولة) are untouched and vouch for the weak ones.
  */
 export const HISTORY_TEXT: { description: string; example: string; kinds: ReadonlySet<EntityKind>; words: ReadonlySet<string> } = {
-  description: "a weak name of an organisation in a text about Islam's history is the historical state",
+  description: "a weak name of an organisation in a text about Islam's history that names no armed group is the historical state",
   example:
     'كانت الأندلس تحت سيطرة الدولة الإسلامية قرونا → (none); دخلت بلاد الشام أراضي الدولة الإسلامية بعد الفتوحات → (none); ' +
-    'وسقطت دولة الخلافة العثمانية عام 1924 → (none); بقيت جيوب تحت سيطرة الدولة الإسلامية في البوكمال → ISIS, al-Bukamal',
+    'وسقطت دولة الخلافة العثمانية عام 1924 → (none); بقيت جيوب تحت سيطرة الدولة الإسلامية في البوكمال → ISIS, al-Bukamal; ' +
+    'هدم داعش مرقدا من عهد العباسيين وبسط سيطرة الدولة الإسلامية على المدينة → ISIS, ISIS',
   kinds: new Set<EntityKind>(['organisation']),
+  // Not النبي or الصحابة ("مرقد النبي يونس", a shrine the IS blew up), nor العثماني or العباسي (surnames).
   words: wordSet(
-    'الأموية', 'الأموي', 'الأمويين', 'العباسية', 'العباسي', 'العباسيين', 'العثمانية', 'العثماني', 'العثمانيين',
-    'الفاطمية', 'الفاطميين', 'الراشدين', 'الراشدة', 'الأندلس', 'الهجري', 'للهجرة', 'الفتوحات', 'النبي', 'الرسول',
-    'الصحابة', 'الخلفاء', 'المماليك', 'السلاجقة',
+    'الأموية', 'الأمويين', 'العباسية', 'العباسيين', 'العثمانية', 'العثمانيين', 'الفاطمية', 'الفاطميين', 'الراشدين',
+    'الراشدة', 'الأندلس', 'الهجري', 'للهجرة', 'الفتوحات', 'الخلفاء', 'المماليك', 'السلاجقة',
   ),
 };
 
@@ -618,6 +629,8 @@ export const OTHER_THEATRE: {
   kinds: ReadonlySet<string>;
   theatre: ReadonlySet<string>;
   home: ReadonlySet<string>;
+  /** The verbal nouns of a coalition's purpose, after ل (round 9: "التحالف الدولي لتحرير الكويت"). */
+  purposes: ReadonlySet<string>;
 } = {
   description: 'a weak coalition name in a text about Yemen (and not about IS, Syria or Iraq) is not the US-led coalition',
   example:
@@ -625,7 +638,8 @@ export const OTHER_THEATRE: {
     'قوات التحالف تقصف مواقع داعش في الرقة بعد غارات على الحوثيين → the US-led coalition, ISIS, Raqqa; ' +
     'التحالف الدولي يضرب الحوثيين في صنعاء → the US-led coalition; ' +
     // Round 9: a full name with a purpose after it that names another theatre (and none of its own).
-    'كان التحالف الدولي لتحرير دولة الكويت عام 1991 مؤقتا → (none); ومنها التحالف الدولي للتصدي لداعش → the US-led coalition, ISIS',
+    'كان التحالف الدولي لتحرير دولة الكويت عام 1991 مؤقتا → (none); ومنها التحالف الدولي للتصدي لداعش → the US-led coalition, ISIS; ' +
+    'نقل التحالف الدولي لقواته إلى الكويت → the US-led coalition',
   // By kind, not id: any coalition the gazetteer holds (today the US-led one) is read so.
   kinds: new Set(['coalition']),
   theatre: wordSet(
@@ -633,6 +647,10 @@ export const OTHER_THEATRE: {
     'تعز', 'حضرموت', 'الحزم', 'الانقلابيين', 'أنصار',
     // Round 9: the other wars coalitions were formed for (Kuwait 1991, Libya 2011, Afghanistan).
     'الكويت', 'ليبيا', 'أفغانستان', 'طالبان', 'الصومال', 'كوسوفو',
+  ),
+  purposes: wordSet(
+    'تحرير', 'محاربة', 'مكافحة', 'دعم', 'التصدي', 'قتال', 'مواجهة', 'حماية', 'إخراج', 'طرد', 'ردع', 'ضرب', 'إسقاط',
+    'تدمير', 'القضاء', 'هزيمة', 'إعادة',
   ),
   // التنظيم (round 6): bare, "the organisation" of the coalition's war ("مواقع التنظيم").
   home: wordSet('داعش', 'الدواعش', 'التنظيم', 'سوريا', 'سورية', 'العراق', 'الرقة', 'الموصل', 'الفرات', 'الزور', 'البوكمال', 'القائم'),

@@ -13,7 +13,7 @@ import { CLUB_NAMES, isSportsText } from './sports.ts';
 import { ANCIENT_NAMESAKE, headRulesOut, LATIN_PHRASE, OUTLET_TAIL, quotedAfterHead, wordItselfHere } from './name-heads.ts';
 import { masculineVerbAfter } from './agreement.ts';
 import { GIVEN_NAME_BEFORE } from './given-names.ts';
-import { regionsOf, type Regions } from './region.ts';
+import { regionsOf, SMALL_PLACE_NEEDS_REGION, type Regions } from './region.ts';
 import {
   ABSTRACT_COORDINATION,
   ADMIN_REGION_BEFORE,
@@ -97,8 +97,10 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   // The end of the last name read as a club: a name joined to it by و is a club too (SPORTS_PRIOR).
   let clubEnd = -1;
   const theatre = new OtherTheatre(text);
-  const antiquity = new AntiquityText(text, raws, patterns, kinds);
-  const history = new TextHas(text, HISTORY_TEXT.words);
+  // Whether the text names an armed group strongly: read once, when a topic rule asks.
+  const namesGroup = () => raws.some((r) => patterns[r.pattern]![2].some((t) => (t & 1) === 0 && categoryOf(kinds[t >> 1]!) === 'group'));
+  const antiquity = new TopicText(text, ANCIENT_NAMESAKE.words, namesGroup, ANCIENT_NAMESAKE.before);
+  const history = new TopicText(text, HISTORY_TEXT.words, namesGroup);
   for (const raw of raws) {
     if (patterns[raw.pattern]![2].length > 0) continue;
     const shorter = SENSE_SETTING.get(keyOf(raw, patterns));
@@ -139,7 +141,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       if (notThisKindHere(previous, kinds[entity]!)) continue;
       if (namedThingHere(text, raw, patterns, previous, kinds[entity]!)) continue;
       if (
-        extendedGroupName(text, raw.end, kinds[entity]!) ||
+        extendedGroupName(text, raw.end, kinds[entity]!, isWeak) ||
         headlessGroupAfterBody(matcher, text, raw, previous, kinds[entity]!) ||
         (!isWeak && OTHER_THEATRE.kinds.has(kinds[entity]!) && purposeElsewhere(text, raw.end))
       ) {
@@ -198,7 +200,10 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   let shown: Candidate[] = [];
   for (const c of candidates) if (c.confidence >= minConfidence && c.confidence > 0) shown.push(c);
   const regions = regionsOf(matcher.data);
-  if (regions) shown = inTheirRegion(shown, regions, (e) => options.knownEntities?.has(entityIds[e]!) ?? false);
+  if (regions) shown = inTheirRegion(text, shown, regions, (e) => options.knownEntities?.has(entityIds[e]!) ?? false);
+  // The reader's hidden kinds (SerializedMatcher.hidden): evidence up to here, shown nowhere.
+  const hidden = hiddenOf(matcher.data);
+  if (hidden) shown = shown.filter((c) => c.entity === BLOCKED || !hidden.has(c.entity));
   const kept = resolveOverlaps(shown);
   const mentions: Mention[] = [];
   for (const c of kept) {
@@ -626,11 +631,27 @@ const OPENING: ReadonlySet<number> = new Set([0x28, 0x5b, 0x7b, 0xfd3f]);
 const CLOSING: ReadonlySet<number> = new Set([0x29, 0x5d, 0x7d, 0xfd3e]);
 
 /** GROUP_NAME_EXTENDED: a word right after a group's name that makes it another organisation's name. */
-function extendedGroupName(text: string, end: number, kind: EntityKind): boolean {
-  const words = EXTENSIONS_BY_KIND.get(kind);
+function extendedGroupName(text: string, end: number, kind: EntityKind, weak: boolean): boolean {
+  const words = (weak ? EXTENSIONS_AFTER_WEAK : EXTENSIONS_AFTER_ANY).get(kind);
   if (!words) return false;
   const next = wordAfter(text, end);
   return !!next && !next.breakBetween && words.has(next.norm);
+}
+
+/** GROUP_NAME_EXTENDED's words by kind, read once: after any name, and after a weak one (weakOnly rows too). */
+const EXTENSIONS_AFTER_ANY = extensionsByKind(false);
+const EXTENSIONS_AFTER_WEAK = extensionsByKind(true);
+function extensionsByKind(weak: boolean): ReadonlyMap<EntityKind, ReadonlySet<string>> {
+  const byKind = new Map<EntityKind, Set<string>>();
+  for (const row of GROUP_NAME_EXTENDED) {
+    if (row.weakOnly && !weak) continue;
+    for (const kind of row.kinds) {
+      const words = byKind.get(kind) ?? new Set<string>();
+      for (const w of row.words) words.add(w);
+      byKind.set(kind, words);
+    }
+  }
+  return byKind;
 }
 
 /**
@@ -654,18 +675,6 @@ function headlessGroupAfterBody(
   return false;
 }
 
-/** GROUP_NAME_EXTENDED's words by kind, read once. */
-const EXTENSIONS_BY_KIND: ReadonlyMap<EntityKind, ReadonlySet<string>> = (() => {
-  const byKind = new Map<EntityKind, Set<string>>();
-  for (const row of GROUP_NAME_EXTENDED) {
-    for (const kind of row.kinds) {
-      const words = byKind.get(kind) ?? new Set<string>();
-      for (const w of row.words) words.add(w);
-      byKind.set(kind, words);
-    }
-  }
-  return byKind;
-})();
 
 /**
  * Round 7 (name-heads.ts): a place inside the name of a thing of another kind ("نهر ديالى",
@@ -690,70 +699,74 @@ function namedThingHere(
     if ((!previous || previous.breakBetween) && masculineVerbAfter(text, raw.end, patterns[raw.pattern]![0], kind)) return true;
   }
   // OUTLET_TAIL (round 9): "الفرات نيوز", an outlet's name.
-  if (place && OUTLET_TAIL.pattern.test(text.slice(raw.end, raw.end + OUTLET_TAIL_CHARS))) return true;
+  if (place) {
+    OUTLET_TAIL_AT.lastIndex = raw.end;
+    if (OUTLET_TAIL_AT.test(text)) return true;
+  }
   // LATIN_PHRASE (round 10): "Apple T2".
-  if (LATIN_PHRASE.latin.test(text.slice(raw.start, raw.end)) && latinNeighbour(text, raw)) return true;
+  if (hasLatin(text, raw.start, raw.end) && latinNeighbour(text, raw)) return true;
   return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
 }
-/** Whether a Latin letter stands right before or after the name, past spaces only (LATIN_PHRASE). */
-function latinNeighbour(text: string, raw: RawMatch): boolean {
-  let i = raw.start - raw.proclitic.length;
-  while (i > 0 && text[i - 1] === ' ') i--;
-  if (i > 0 && i < raw.start && LATIN_PHRASE.latin.test(text[i - 1]!)) return true;
-  let j = raw.end;
-  while (j < text.length && text[j] === ' ') j++;
-  return j > raw.end && j < text.length && LATIN_PHRASE.latin.test(text[j]!);
+/** Whether text[from, to) holds a Latin letter (no string made: detect's hot path). */
+function hasLatin(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
 }
 
-/** How far after a name OUTLET_TAIL's media word is looked for (spaces and quotes, then the word). */
-const OUTLET_TAIL_CHARS = 16;
+/** Whether a Latin letter stands right before or after the name, past spaces or a hyphen (LATIN_PHRASE). */
+function latinNeighbour(text: string, raw: RawMatch): boolean {
+  let i = raw.start - raw.proclitic.length;
+  while (i > 0 && LATIN_PHRASE.gap.test(text[i - 1]!)) i--;
+  if (i > 0 && i < raw.start && hasLatin(text, i - 1, i)) return true;
+  let j = raw.end;
+  while (j < text.length && LATIN_PHRASE.gap.test(text[j]!)) j++;
+  return j > raw.end && j < text.length && hasLatin(text, j, j + 1);
+}
+
+/** OUTLET_TAIL's pattern, sticky: tried at the name's end without a slice of the text. */
+const OUTLET_TAIL_AT = new RegExp(OUTLET_TAIL.pattern.source.replace(/^\^/, ''), `${OUTLET_TAIL.pattern.flags}y`);
 
 /**
- * ANCIENT_NAMESAKE (round 9): a governorate's one-word name with القديمة (…) right after it, or in a
+ * ANCIENT_NAMESAKE (round 9): a governorate's one-word name with القديمة right after it, or in a
  * text about antiquity that names no armed group, is the ancient city of that name.
  */
-function ancientCity(text: string, raw: RawMatch, patterns: readonly SerializedPattern[], antiquity: AntiquityText): boolean {
+function ancientCity(text: string, raw: RawMatch, patterns: readonly SerializedPattern[], antiquity: TopicText): boolean {
   if (patterns[raw.pattern]![0].indexOf(' ') >= 0) return false;
   const next = wordAfter(text, raw.end);
   if (next && !next.breakBetween && ANCIENT_NAMESAKE.after.has(next.norm)) return true;
   return antiquity.is();
 }
 
-/** Whether the text is about antiquity (ANCIENT_NAMESAKE.words) and names no armed group strongly: read once, when asked. */
-class AntiquityText {
-  private answer: boolean | undefined;
-  constructor(
-    private readonly text: string,
-    private readonly raws: readonly RawMatch[],
-    private readonly patterns: readonly SerializedPattern[],
-    private readonly kinds: readonly EntityKind[],
-  ) {}
-  is(): boolean {
-    if (this.answer === undefined) {
-      const namesGroup = this.raws.some((r) => this.patterns[r.pattern]![2].some((t) => (t & 1) === 0 && categoryOf(this.kinds[t >> 1]!) === 'group'));
-      this.answer = !namesGroup && anyWordOfText(this.text, ANCIENT_NAMESAKE.words);
-    }
-    return this.answer;
-  }
-}
-
-/** Whether a word of a set stands in the text (a proclitic on it allowed), read once, when first asked. */
-class TextHas {
+/**
+ * A text on a topic (ANCIENT_NAMESAKE, HISTORY_TEXT): one of `words` in it (a proclitic allowed), or
+ * the two words of `pair` in a row, and no armed group named strongly (war news names the same
+ * places and states today). Read once, when a rule first asks.
+ */
+class TopicText {
   private answer: boolean | undefined;
   constructor(
     private readonly text: string,
     private readonly words: ReadonlySet<string>,
+    private readonly namesGroup: () => boolean,
+    private readonly pair?: readonly [string, string],
   ) {}
   is(): boolean {
-    return (this.answer ??= anyWordOfText(this.text, this.words));
+    if (this.answer === undefined) this.answer = !this.namesGroup() && this.onTopic();
+    return this.answer;
   }
-}
-
-/** Whether a word of `set` (a proclitic on it allowed) stands in the text. */
-function anyWordOfText(text: string, set: ReadonlySet<string>): boolean {
-  const words = new Words(text);
-  for (let i = 0; i < words.count; i++) if (anyWordIn(readingsOf(words.norm(i)), set)) return true;
-  return false;
+  private onTopic(): boolean {
+    const words = new Words(this.text);
+    const pair = this.pair;
+    for (let i = 0; i < words.count; i++) {
+      const readings = readingsOf(words.norm(i));
+      if (anyWordIn(readings, this.words)) return true;
+      if (pair && i + 1 < words.count && readings.includes(pair[0]) && words.norm(i + 1) === pair[1]) return true;
+    }
+    return false;
+  }
 }
 
 /**
@@ -761,8 +774,12 @@ function anyWordOfText(text: string, set: ReadonlySet<string>): boolean {
  * names another theatre and none of the coalition's own is another coalition.
  */
 function purposeElsewhere(text: string, end: number): boolean {
+  // Most names have no ل-word after them: a look at the letters first.
+  if (!PURPOSE_HINT.test(text.slice(end, end + 3))) return false;
   const words = new Words(text.slice(end, end + PURPOSE_CHARS));
   if (words.count === 0 || words.breakBefore(0) || !words.norm(0).startsWith('ل')) return false;
+  // A verbal noun of purpose with its ل ("لتحرير"، "للتصدي"), not any word with one ("لقواته").
+  if (!anyWordIn(readingsOf(words.norm(0)), OTHER_THEATRE.purposes)) return false;
   let elsewhere = false;
   for (let i = 1; i < Math.min(words.count, PURPOSE_WORDS + 1) && !words.breakBefore(i); i++) {
     const r = readingsOf(words.norm(i));
@@ -774,6 +791,7 @@ function purposeElsewhere(text: string, end: number): boolean {
 /** How many words after the purpose's verbal noun may name its theatre, and how far that reaches. */
 const PURPOSE_WORDS = 4;
 const PURPOSE_CHARS = 80;
+const PURPOSE_HINT = /^\s*ل/;
 
 const NO_WORDS: readonly string[] = [];
 
@@ -830,24 +848,54 @@ function hasPlaceEvidence(text: string, raw: RawMatch): boolean {
 }
 
 /**
- * SMALL_PLACE_NEEDS_REGION (region.ts): a neighbourhood or a village stays only when another mention
- * shown here, or an entity the page region names (`known`), is of its region (a village's full name:
- * or war news, an armed group or the river shown here). Two neighbourhoods of one city named together
- * vouch for each other.
+ * SMALL_PLACE_NEEDS_REGION (region.ts): a neighbourhood, or a village through a weak name, stays only
+ * when another mention shown here, or an entity the page region names (`known`), is of its region; a
+ * village through its full name goes only when the text names a province that is none of its region
+ * ("لمحافظة درعا"). Two neighbourhoods of one city named together vouch for each other.
  */
-function inTheirRegion(shown: Candidate[], regions: Regions, known: (entity: number) => boolean): Candidate[] {
-  const outOfRegion = (c: Candidate) => {
+function inTheirRegion(text: string, shown: Candidate[], regions: Regions, known: (entity: number) => boolean): Candidate[] {
+  let out: Candidate[] | undefined;
+  let provinces: readonly number[] | undefined;
+  for (let i = 0; i < shown.length; i++) {
+    const c = shown[i]!;
     const needs = c.entity === BLOCKED ? undefined : regions.needs(c.entity, c.weak);
-    if (!needs) return false;
-    for (const o of shown) {
-      if (o.entity === BLOCKED || o.entity === c.entity) continue;
-      if (regions.related(c.entity, o.entity) || (needs === 'regionOrWar' && regions.isWar(o.entity))) return false;
+    let keep = true;
+    if (needs && !regionNamed(c, shown, regions, known)) {
+      if (needs === 'region') keep = false;
+      // No place of its region is named, so any province named is another one.
+      else keep = (provinces ??= provincesNamed(text)).length === 0;
     }
-    for (const o of regions.regionOf(c.entity)) if (known(o)) return false;
-    return true;
-  };
-  return shown.some(outOfRegion) ? shown.filter((c) => !outOfRegion(c)) : shown;
+    if (!keep) out ??= shown.slice(0, i);
+    else if (out) out.push(c);
+  }
+  return out ?? shown;
 }
+
+/** Whether another mention shown, or an entity the page region names, is of c's region. */
+function regionNamed(c: Candidate, shown: readonly Candidate[], regions: Regions, known: (entity: number) => boolean): boolean {
+  for (const o of shown) if (o.entity !== BLOCKED && o.entity !== c.entity && regions.related(c.entity, o.entity)) return true;
+  for (const o of regions.regionOf(c.entity)) if (known(o)) return true;
+  return false;
+}
+
+/** Where a province is named: the offsets of SMALL_PLACE_NEEDS_REGION.provinceHeads with a name after them ("لمحافظة درعا"). */
+function provincesNamed(text: string): number[] {
+  const words = new Words(text);
+  const found: number[] = [];
+  for (let i = 0; i + 1 < words.count; i++) {
+    if (!words.breakBefore(i + 1) && anyWordIn(readingsOf(words.norm(i)), SMALL_PLACE_NEEDS_REGION.provinceHeads)) found.push(words.start(i));
+  }
+  return found;
+}
+
+/** SerializedMatcher.hidden as a set, made once per matcher data. */
+function hiddenOf(data: Matcher['data']): ReadonlySet<number> | undefined {
+  if (!data.hidden || data.hidden.length === 0) return undefined;
+  let set = HIDDEN.get(data);
+  if (!set) HIDDEN.set(data, (set = new Set(data.hidden)));
+  return set;
+}
+const HIDDEN = new WeakMap<Matcher['data'], ReadonlySet<number>>();
 
 /** Longest first, then most confident, then earliest; a candidate overlapping a kept one goes. */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {

@@ -152,31 +152,45 @@ export const OUTLET_TAIL: { description: string; example: string; pattern: RegEx
  * is the ancient city. "محافظة نينوى" (an alias) stays the governorate; "دمر داعش المواقع الأثرية في
  * نينوى" (war news) stays it too.
  */
-export const ANCIENT_NAMESAKE: { description: string; example: string; kinds: ReadonlySet<EntityKind>; after: ReadonlySet<string>; words: ReadonlySet<string> } = {
+export const ANCIENT_NAMESAKE: {
+  description: string;
+  example: string;
+  kinds: ReadonlySet<EntityKind>;
+  after: ReadonlySet<string>;
+  words: ReadonlySet<string>;
+  before: readonly [string, string];
+} = {
   description: 'a governorate named like an ancient city, with القديمة after it or in a text about antiquity and no armed group: the ancient city',
   example:
     'تقع آثار مدينة الأنبار القديمة قرب الفلوجة → (none); في الألف الأول قبل الميلاد أصبحت الأنبار عاصمة الإمبراطورية → (none); ' +
     'دمر داعش المواقع الأثرية في الأنبار → ISIS, Anbar; ' +
-    'أعلنت مديرية آثار محافظة الأنبار عن اكتشافات أثرية ضمن أطلال الأنبار → Anbar; وصل الوزير إلى الأنبار أمس → Anbar',
+    'أعلنت مديرية آثار محافظة الأنبار عن اكتشافات أثرية ضمن أطلال الأنبار → Anbar; وصل الوزير إلى الأنبار أمس → Anbar; ' +
+    'زار الوزير الأنبار وقدم التهنئة بعيد الميلاد المجيد → Anbar; عثر الباحثون على قطع أثرية في الأنبار → Anbar',
   kinds: new Set<EntityKind>(['governorate']),
-  after: wordSet('القديمة', 'الأثرية', 'التاريخية'),
+  // Not الأثرية or التاريخية after it ("مواقع نينوى الأثرية": the governorate's sites).
+  after: wordSet('القديمة'),
+  // Words only a text about antiquity holds: not الميلاد (Christmas, a birth certificate; "قبل
+  // الميلاد" is `before`), الأثرية (a find in today's governorate) or العباسي (a surname).
   words: wordSet(
-    'الآشورية', 'الآشوري', 'الآشوريين', 'الآشوريون', 'آشور', 'الإمبراطورية', 'إمبراطورية', 'الميلاد', 'سنحاريب',
-    'آشوربانيبال', 'المسمارية', 'الأثرية', 'أثرية', 'الأثري', 'الأثريين', 'أطلال', 'التنقيب', 'التنقيبات', 'البابلية',
-    'السومرية', 'الأكدية', 'العباسية', 'العباسي',
+    'الآشورية', 'الآشوري', 'الآشوريين', 'الآشوريون', 'آشور', 'الإمبراطورية', 'سنحاريب', 'آشوربانيبال', 'المسمارية',
+    'أطلال', 'البابلية', 'السومرية', 'الأكدية', 'الأكديين', 'السومريين', 'البابليين',
   ),
+  // "قبل الميلاد", BC, as two words.
+  before: ['قبل', 'الميلاد'].map(normaliseKey) as [string, string],
 };
 
 /**
  * Round 10: a name written in Latin letters (T2) with a Latin word right next to it is a word of a
  * Latin phrase — a product, a model, a technical term ("Apple T2", "T2 weighted") — not the place.
  */
-export const LATIN_PHRASE: { description: string; example: string; latin: RegExp } = {
+export const LATIN_PHRASE: { description: string; example: string; latin: RegExp; gap: RegExp } = {
   description: 'a name in Latin letters with a Latin word right before or after it is part of a Latin phrase',
   example:
     'يعمل معالج Apple T2 في أجهزة ماك → (none); تظهر صور T2 weighted الآفة بوضوح → (none); ' +
-    'تقدم الجيش نحو محطة T2 في البادية → T2',
+    'تظهر صور T2-weighted الآفة → (none); معالج Apple\u00a0T2 → (none); تقدم الجيش نحو محطة T2 في البادية → T2',
   latin: /[A-Za-z]/,
+  // What may stand between the name and the Latin word: spaces (a no-break one too) or a hyphen.
+  gap: /[ \u00a0\u202f\-]/,
 };
 
 /** How many words back a quoted name may stand from its list head ('مشفيا "أ" و"ب"'). */

@@ -7,36 +7,38 @@
  * shown only when the text, or the page region it stands in (DetectOptions.knownEntities), names a
  * place of its region — one of its ancestors below the country (its city, its governorate), or a
  * place under one of them (another neighbourhood, a town of the governorate). A village named in
- * full (جباب, حويجة صكر) is shown in war news too: war news names villages with the armed groups
- * that fight there or the river they stand on, and names them so more than it names their region.
+ * full (جباب, حويجة صكر) goes only where the text names another province ("بوابة لمحافظة درعا"):
+ * war news names villages with the forces fighting there more than with their province.
  *
  * A place whose parent the gazetteer does not give (a reader's own entry without one) is not checked.
  */
-import { categoryOf, type Category, type EntityKind } from '../types.ts';
+import { normaliseKey } from '../arabic/normalise.ts';
+import type { EntityKind } from '../types.ts';
 import type { SerializedMatcher } from './automaton.ts';
 
 export const SMALL_PLACE_NEEDS_REGION: {
   description: string;
   /** Examples separated by '; ' (input → the nameEn of every mention shown, or (none)). */
   example: string;
-  /** Kinds checked whatever the name's strength. */
+  /** Kinds that need their region named whatever the name's strength. */
   always: ReadonlySet<EntityKind>;
-  /** Kinds checked whatever the name's strength; through a strong name, war news vouches too (`war`). */
-  strongInWar: ReadonlySet<EntityKind>;
-  /** What vouches for a strong name of `strongInWar` besides its region: an armed group or the river named. */
-  war: { categories: ReadonlySet<Category>; kinds: ReadonlySet<EntityKind> };
+  /** Kinds that need it through a weak name; through a full name they go only where another province is named. */
+  weak: ReadonlySet<EntityKind>;
+  /** The words that name a province ("محافظة درعا", "ريف حمص"): the name after one is a province. */
+  provinceHeads: ReadonlySet<string>;
 } = {
   description:
-    "a neighbourhood or a village is the gazetteer's only where the text or its page region names a place of its region " +
-    '(a village through its full name: or where war news names an armed group or the river)',
+    "a neighbourhood, or a village through a weak name, is the gazetteer's only where the text or its page region names " +
+    'a place of its region; a village named in full, unless the text names another province',
   example:
     'تجول الوفد في حي الحميدية بمدينة حماة → (none); اشتبكت القوات في حي الحميدية شرق دير الزور → al-Hamidiya, Deir ez-Zor; ' +
     'سيطر الجيش على حي الحميدية وحي الجبيلة → al-Hamidiya, al-Jubaila; سارت القوافل باتجاه الحصى → (none); ' +
     'تقدمت القوات باتجاه الحصى غربي الأنبار → al-Husa, western Anbar; تقدمت القوات باتجاه الحصى قرب القائم → al-Husa, al-Qaim; ' +
-    'تعد بلدة جباب بوابة لمحافظة درعا من جهة الشمال → (none); طرد داعش من بلدة جباب → ISIS, Jubab',
+    'تعد بلدة جباب بوابة لمحافظة درعا من جهة الشمال → (none); سيطر الجيش على قرية جباب بعد معارك → Jubab; ' +
+    'وصلت القوات إلى قرية جباب في محافظة الأنبار → Jubab, Anbar',
   always: new Set<EntityKind>(['neighbourhood']),
-  strongInWar: new Set<EntityKind>(['village']),
-  war: { categories: new Set<Category>(['group']), kinds: new Set<EntityKind>(['river']) },
+  weak: new Set<EntityKind>(['village']),
+  provinceHeads: new Set(['محافظة', 'محافظات', 'ريف', 'قضاء', 'ناحية', 'ولاية'].map(normaliseKey)),
 };
 
 /** Each entity's ancestors below its country, and the entities of its region, read once per matcher. */
@@ -47,22 +49,15 @@ export class Regions {
   constructor(private readonly data: SerializedMatcher & { parents: number[] }) {}
 
   /**
-   * What a mention of entity `e` needs: its region named ('region'), its region or war news
-   * ('regionOrWar', a village's full name), or nothing (undefined; also when the gazetteer gives no parent).
+   * What a mention of entity `e` needs: its region named ('region'), or no other province named
+   * ('notElsewhere', a village's full name); nothing (undefined) also when the gazetteer gives no parent.
    */
-  needs(e: number, weak: boolean): 'region' | 'regionOrWar' | undefined {
+  needs(e: number, weak: boolean): 'region' | 'notElsewhere' | undefined {
     const kind = this.data.kinds[e]!;
     const rule = SMALL_PLACE_NEEDS_REGION;
-    if (!rule.always.has(kind) && !rule.strongInWar.has(kind)) return undefined;
+    if (!rule.always.has(kind) && !rule.weak.has(kind)) return undefined;
     if (this.ancestorsOf(e).length === 0) return undefined;
-    return rule.always.has(kind) || weak ? 'region' : 'regionOrWar';
-  }
-
-  /** Whether an entity is war news for SMALL_PLACE_NEEDS_REGION.war. */
-  isWar(e: number): boolean {
-    const kind = this.data.kinds[e]!;
-    const { war } = SMALL_PLACE_NEEDS_REGION;
-    return war.kinds.has(kind) || war.categories.has(categoryOf(kind));
+    return rule.always.has(kind) || weak ? 'region' : 'notElsewhere';
   }
 
   /** Whether `other` is of e's region: an ancestor of e, or a place under one of e's ancestors. */

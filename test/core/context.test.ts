@@ -46,7 +46,7 @@ import {
 import { detect } from '../../core/match/detect.ts';
 import { MASCULINE_VERB_AFTER } from '../../core/match/agreement.ts';
 import { GIVEN_NAME_BEFORE } from '../../core/match/given-names.ts';
-import { headRulesOut, NAME_HEADS, WORD_ITSELF_AFTER, WORD_ITSELF_BEFORE } from '../../core/match/name-heads.ts';
+import { ANCIENT_NAMESAKE, headRulesOut, NAME_HEADS, OUTLET_TAIL, WORD_ITSELF_AFTER, WORD_ITSELF_BEFORE } from '../../core/match/name-heads.ts';
 import { DATELINE } from '../../core/match/dateline.ts';
 import { SMALL_PLACE_NEEDS_REGION } from '../../core/match/region.ts';
 import { CLUBS_NAMED_AFTER_PLACES, SPORTS_LEXICON, SPORTS_PRIOR, isSportsText } from '../../core/match/sports.ts';
@@ -304,6 +304,8 @@ const SENSE_RULES = [
   ['a weak coalition name with no theatre of its own, read over the region (round 6)', THEATRE_FROM_REGION],
   ...GROUP_NAME_EXTENDED.map((r) => [`round 8: ${r.description}`, r] as const),
   ['round 8: a body named after a group with no head of its own', GROUP_HEAD_BEFORE],
+  ['round 9: a media word after a place name: an outlet', OUTLET_TAIL],
+  ['round 9: a governorate named like an ancient city', ANCIENT_NAMESAKE],
 ] as const;
 
 describe('strong local evidence against a reading', () => {
@@ -682,7 +684,7 @@ describe('round 8: a small place only where its region is named (region.ts)', ()
   const LABEL_IDS = new Map([
     ['al-Hamidiya', 'place:hamidiya'], ['Deir ez-Zor', 'place:deir-ezzor'], ['al-Jubaila', 'place:jubaila'],
     ['al-Husa', 'place:husa'], ['al-Qaim', 'place:alqaim'], ['western Anbar', 'place:western-anbar'],
-    ['Jubab', 'place:jubab'], ['ISIS', 'group:isis'],
+    ['Jubab', 'place:jubab'], ['ISIS', 'group:isis'], ['Anbar', 'place:anbar'],
   ]);
 
   test.each(SMALL_PLACE_NEEDS_REGION.example.split('; ').map((e) => [e] as const))('%s', (example) => {
@@ -700,11 +702,11 @@ describe('round 8: a small place only where its region is named (region.ts)', ()
     expect(detect(matcher, 'طرد داعش من حي الحميدية قرب القائم').map((m) => m.entityId)).toEqual(['group:isis', 'place:alqaim']);
   });
 
-  test('a village through its full name: its region or war news; a place the gazetteer gives no parent: not checked', () => {
-    expect(detect(matcher, 'وفي قرية جباب بقايا قصور قديمة').map((m) => m.entityId)).toEqual([]);
+  test('a village through its full name: gone only where another province is named; a place the gazetteer gives no parent: not checked', () => {
+    expect(detect(matcher, 'وفي قرية جباب بقايا قصور قديمة').map((m) => m.entityId)).toEqual(['place:jubab']);
+    expect(detect(matcher, 'وفي قرية جباب بريف درعا بقايا قصور قديمة').map((m) => m.entityId)).toEqual([]);
     expect(detect(matcher, 'وفي قرية جباب قرب القائم بقايا قصور قديمة').map((m) => m.entityId)).toEqual(['place:jubab', 'place:alqaim']);
-    expect(detect(matcher, 'سيطر داعش على قرية جباب').map((m) => m.entityId)).toEqual(['group:isis', 'place:jubab']);
-    // War news is no evidence for a weak village name.
+    // A weak village name needs its region: an armed group is no region.
     expect(detect(matcher, 'سيطر داعش على قرية الحصى').map((m) => m.entityId)).toEqual(['group:isis']);
     expect(detect(MATCHER, 'تجول الوفد في حي الحميدية').map((m) => m.entityId)).toEqual(['place:hamidiya']);
   });

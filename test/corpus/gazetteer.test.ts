@@ -56,16 +56,16 @@ function cliticForms(name: string): { prefix: string; word: string; nameStart: n
 
 /** A sentence around `word`, with what a weak name needs. Returns the sentence and where `word` starts. */
 /** A small place's parent named after it (SMALL_PLACE_NEEDS_REGION, round 8), or nothing. */
-function regionFor(e: Entity): string {
+function regionFor(e: Entity, weak: boolean): string {
   const rule = SMALL_PLACE_NEEDS_REGION;
-  if (!rule.always.has(e.kind) && !rule.strongInWar.has(e.kind)) return '';
+  if (!rule.always.has(e.kind) && !(weak && rule.weak.has(e.kind))) return '';
   const parent = entities.find((p) => p.id === e.parent);
   if (!parent) throw new Error(`${e.id}: a ${e.kind} needs a parent in the gazetteer`);
   return ` في ${parent.name}`;
 }
 
 function sentenceFor(e: Entity, word: string, weak: boolean): { sentence: string; at: number } {
-  const region = regionFor(e);
+  const region = regionFor(e, weak);
   if (!weak) {
     const before = 'قال المصدر إن ';
     return { sentence: `${before}${word} كان محور الحديث أمس${region}.`, at: before.length };

@@ -28,7 +28,17 @@ afterEach(() => {
 });
 
 describe('withoutKinds', () => {
-  it('drops the names of hidden kinds from the matcher, and only those', () => {
+  it('a hidden kind still says where a neighbourhood is: the city hidden, its neighbourhood shown', () => {
+    const names: MatcherName[] = [
+      { key: normaliseKey('دير الزور'), entityId: 'place:deir-ez-zor', kind: 'city', weak: false },
+      { key: normaliseKey('حي الحميدية'), entityId: 'place:hamidiya', kind: 'neighbourhood', weak: false, parent: 'place:deir-ez-zor' },
+    ];
+    const text = 'اشتبكت القوات في حي الحميدية شرق مدينة دير الزور';
+    expect(detect(loadMatcher(withoutKinds(compileMatcher(names), ['city'])), text).map((m) => m.entityId)).toEqual(['place:hamidiya']);
+    expect(detect(loadMatcher(withoutKinds(compileMatcher(names), ['neighbourhood'])), text).map((m) => m.entityId)).toEqual(['place:deir-ez-zor']);
+  });
+
+  it('shows no name of a hidden kind, and every other', () => {
     expect(found()).toEqual(['group:syrian-army', 'place:albukamal', 'group:isis', 'place:deir-ez-zor']);
     expect(found(withoutKinds(serialized(), ['city']))).toEqual(['group:syrian-army', 'group:isis']);
     expect(found(withoutKinds(serialized(), ['army', 'organisation']))).toEqual(['place:albukamal', 'place:deir-ez-zor']);
