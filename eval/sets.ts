@@ -4,7 +4,7 @@
  */
 import type { EvalItem } from './types.ts';
 
-export const SPLITS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'] as const;
+export const SPLITS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9'] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** An excerpt longer than this is no longer a headline or a sentence. */
@@ -12,7 +12,7 @@ export const MAX_ITEM_CHARS = 450;
 
 /** "general.dev.jsonl" → { set: "general", split: "dev" }. */
 export function parseSetFileName(name: string): { set: string; split: Split } | undefined {
-  const m = /^([a-z0-9-]+)\.(dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8)\.jsonl$/.exec(name);
+  const m = /^([a-z0-9-]+)\.(dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9)\.jsonl$/.exec(name);
   return m ? { set: m[1]!, split: m[2] as Split } : undefined;
 }
 
@@ -30,7 +30,7 @@ export function readSets(files: SetFile[], entityIds: ReadonlySet<string>): { it
   for (const file of files) {
     const where = parseSetFileName(file.name);
     if (!where) {
-      problems.push(`${file.name}: not named SET.dev.jsonl, SET.heldout.jsonl, SET.heldout2.jsonl, SET.heldout3.jsonl, SET.heldout4.jsonl, SET.heldout5.jsonl, SET.heldout6.jsonl, SET.heldout7.jsonl or SET.heldout8.jsonl`);
+      problems.push(`${file.name}: not named SET.dev.jsonl, SET.heldout.jsonl, SET.heldout2.jsonl, SET.heldout3.jsonl, SET.heldout4.jsonl, SET.heldout5.jsonl, SET.heldout6.jsonl, SET.heldout7.jsonl, SET.heldout8.jsonl or SET.heldout9.jsonl`);
       continue;
     }
     file.text.split('\n').forEach((line, i) => {

@@ -3,7 +3,7 @@ export interface EvalItem {
   id: string;
   set: string;
   /** Whole pages are dev or heldout (by URL hash), or heldout2 / heldout3 (later, separately collected parts); tune only on dev. */
-  split: 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8';
+  split: 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9';
   /** The page the excerpt was taken from. */
   url: string;
   outlet: string;

@@ -21,6 +21,7 @@
  * NAME.heldout6.txt is the sixth, collected in round 7 the same way (labels only, no detector run): split "heldout6".
  * NAME.heldout7.txt is the seventh, collected in round 8 the same way (labels only, no detector run): split "heldout7".
  * NAME.heldout8.txt is the eighth, collected in round 9 the same way (labels only, no detector run): split "heldout8".
+ * NAME.heldout9.txt is the ninth, collected in round 10 the same way (labels only, no detector run): split "heldout9".
  *
  * Usage: npx tsx scripts/eval-build-sets.ts            (all sources)
  */
@@ -73,11 +74,11 @@ function parseItem(raw: string, resolve: (k: string) => string): Pick<EvalItem, 
 }
 
 /** A source file that names its split: every page in it goes there, no hash split. */
-export type FixedSplit = 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8';
+export type FixedSplit = 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9';
 
 /** "general.txt" → { set: "general" } (hash split); "general.heldout2.txt" → { set: "general", split: "heldout2" }. */
 export function parseSourceFileName(file: string): { set: string; split?: FixedSplit } {
-  const m = /^(.+)\.(heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8)\.txt$/.exec(file);
+  const m = /^(.+)\.(heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9)\.txt$/.exec(file);
   return m ? { set: m[1]!, split: m[2] as FixedSplit } : { set: basename(file, '.txt') };
 }
 

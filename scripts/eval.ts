@@ -1,5 +1,5 @@
 /**
- * npm run eval -- [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|all] [--set NAME] [--json] [--no-list] [--core DIR]
+ * npm run eval -- [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|all] [--set NAME] [--json] [--no-list] [--core DIR]
  *
  * Runs the detector at its default confidence on every item of the evaluation sets
  * (eval/sets/NAME.SPLIT.jsonl) and prints, per set and split, precision and recall over place and
@@ -28,7 +28,7 @@ export const SETS_DIR = join(ROOT, 'eval', 'sets');
 export interface EvalReport {
   version: 1;
   minConfidence: number;
-  split: 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'all';
+  split: 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'all';
   /** The checkout whose core/ and corpus/ were measured. */
   core: string;
   sets: SetScore[];
@@ -50,8 +50,8 @@ function parseArgs(args: string[]): { split: EvalReport['split']; set?: string; 
         core = resolve(v);
         if (!existsSync(join(core, 'core', 'match', 'detect.ts'))) throw new UsageError(`--core ${v}: no core/match/detect.ts there`);
       }
-      else if (v === 'dev' || v === 'heldout' || v === 'heldout2' || v === 'heldout3' || v === 'heldout4' || v === 'heldout5' || v === 'heldout6' || v === 'heldout7' || v === 'heldout8' || v === 'all') split = v;
-      else throw new UsageError(`--split is dev, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8 or all, not ${v}`);
+      else if (v === 'dev' || v === 'heldout' || v === 'heldout2' || v === 'heldout3' || v === 'heldout4' || v === 'heldout5' || v === 'heldout6' || v === 'heldout7' || v === 'heldout8' || v === 'heldout9' || v === 'all') split = v;
+      else throw new UsageError(`--split is dev, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9 or all, not ${v}`);
     } else if (a !== '--json' && a !== '--no-list') throw new UsageError(`unknown option ${a}`);
   }
   return { split, set, core, json: args.includes('--json'), list: !args.includes('--no-list') };
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     const report = await runEval(opts);
     process.stdout.write(opts.json ? JSON.stringify(report, null, 1) + '\n' : formatReport(report, opts.list));
   } catch (e) {
-    console.error(e instanceof UsageError ? `${e.message}\nusage: npm run eval -- [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|all] [--set NAME] [--json] [--no-list] [--core DIR]` : (e as Error).message);
+    console.error(e instanceof UsageError ? `${e.message}\nusage: npm run eval -- [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|all] [--set NAME] [--json] [--no-list] [--core DIR]` : (e as Error).message);
     process.exitCode = 2;
   }
 }
