@@ -97,6 +97,8 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   // The end of the last name read as a club: a name joined to it by و is a club too (SPORTS_PRIOR).
   let clubEnd = -1;
   const theatre = new OtherTheatre(text);
+  // Most texts hold no bracket: bracketInside looks only in those that do.
+  const bracketed = BRACKET.test(text);
   // Whether the text names an armed group strongly: read once, when a topic rule asks.
   const namesGroup = () => raws.some((r) => patterns[r.pattern]![2].some((t) => (t & 1) === 0 && categoryOf(kinds[t >> 1]!) === 'group'));
   const antiquity = new TopicText(text, ANCIENT_NAMESAKE.words, namesGroup, ANCIENT_NAMESAKE.before);
@@ -114,7 +116,7 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
       continue;
     }
     if (takenSense?.has(keyOf(raw, patterns))) continue;
-    if (bracketInside(text, raw)) continue;
+    if (bracketed && bracketInside(text, raw)) continue;
     const previous = wordBefore(text, raw.start);
     // A dateline's place is the place, whatever the item is about (dateline.ts).
     const dateline = raw.start <= DATELINE_WITHIN && inDateline(text, raw.start, raw.end);
@@ -627,6 +629,7 @@ function bracketInside(text: string, raw: RawMatch): boolean {
   }
   return unbalanced || open > 0;
 }
+const BRACKET = /[()[\]{}\uFD3E\uFD3F]/;
 const OPENING: ReadonlySet<number> = new Set([0x28, 0x5b, 0x7b, 0xfd3f]);
 const CLOSING: ReadonlySet<number> = new Set([0x29, 0x5d, 0x7d, 0xfd3e]);
 
@@ -634,9 +637,16 @@ const CLOSING: ReadonlySet<number> = new Set([0x29, 0x5d, 0x7d, 0xfd3e]);
 function extendedGroupName(text: string, end: number, kind: EntityKind, weak: boolean): boolean {
   const words = (weak ? EXTENSIONS_AFTER_WEAK : EXTENSIONS_AFTER_ANY).get(kind);
   if (!words) return false;
+  // Every extension is a definite adjective: a look at the letters after the spaces (and quotes) first.
+  let i = end;
+  while (i < text.length && ROLE[text.charCodeAt(i)] === CharRole.Space) i++;
+  if (text.charCodeAt(i) !== ALIF || text.charCodeAt(i + 1) !== LAM) return false;
   const next = wordAfter(text, end);
   return !!next && !next.breakBetween && words.has(next.norm);
 }
+
+const ALIF = 0x0627;
+const LAM = 0x0644;
 
 /** GROUP_NAME_EXTENDED's words by kind, read once: after any name, and after a weak one (weakOnly rows too). */
 const EXTENSIONS_AFTER_ANY = extensionsByKind(false);
@@ -704,9 +714,12 @@ function namedThingHere(
     if (OUTLET_TAIL_AT.test(text)) return true;
   }
   // LATIN_PHRASE (round 10): "Apple T2".
-  if (hasLatin(text, raw.start, raw.end) && latinNeighbour(text, raw)) return true;
+  if (LATIN_CORE.test(patterns[raw.pattern]![0]) && latinNeighbour(text, raw)) return true;
   return place && raw.proclitic === '' && quotedAfterHead(text, raw.start, kind, readingsOf);
 }
+/** A name's core in Latin letters (the matcher's cores are folded to lower case). */
+const LATIN_CORE = /[a-z]/;
+
 /** Whether text[from, to) holds a Latin letter (no string made: detect's hot path). */
 function hasLatin(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
