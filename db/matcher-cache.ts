@@ -10,7 +10,7 @@
  * Why a stored copy of the groups: a worker stopped while the reader filled in the add-name form
  * is woken by the change, and reading 5,000 name rows costs ~100 ms in Chromium, one record ~5 ms.
  */
-import type { MatcherName } from '../core/match/automaton.ts';
+import { matcherName } from '../core/match/automaton.ts';
 import { nameGroupOf, type NameGroup } from '../core/match/cached-names.ts';
 import type { Entity, EntityKind } from '../core/types.ts';
 import type { MatcherPayload } from '../lib/messages.ts';
@@ -113,12 +113,7 @@ function storedOf(g: NameGroup): StoredGroup {
 function groupOf([id, kind, country, names, parent]: StoredGroup): NameGroup {
   return {
     id,
-    names: names.map(([key, weak]) => {
-      const name: MatcherName = { key, entityId: id, kind, weak: weak === 1 };
-      if (country) name.country = country;
-      if (parent) name.parent = parent;
-      return name;
-    }),
+    names: names.map(([key, weak]) => matcherName(key, weak === 1, { id, kind, country, parent })),
   };
 }
 

@@ -51,15 +51,12 @@ export function noteRanges(ast: Node): [number, number][] {
 }
 
 export function stripRuleNotes(): Plugin {
-  let building = false;
   return {
     name: 'khabar:strip-rule-notes',
     enforce: 'post',
-    configResolved(config) {
-      building = config.command === 'build';
-    },
+    apply: 'build',
     transform(code, id) {
-      if (!building || !RULE_MODULES.test(id.split('?')[0]!)) return null;
+      if (!RULE_MODULES.test(id.split('?')[0]!)) return null;
       const ranges = noteRanges(this.parse(code) as unknown as Node).sort((a, b) => b[0] - a[0]);
       if (ranges.length === 0) return null;
       let out = code;

@@ -5,7 +5,7 @@
  */
 import { outletProfiles } from '../analysis/outlet-naming.ts';
 import { normaliseKey } from '../arabic/normalise.ts';
-import { compileMatcher, loadMatcher, type MatcherName, type SerializedMatcher } from '../match/automaton.ts';
+import { compileMatcher, loadMatcher, matcherName, type MatcherName, type SerializedMatcher } from '../match/automaton.ts';
 import { BLOCKING } from '../match/blocking.ts';
 import { detect } from '../match/detect.ts';
 import type { Article, Bundle, Entity, Mention, NameEntry } from '../types.ts';
@@ -48,13 +48,7 @@ export function namesOf(entities: readonly Entity[]): NameEntry[] {
 
 export function matcherFor(entities: readonly Entity[]): SerializedMatcher {
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const names: MatcherName[] = namesOf(entities).map((n) => {
-    const entity = byId.get(n.entityId)!;
-    const name: MatcherName = { key: n.key, entityId: n.entityId, kind: entity.kind, weak: n.weak };
-    if (entity.country) name.country = entity.country;
-    if (entity.parent) name.parent = entity.parent;
-    return name;
-  });
+  const names: MatcherName[] = namesOf(entities).map((n) => matcherName(n.key, n.weak, byId.get(n.entityId)!));
   // Blocking names (match/blocking.ts) that are no entity's name: patterns with no target.
   const own = new Set(names.map((n) => n.key));
   const blocking = [...new Set(BLOCKING.map(normaliseKey))].filter((key) => !own.has(key));

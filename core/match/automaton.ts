@@ -29,6 +29,14 @@ export interface MatcherName {
   parent?: string;
 }
 
+/** A name of an entity as the matcher takes it: with the entity's kind, and its country and parent when it has them. */
+export function matcherName(key: string, weak: boolean, entity: { id: string; kind: EntityKind; country?: string; parent?: string }): MatcherName {
+  const name: MatcherName = { key, entityId: entity.id, kind: entity.kind, weak };
+  if (entity.country) name.country = entity.country;
+  if (entity.parent) name.parent = entity.parent;
+  return name;
+}
+
 /**
  * One distinct core; `targets` are entity indexes, each times 2 plus 1 when the name is weak. No
  * target: a blocking name (it wins overlaps, and names nothing).

@@ -10,7 +10,7 @@
 import { normaliseKey } from '../arabic/normalise.ts';
 import { matcherFor, namesOf } from '../corpus/build.ts';
 import type { Entity } from '../types.ts';
-import { compileMatcher, type MatcherName, type SerializedMatcher } from './automaton.ts';
+import { compileMatcher, matcherName, type MatcherName, type SerializedMatcher } from './automaton.ts';
 import { BLOCKING } from './blocking.ts';
 
 /** One entity's names as the matcher takes them, in matcherFor's order. */
@@ -27,12 +27,7 @@ let blockingKeys: readonly string[] | undefined;
 export function nameGroupOf(entity: Entity): NameGroup {
   let group = groupByEntity.get(entity);
   if (!group) {
-    const names = namesOf([entity]).map((n) => {
-      const name: MatcherName = { key: n.key, entityId: n.entityId, kind: entity.kind, weak: n.weak };
-      if (entity.country) name.country = entity.country;
-      if (entity.parent) name.parent = entity.parent;
-      return name;
-    });
+    const names = namesOf([entity]).map((n) => matcherName(n.key, n.weak, entity));
     groupByEntity.set(entity, (group = { id: entity.id, names }));
   }
   return group;

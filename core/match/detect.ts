@@ -99,8 +99,10 @@ export function detect(matcher: Matcher, text: string, options: DetectOptions = 
   const theatre = new OtherTheatre(text);
   // Most texts hold no bracket: bracketInside looks only in those that do.
   const bracketed = BRACKET.test(text);
-  // Whether the text names an armed group strongly: read once, when a topic rule asks.
-  const namesGroup = () => raws.some((r) => patterns[r.pattern]![2].some((t) => (t & 1) === 0 && categoryOf(kinds[t >> 1]!) === 'group'));
+  // Whether the text names an armed group strongly: read once, when a topic rule first asks.
+  let groupNamed: boolean | undefined;
+  const namesGroup = () =>
+    (groupNamed ??= raws.some((r) => patterns[r.pattern]![2].some((t) => (t & 1) === 0 && categoryOf(kinds[t >> 1]!) === 'group')));
   const antiquity = new TopicText(text, ANCIENT_NAMESAKE.words, namesGroup, ANCIENT_NAMESAKE.before);
   const history = new TopicText(text, HISTORY_TEXT.words, namesGroup);
   for (const raw of raws) {
@@ -685,7 +687,6 @@ function headlessGroupAfterBody(
   return false;
 }
 
-
 /**
  * Round 7 (name-heads.ts): a place inside the name of a thing of another kind ("نهر ديالى",
  * 'مشفيا "…" و"الفرات"'), or a one-word name used as the word itself ("تعريف الرقة").
@@ -720,23 +721,20 @@ function namedThingHere(
 /** A name's core in Latin letters (the matcher's cores are folded to lower case). */
 const LATIN_CORE = /[a-z]/;
 
-/** Whether text[from, to) holds a Latin letter (no string made: detect's hot path). */
-function hasLatin(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (c >= 0x61 && c <= 0x7a) return true;
-  }
-  return false;
+/** Whether text[i] is a Latin letter. */
+function latinAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /** Whether a Latin letter stands right before or after the name, past spaces or a hyphen (LATIN_PHRASE). */
 function latinNeighbour(text: string, raw: RawMatch): boolean {
   let i = raw.start - raw.proclitic.length;
   while (i > 0 && LATIN_PHRASE.gap.test(text[i - 1]!)) i--;
-  if (i > 0 && i < raw.start && hasLatin(text, i - 1, i)) return true;
+  if (i > 0 && i < raw.start && latinAt(text, i - 1)) return true;
   let j = raw.end;
   while (j < text.length && LATIN_PHRASE.gap.test(text[j]!)) j++;
-  return j > raw.end && j < text.length && hasLatin(text, j, j + 1);
+  return j > raw.end && j < text.length && latinAt(text, j);
 }
 
 /** OUTLET_TAIL's pattern, sticky: tried at the name's end without a slice of the text. */
@@ -868,7 +866,7 @@ function hasPlaceEvidence(text: string, raw: RawMatch): boolean {
  */
 function inTheirRegion(text: string, shown: Candidate[], regions: Regions, known: (entity: number) => boolean): Candidate[] {
   let out: Candidate[] | undefined;
-  let provinces: readonly number[] | undefined;
+  let provinceNamed: boolean | undefined;
   for (let i = 0; i < shown.length; i++) {
     const c = shown[i]!;
     const needs = c.entity === BLOCKED ? undefined : regions.needs(c.entity, c.weak);
@@ -876,7 +874,7 @@ function inTheirRegion(text: string, shown: Candidate[], regions: Regions, known
     if (needs && !regionNamed(c, shown, regions, known)) {
       if (needs === 'region') keep = false;
       // No place of its region is named, so any province named is another one.
-      else keep = (provinces ??= provincesNamed(text)).length === 0;
+      else keep = !(provinceNamed ??= namesAProvince(text));
     }
     if (!keep) out ??= shown.slice(0, i);
     else if (out) out.push(c);
@@ -891,14 +889,13 @@ function regionNamed(c: Candidate, shown: readonly Candidate[], regions: Regions
   return false;
 }
 
-/** Where a province is named: the offsets of SMALL_PLACE_NEEDS_REGION.provinceHeads with a name after them ("لمحافظة درعا"). */
-function provincesNamed(text: string): number[] {
+/** Whether the text names a province: one of SMALL_PLACE_NEEDS_REGION.provinceHeads with a name after it ("لمحافظة درعا"). */
+function namesAProvince(text: string): boolean {
   const words = new Words(text);
-  const found: number[] = [];
   for (let i = 0; i + 1 < words.count; i++) {
-    if (!words.breakBefore(i + 1) && anyWordIn(readingsOf(words.norm(i)), SMALL_PLACE_NEEDS_REGION.provinceHeads)) found.push(words.start(i));
+    if (!words.breakBefore(i + 1) && anyWordIn(readingsOf(words.norm(i)), SMALL_PLACE_NEEDS_REGION.provinceHeads)) return true;
   }
-  return found;
+  return false;
 }
 
 /** SerializedMatcher.hidden as a set, made once per matcher data. */
